@@ -1,0 +1,585 @@
+"""Figures in context → claims: qualifier, figure(s), scale, unit, role and interval.
+
+For each sentence, numbers.py's tokens (digits) and number words are read with the
+words around them (grammar.py): the left context gives the qualifier ("mehr als"), a
+range opener ("zwischen"), a currency sign and a change preposition ("um", "by"); the
+right context gives the scale word, the unit, the second figure of a range and a
+trailing qualifier ("or more").  Digits are read later, once the whole document's
+convention is known (convention.py): :func:`find_drafts` collects, :func:`resolve`
+decides.
+
+Interval semantics (CONTRACT.md): exact → low = high = value; more_than/at_least →
+[value, ∞); less_than/at_most → (−∞, value]; range → [low, high]; approx → value ±
+half the unit of the last significant digit written ("about 95,000" ± 500, "rund 3
+Millionen" ± 0.5 million); a single significant 1 counts one place finer ("about
+100,000" ± 5,000).  "Nearly"/"knapp" approximations end at the figure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import regex
+
+from . import units
+from .convention import DocumentConvention, choose_reading, readings_of
+from .dates import (
+    CLOCK_RE,
+    YEAR,
+    date_at_re,
+    day_after_month_re,
+    month_before_re,
+)
+from .grammar import QUAL_GROUPS, Grammar
+from .model import NumberFormat, Qualifier, Reading, Role
+from .scale import scale_factor
+
+YEAR_RE = regex.compile(rf"{YEAR}\Z")
+PHONE_AT_RE = regex.compile(
+    r"""
+      \+[0-9]{1,3}(?:[\s\-/.]{0,2}\(?[0-9]{1,5}\)?){2,}   # +49 30 1234567, +33 (0)1 23 45 67 89
+    | \(0[0-9]{1,5}\)[\s\-/]?[0-9][0-9\s\-]{3,}          # (030) 123 4567
+    """,
+    regex.VERBOSE,
+)
+URL_CHARS = ("://", "www.", "@", ".com", ".org", ".de/", ".fr/")
+MAX_LEFT = 80
+"""How far left of a figure its qualifier, currency and change words may start."""
+
+
+
+@dataclass(slots=True)
+class Figure:
+    """One figure as written: digits (read later) or words (read now)."""
+
+    start: int
+    end: int
+    raw: str
+    sign: str = ""
+    readings: tuple[Reading, ...] = ()
+    word_value: Decimal | None = None
+    scale: Decimal = Decimal(1)
+    reading: Reading | None = None
+    ambiguous: bool = False
+
+    @property
+    def is_words(self) -> bool:
+        return self.word_value is not None
+
+    def mantissa(self) -> Decimal:
+        if self.word_value is not None:
+            base = self.word_value
+        else:
+            assert self.reading is not None
+            base = self.reading.value
+        return -base if self.sign in ("-", "\u2212") else base
+
+    def value(self) -> Decimal:
+        return self.mantissa() * self.scale
+
+
+@dataclass(slots=True)
+class Draft:
+    """A claim before its digits are read."""
+
+    start: int
+    end: int
+    lang: str
+    sentence: tuple[int, int]
+    first: Figure
+    second: Figure | None = None
+    qualifier: Qualifier = Qualifier.EXACT
+    approx_below: bool = False
+    unit: str = "dimensionless"
+    role: Role = Role.LEVEL
+    inverted: bool = False
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def figures(self) -> tuple[Figure, ...]:
+        return (self.first,) if self.second is None else (self.first, self.second)
+
+    @property
+    def whole_count(self) -> bool:
+        return self.unit == "dimensionless" and all(f.scale == 1 for f in self.figures) and (
+            self.role is not Role.RATIO
+        )
+
+
+def _word_value(g: Grammar, words: str) -> Decimal | None:
+    return g.word_values.get(" ".join(words.split()).casefold())
+
+
+def _in_url(text: str, start: int, end: int) -> bool:
+    lo = start
+    while lo > 0 and not text[lo - 1].isspace():
+        lo -= 1
+    hi = end
+    n = len(text)
+    while hi < n and not text[hi].isspace():
+        hi += 1
+    chunk = text[lo:hi]
+    return any(c in chunk for c in URL_CHARS)
+
+
+def _glued_right(text: str, end: int, limit: int) -> bool:
+    """Letters or digits stuck to a claim's end ("21st", "5G", "20-jährige")."""
+    if end >= limit:
+        return False
+    ch = text[end]
+    if ch.isalnum() or ch == "_":
+        return True
+    if ch in "-\u2011" and end + 1 < limit and text[end + 1].isalpha():
+        return True
+    return False
+
+
+def _canonical(surface: str | None, lang: str) -> str | None:
+    if not surface:
+        return None
+    try:
+        return units.canonical_unit(surface.strip(), lang)
+    except KeyError:
+        return None
+
+
+def _is_currency(unit: str | None) -> bool:
+    return bool(unit) and unit.isupper() and len(unit) == 3
+
+
+def find_drafts(text: str, sent: tuple[int, int], lang: str, g: Grammar) -> list[Draft]:
+    """Every claim draft in one sentence, in order, none overlapping."""
+    s_start, s_end = sent
+    tokens: list[tuple[int, regex.Match, bool]] = []
+    for m in g.number_re.finditer(text, s_start, s_end):
+        tokens.append((m.start(), m, False))
+    for m in g.words_re.finditer(text, s_start, s_end):
+        tokens.append((m.start(), m, True))
+    if not tokens:
+        return []
+    tokens.sort(key=lambda t: t[0])
+    drafts: list[Draft] = []
+    consumed = s_start
+    for start, m, is_words in tokens:
+        if start < consumed:
+            continue
+        if is_words:
+            draft, skip_to = _words_draft(text, m, sent, lang, g)
+        else:
+            draft, skip_to = _digits_draft(text, m, sent, lang, g)
+        if draft is not None:
+            drafts.append(draft)
+            consumed = draft.end
+        consumed = max(consumed, skip_to)
+    return drafts
+
+
+def _not_a_claim(text: str, m: regex.Match, sent: tuple[int, int], g: Grammar) -> int | None:
+    """If the token is a date, time, phone number, id or ordinal: where to resume."""
+    s_start, s_end = sent
+    num_start, num_end = m.span("num")
+    raw = m.group("num")
+    tok_start = m.start()
+    if _in_url(text, num_start, num_end):
+        return num_end
+    if m.group("sign") == "+" or text[max(s_start, tok_start - 1):tok_start] == "(":
+        ph = PHONE_AT_RE.match(text, max(s_start, tok_start - 1), s_end)
+        if ph and sum(c.isdigit() for c in ph.group()) >= 8:
+            return ph.end()
+    d = date_at_re().match(text, num_start, s_end)
+    if d:
+        return d.end()
+    if raw.isdigit() and len(raw) <= 2 and 1 <= int(raw) <= 31:
+        mb = month_before_re().match(text, max(s_start, num_start - 20), num_start)
+        if mb:
+            tail = day_after_month_re().match(text, num_end, s_end)
+            return tail.end() if tail else num_end
+    c = CLOCK_RE.match(text, num_start, s_end)
+    if c and c.end() > num_end:
+        return c.end()
+    if num_end < s_end and text[num_end] == ":" and num_end + 1 < s_end and text[num_end + 1].isdigit():
+        return num_end + 2
+    if num_start > s_start + 1 and text[num_start - 1] == ":" and text[num_start - 2].isdigit():
+        return num_end
+    t = g.time_after_re.match(text, num_end, s_end)
+    if t and (raw.isdigit() and int(raw) <= 24 or len(raw) <= 5):
+        return t.end()
+    if g.id_left_re.match(text, max(s_start, tok_start - 30), tok_start):
+        return num_end
+    if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
+        return num_end  # "030", "0800": codes, not figures
+    if g.lex.ordinal_period and raw.isdigit() and len(raw) <= 3 and num_end < s_end + 1:
+        if text[num_end:num_end + 1] == ".":
+            after = text[num_end + 1:num_end + 3]
+            if after[:1].isspace() and after[1:2].islower():
+                return num_end + 1
+            if g.ordinal_left_re.match(text, max(s_start, tok_start - 12), tok_start):
+                return num_end + 1
+    return None
+
+
+def _digits_draft(
+    text: str, m: regex.Match, sent: tuple[int, int], lang: str, g: Grammar
+) -> tuple[Draft | None, int]:
+    skip = _not_a_claim(text, m, sent, g)
+    if skip is not None:
+        return None, skip
+    raw = m.group("num")
+    readings = readings_of(raw)
+    if not readings:
+        # "2014 200" (two figures joined by a space) or "1,2,3" (a list): retry the head
+        return None, m.end() if not _space_split(raw) else m.start("num") + _space_split(raw)
+    first = Figure(m.start(), m.end("num"), raw, m.group("sign") or "", readings)
+    return _assemble(text, first, sent, lang, g, m.start("num"))
+
+
+def _space_split(raw: str) -> int:
+    """Where the first space-joined part ends, so the rest is read on its own."""
+    for i, ch in enumerate(raw):
+        if ch in " \u00a0\u202f\u2009":
+            return i
+    return 0
+
+
+def _words_draft(
+    text: str, m: regex.Match, sent: tuple[int, int], lang: str, g: Grammar
+) -> tuple[Draft | None, int]:
+    s_start, s_end = sent
+    value = _word_value(g, m.group())
+    if value is None:
+        return None, m.end()
+    fig = Figure(m.start(), m.end(), m.group(), word_value=value)
+    if m.group("fraction") is not None:
+        of = g.ratio_of_re.match(text, m.end(), s_end)
+        if not of:
+            return None, m.end()
+        left = _left(text, m.start(), sent, g)
+        start = _left_start(left, m.start())
+        draft = Draft(start, m.end(), lang, sent, fig, role=Role.RATIO)
+        _apply_qualifier(draft, left, None)
+        return draft, m.end()
+    if m.group("multiple") is not None:
+        draft = Draft(m.start(), m.end(), lang, sent, fig, role=Role.RATIO)
+        return draft, m.end()
+    draft, skip = _assemble(text, fig, sent, lang, g, m.start())
+    if draft is not None and m.group("approxword") is not None:
+        draft.qualifier = Qualifier.APPROX
+    return draft, skip
+
+
+def _left(text: str, pos: int, sent: tuple[int, int], g: Grammar) -> regex.Match:
+    m = g.left_re.match(text, max(sent[0], pos - MAX_LEFT), pos)
+    assert m is not None  # every part is optional
+    return m
+
+
+def _left_start(left: regex.Match, pos: int) -> int:
+    """Where the claim's text begins: its qualifier, range opener or currency sign."""
+    for name in (*(f"q_{q}" for q in QUAL_GROUPS), "opener", "cur"):
+        try:
+            s = left.start(name)
+        except IndexError:
+            continue
+        if s != -1:
+            pos = min(pos, s)
+    return pos
+
+
+def _assemble(
+    text: str, first: Figure, sent: tuple[int, int], lang: str, g: Grammar, num_start: int
+) -> tuple[Draft | None, int]:
+    s_start, s_end = sent
+    left = _left(text, first.start, sent, g)
+    opener = left.group("opener")
+    opener_folded = " ".join(opener.split()).casefold() if opener else None
+    between = opener_folded is not None and opener_folded not in g.from_words
+    right_re = g.right_between_re if between else g.right_re
+    r = right_re.match(text, first.end, s_end)
+    assert r is not None
+    cur = left.group("cur")
+    cur_unit = _canonical(cur, lang) if cur else None
+
+    # --- the head: scale and unit of the first figure -------------------------------
+    unit_surface = r.group("unit")
+    unit1 = _canonical(unit_surface, lang)
+    has_money = _is_currency(cur_unit) or _is_currency(unit1)
+    head_end = first.end
+    if r.group("scale"):
+        first.scale = scale_factor(r.group("scale").strip(), lang)
+        head_end = r.end("scale")
+    elif r.group("lscale"):
+        if has_money:
+            first.scale = scale_factor(r.group("lscale"), lang)
+            head_end = r.end("lscale")
+        else:
+            # "100m" without money is metres, not millions: read the unit again
+            unit_surface, unit1, head_end = _unit_at(text, first.end, s_end, lang, g)
+    if unit_surface and unit1 and r.group("unit") == unit_surface:
+        head_end = r.end("unit")
+    unit1_valid = unit1 if unit_surface else None
+
+    # --- a range? ----------------------------------------------------------------------
+    second: Figure | None = None
+    end = head_end
+    range_ok = r.group("conn") is not None and (r.group("num2") or r.group("word2"))
+    if range_ok and unit_surface and not unit1_valid:
+        range_ok = False
+    if range_ok:
+        conn = " ".join(r.group("conn").split()).casefold()
+        changing = left.group("verb") is not None or left.group("by") is not None
+        if changing and (conn in g.connectors_to or opener_folded in g.from_words):
+            range_ok = False  # "rose 5% to 6%", "fell from 5.2% to 4.5%": two levels
+        if left.group("to") is not None and conn in g.connectors_to:
+            range_ok = False
+    if range_ok:
+        second, end2, unit2 = _second_figure(text, r, lang, has_money or bool(r.group("cur2")))
+        if second is None:
+            range_ok = False
+        elif unit1_valid and unit2 and unit1_valid != unit2:
+            range_ok = False
+        else:
+            unit1_valid = unit1_valid or unit2
+            end = end2
+    if range_ok and second is not None:
+        if first.is_words is False and second.is_words is False:
+            if YEAR_RE.match(first.raw) and YEAR_RE.match(second.raw) and not unit1_valid:
+                return None, end  # "2014-2015", "von 2020 bis 2022"
+    else:
+        second = None
+        end = head_end
+        if _is_year(first, unit1_valid, cur_unit, left, r):
+            return None, first.end
+    unit = unit1_valid or cur_unit or "dimensionless"
+    if cur_unit and unit1_valid and unit1_valid != cur_unit and _is_currency(unit1_valid):
+        unit = cur_unit
+
+    # --- qualifier after, multiples -------------------------------------------------------
+    qa = r.group("qafter")
+    role = Role.LEVEL
+    if second is None:
+        mult = g.multiple_after_re.match(text, end, s_end)
+        if mult and not first.is_words:
+            end = mult.end()
+            role = Role.RATIO
+    if qa is not None and second is None and r.end("qafter") > end:
+        end = r.end("qafter")
+    else:
+        qa = None
+    if _glued_right(text, end, s_end):
+        return None, end
+
+    start = _left_start(left, first.start) if (second is not None or not between) else first.start
+    if second is None and between:
+        start = _left_start_without_opener(left, first.start)
+    draft = Draft(start, end, lang, sent, first, second, unit=unit, role=role)
+    if second is not None:
+        draft.qualifier = Qualifier.RANGE
+        if second.scale != 1 and first.scale == 1 and not first.is_words:
+            draft.extra["scale_from_second"] = second.scale
+    else:
+        _apply_qualifier(draft, left, r if qa else None)
+    if role is not Role.RATIO:
+        draft.role = _role(text, left, draft, g, s_end, first.sign)
+    return draft, end
+
+
+def _left_start_without_opener(left: regex.Match, pos: int) -> int:
+    for name in (*(f"q_{q}" for q in QUAL_GROUPS), "cur"):
+        s = left.start(name)
+        if s != -1:
+            pos = min(pos, s)
+    return pos
+
+
+def _unit_at(text: str, pos: int, end: int, lang: str, g: Grammar) -> tuple[str | None, str | None, int]:
+    m = _unit_only_re(g).match(text, pos, end)
+    if not m:
+        return None, None, pos
+    surface = m.group("unit")
+    return surface, _canonical(surface, lang), m.end()
+
+
+_UNIT_ONLY: dict[str, regex.Pattern] = {}
+
+
+def _unit_only_re(g: Grammar) -> regex.Pattern:
+    pat = _UNIT_ONLY.get(g.lang)
+    if pat is None:
+        from .grammar import SP
+
+        pat = regex.compile(rf"(?P<unit>{SP}?(?:{units.unit_after_pattern(g.lang)}))")
+        _UNIT_ONLY[g.lang] = pat
+    return pat
+
+
+def _second_figure(
+    text: str, r: regex.Match, lang: str, money: bool
+) -> tuple[Figure | None, int, str | None]:
+    if r.group("num2"):
+        raw = r.group("num2")
+        readings = readings_of(raw)
+        if not readings:
+            return None, 0, None
+        fig = Figure(r.start("sign2") if r.group("sign2") else r.start("num2"), r.end("num2"), raw,
+                     r.group("sign2") or "", readings)
+    else:
+        from .grammar import get_grammar
+
+        value = _word_value(get_grammar(lang), r.group("word2"))
+        if value is None:
+            return None, 0, None
+        fig = Figure(r.start("word2"), r.end("word2"), r.group("word2"), word_value=value)
+    end = fig.end
+    if r.group("scale2"):
+        fig.scale = scale_factor(r.group("scale2").strip(), lang)
+        end = r.end("scale2")
+    elif r.group("lscale2") and money:
+        fig.scale = scale_factor(r.group("lscale2"), lang)
+        end = r.end("lscale2")
+    unit2 = None
+    if r.group("unit2"):
+        unit2 = _canonical(r.group("unit2"), lang)
+        if unit2:
+            end = r.end("unit2")
+    cur2 = _canonical(r.group("cur2"), lang) if r.group("cur2") else None
+    return fig, end, unit2 or cur2
+
+
+def _is_year(first: Figure, unit: str | None, cur: str | None, left: regex.Match, r: regex.Match) -> bool:
+    """A plain four-digit 1800–2100 with nothing that makes it a quantity."""
+    if first.is_words or first.sign or not YEAR_RE.match(first.raw):
+        return False
+    if unit or cur or first.scale != 1:
+        return False
+    return not any(left.group(f"q_{q}") for q in QUAL_GROUPS if _has(left, f"q_{q}"))
+
+
+def _has(m: regex.Match, name: str) -> bool:
+    try:
+        m.group(name)
+    except IndexError:
+        return False
+    return True
+
+
+def _apply_qualifier(draft: Draft, left: regex.Match, r: regex.Match | None) -> None:
+    for q in QUAL_GROUPS:
+        if _has(left, f"q_{q}") and left.group(f"q_{q}"):
+            if q == "approx_below":
+                draft.qualifier = Qualifier.APPROX
+                draft.approx_below = True
+            else:
+                draft.qualifier = Qualifier(q)
+            return
+    if r is not None:
+        for q in ("more_than", "at_least", "less_than", "at_most", "approx"):
+            name = f"qa_{q}"
+            if _has(r, name) and r.group(name):
+                draft.qualifier = Qualifier(q)
+                return
+
+
+def _role(text: str, left: regex.Match, draft: Draft, g: Grammar, s_end: int, sign: str) -> Role:
+    verb = left.group("verb")
+    if left.group("to") is not None:
+        return Role.LEVEL
+    if left.group("by") is not None or verb is not None:
+        direction = _direction(verb, g)
+        if direction is None and left.group("by") is not None:
+            after = g.verb_after_re.match(text, draft.end, min(s_end, draft.end + 60))
+            direction = _direction(after.group("verb"), g) if after else None
+        if direction is not None:
+            return direction
+        return Role.LEVEL
+    if sign == "+" and draft.unit in ("percent", "percentage_point"):
+        return Role.INCREASE
+    return Role.LEVEL
+
+
+def _direction(verb: str | None, g: Grammar) -> Role | None:
+    if not verb:
+        return None
+    v = " ".join(verb.split()).casefold()
+    if v in g.increase:
+        return Role.INCREASE
+    if v in g.decrease:
+        return Role.DECREASE
+    return None
+
+
+# --- resolution: read the digits, then build the interval ---------------------------
+
+
+def resolve_figures(draft: Draft, doc: DocumentConvention) -> None:
+    for fig in draft.figures:
+        if fig.is_words:
+            continue
+        whole = draft.whole_count and fig.scale == 1 and "scale_from_second" not in draft.extra
+        fig.reading, fig.ambiguous = choose_reading(fig.raw, fig.readings, doc, draft.lang,
+                                                    whole_count=whole)
+    if "scale_from_second" in draft.extra and draft.second is not None:
+        if draft.first.mantissa() <= draft.second.mantissa():
+            draft.first.scale = draft.extra["scale_from_second"]
+
+
+def rounding_halfwidth(mantissa: Decimal) -> Decimal:
+    """Half the unit of the last significant digit written; a lone leading 1 counts one finer."""
+    m = abs(mantissa)
+    if m == 0:
+        return Decimal("0.5")
+    exp = m.as_tuple().exponent
+    assert isinstance(exp, int)
+    if exp >= 0:
+        norm = m.normalize()
+        _, digits, nexp = norm.as_tuple()
+        assert isinstance(nexp, int)
+        unit = Decimal(1).scaleb(nexp)
+        if len(digits) == 1 and digits[0] == 1 and nexp > 0:
+            unit = unit / 10
+    else:
+        unit = Decimal(1).scaleb(exp)
+    return unit / 2
+
+
+def interval(draft: Draft) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+    """(value, low, high) under the contract's semantics."""
+    first = draft.first
+    if draft.second is not None:
+        a, b = first.value(), draft.second.value()
+        draft.inverted = a > b
+        return None, min(a, b), max(a, b)
+    v = first.value()
+    q = draft.qualifier
+    if q is Qualifier.EXACT:
+        return v, v, v
+    if q in (Qualifier.MORE_THAN, Qualifier.AT_LEAST):
+        return v, v, None
+    if q in (Qualifier.LESS_THAN, Qualifier.AT_MOST):
+        return v, None, v
+    w = rounding_halfwidth(first.mantissa()) * first.scale
+    if draft.approx_below:
+        return v, v - 2 * w, v
+    return v, v - w, v + w
+
+
+def number_format(draft: Draft) -> tuple[NumberFormat, bool]:
+    figs = draft.figures
+    if all(f.is_words for f in figs):
+        return NumberFormat.WORDS, False
+    digit_figs = [f for f in figs if not f.is_words]
+    fmt = digit_figs[0].reading.number_format if digit_figs[0].reading else NumberFormat.PLAIN
+    for f in digit_figs:
+        if f.reading and f.reading.number_format not in (NumberFormat.PLAIN,):
+            fmt = f.reading.number_format
+            break
+    return fmt, any(f.ambiguous for f in digit_figs)
+
+
+def alternatives(draft: Draft) -> tuple[Reading, ...]:
+    out: list[Reading] = []
+    for f in draft.figures:
+        if f.reading is None:
+            continue
+        out.extend(r for r in f.readings if r.value != f.reading.value)
+    return tuple(out)

@@ -1,0 +1,271 @@
+"""Read a token's digits under every number convention, and let the document decide.
+
+Conventions (``NumberFormat``): ``en`` 1,234.5 · ``de`` 1.234,5 · ``fr`` 1 234,5 (U+0020,
+U+00A0, U+202F or U+2009 between groups) · ``ch`` 1'234.5 / 1’234.5 · ``plain`` 1234 and
+1234.5.  The group and decimal symbols of each convention come from Babel's CLDR data
+for the convention's locale; rules/ adds only what CLDR lacks (the typographic
+apostrophe U+2019 and the other spaces French text uses).
+
+A token such as "94,000" reads 94000 (en) or 94 (de/fr): it is *ambiguous*.  The
+document's unambiguous tokens ("2,5" is comma-decimal, "3.5" dot-decimal) vote for a
+decimal mark; plausibility (nobody writes 94 as "94,000"; counts of people are whole
+numbers) and the sentence language break ties.  Whatever is guessed keeps
+``ambiguous=True`` and the other readings as alternatives.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from babel import numbers as babel_numbers
+
+from .model import NumberFormat, Reading
+
+# Babel locale per convention (the only place besides scale.py that names CLDR locales).
+CONVENTION_LOCALES: dict[NumberFormat, str] = {
+    NumberFormat.EN: "en_US",
+    NumberFormat.DE: "de_DE",
+    NumberFormat.FR: "fr_FR",
+    NumberFormat.CH: "de_CH",
+}
+# What CLDR lacks: the typographic apostrophe (Swiss print), and the other spaces French
+# text is written with (CLDR fr uses U+202F; U+00A0, U+2009 and U+0020 are common too).
+GROUP_SUPPLEMENTS: dict[NumberFormat, tuple[str, ...]] = {
+    NumberFormat.CH: ("\u2019",),
+    NumberFormat.FR: ("\u00a0", "\u2009", " "),
+}
+COMMA_DECIMAL = frozenset({NumberFormat.DE, NumberFormat.FR})
+DOT_DECIMAL = frozenset({NumberFormat.EN, NumberFormat.CH, NumberFormat.PLAIN})
+
+
+@dataclass(frozen=True, slots=True)
+class Symbols:
+    group: frozenset[str]
+    decimal: str
+
+
+@cache
+def convention_symbols() -> dict[NumberFormat, Symbols]:
+    """Group and decimal symbols per convention, from CLDR plus the supplements."""
+    out = {}
+    for fmt, locale in CONVENTION_LOCALES.items():
+        group = {babel_numbers.get_group_symbol(locale)} | set(GROUP_SUPPLEMENTS.get(fmt, ()))
+        out[fmt] = Symbols(frozenset(group), babel_numbers.get_decimal_symbol(locale))
+    return out
+
+
+@cache
+def separator_chars() -> str:
+    """Every character that can stand between digit runs in some convention."""
+    chars = set()
+    for sym in convention_symbols().values():
+        chars |= sym.group
+        chars.add(sym.decimal)
+    return "".join(sorted(chars))
+
+
+def split_runs(raw: str) -> tuple[list[str], list[str]]:
+    """'1.234,5' → (['1', '234', '5'], ['.', ','])."""
+    runs: list[str] = []
+    seps: list[str] = []
+    cur = []
+    for ch in raw:
+        if "0" <= ch <= "9":
+            cur.append(ch)
+        else:
+            runs.append("".join(cur))
+            seps.append(ch)
+            cur = []
+    runs.append("".join(cur))
+    return runs, seps
+
+
+def _grouped_ok(runs: list[str]) -> bool:
+    """First group 1–3 digits (no leading zero unless it is '0'... which groups never are),
+    every later group exactly three."""
+    first = runs[0]
+    if not 1 <= len(first) <= 3 or (first[0] == "0"):
+        return False
+    return all(len(r) == 3 for r in runs[1:])
+
+
+def readings_of(raw: str) -> tuple[Reading, ...]:
+    """Every convention under which ``raw`` (digits and separators only) is well formed.
+
+    >>> [(r.number_format.value, str(r.value)) for r in readings_of("94,000")]
+    [('en', '94000'), ('de', '94.000'), ('fr', '94.000')]
+    """
+    runs, seps = split_runs(raw)
+    if any(not r for r in runs):
+        return ()
+    if not seps:
+        return (Reading(NumberFormat.PLAIN, Decimal(raw)),)
+    symbols = convention_symbols()
+    out: list[Reading] = []
+    for fmt, sym in symbols.items():
+        value = _read_with(runs, seps, sym)
+        if value is not None:
+            out.append(Reading(fmt, value))
+    # plain: no grouping at all, a decimal point ("1234.5", "3.5")
+    if len(seps) == 1 and seps[0] == "." and (len(runs[0]) == 1 or runs[0][0] != "0"):
+        out.append(Reading(NumberFormat.PLAIN, Decimal(f"{runs[0]}.{runs[1]}")))
+    return tuple(out)
+
+
+def _read_with(runs: list[str], seps: list[str], sym: Symbols) -> Decimal | None:
+    """Value of the runs under one convention, or None if not well formed there."""
+    if seps[-1] == sym.decimal:
+        int_runs, frac = runs[:-1], runs[-1]
+        int_seps = seps[:-1]
+    else:
+        int_runs, frac = runs, None
+        int_seps = seps
+    if any(s not in sym.group for s in int_seps):
+        return None
+    if int_seps:
+        if len(set(int_seps)) != 1 or not _grouped_ok(int_runs):
+            return None
+    else:
+        head = int_runs[0]
+        if len(head) > 1 and head[0] == "0":
+            return None
+    digits = "".join(int_runs)
+    return Decimal(f"{digits}.{frac}") if frac is not None else Decimal(digits)
+
+
+def distinct_values(readings: tuple[Reading, ...]) -> set[Decimal]:
+    return {r.value for r in readings}
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentConvention:
+    """The decimal mark a document's own unambiguous figures vote for."""
+
+    comma_votes: int
+    dot_votes: int
+    formats: Counter
+
+    @property
+    def decided(self) -> str | None:
+        if self.comma_votes > self.dot_votes:
+            return "comma"
+        if self.dot_votes > self.comma_votes:
+            return "dot"
+        return None
+
+    @property
+    def mixed(self) -> bool:
+        return self.comma_votes > 0 and self.dot_votes > 0
+
+
+def vote(readings: tuple[Reading, ...]) -> str | None:
+    """'comma' or 'dot' when a token's readings all share that decimal family."""
+    if len(distinct_values(readings)) != 1:
+        return None
+    fmts = {r.number_format for r in readings}
+    if fmts <= COMMA_DECIMAL:
+        return "comma"
+    if fmts <= DOT_DECIMAL and fmts != {NumberFormat.PLAIN}:
+        return "dot"
+    return None
+
+
+def infer_document_convention(token_readings: list[tuple[Reading, ...]]) -> DocumentConvention:
+    """Count the votes of every unambiguous separated figure in a document."""
+    comma = dot = 0
+    formats: Counter = Counter()
+    for readings in token_readings:
+        v = vote(readings)
+        if v == "comma":
+            comma += 1
+        elif v == "dot":
+            dot += 1
+        if v:
+            formats.update(r.number_format for r in readings)
+    return DocumentConvention(comma, dot, formats)
+
+
+LANG_PRIOR: dict[str, str] = {"de": "comma", "fr": "comma", "en": "dot"}
+LANG_FORMAT: dict[str, NumberFormat] = {
+    "de": NumberFormat.DE, "fr": NumberFormat.FR, "en": NumberFormat.EN,
+}
+
+
+def _family(fmt: NumberFormat) -> str:
+    return "comma" if fmt in COMMA_DECIMAL else "dot"
+
+
+def _implausible(reading: Reading, raw: str, *, whole_count: bool) -> bool:
+    """A decimal reading nobody would write: '94,000' for 94, or a fractional count."""
+    frac = reading.value.as_tuple().exponent
+    if not isinstance(frac, int) or frac >= 0:
+        return False
+    _, seps = split_runs(raw)
+    sym = convention_symbols().get(reading.number_format)
+    if sym is None or not seps or seps[-1] != sym.decimal:
+        return False
+    tail = raw.rsplit(sym.decimal, 1)[1]
+    if len(tail) == 3 and tail.endswith("00"):
+        return True  # "94,000" / "1,500" / "3.000" read as decimals
+    return whole_count
+
+
+def choose_reading(
+    raw: str,
+    readings: tuple[Reading, ...],
+    doc: DocumentConvention,
+    lang: str,
+    *,
+    whole_count: bool,
+) -> tuple[Reading, bool]:
+    """Pick the reading for ``raw``; returns (reading, ambiguous)."""
+    values = distinct_values(readings)
+    if len(values) == 1:
+        return _label(readings, doc, lang), False
+    # Several values: the document decides, then plausibility, then the language.
+    decided = doc.decided
+    candidates = list(readings)
+    if decided:
+        pick = [r for r in candidates if _family(r.number_format) == decided]
+        if pick:
+            return _label(tuple(pick), doc, lang), True
+    plausible = [r for r in candidates if not _implausible(r, raw, whole_count=whole_count)]
+    if plausible and len(distinct_values(tuple(plausible))) == 1:
+        return _label(tuple(plausible), doc, lang), True
+    prior = LANG_PRIOR.get(lang, "dot")
+    pick = [r for r in (plausible or candidates) if _family(r.number_format) == prior]
+    chosen = pick or plausible or candidates
+    return _label(tuple(chosen), doc, lang), True
+
+
+def _label(readings: tuple[Reading, ...], doc: DocumentConvention, lang: str) -> Reading:
+    """Among readings of one value, the convention to report: the language's own first."""
+    by_fmt = {r.number_format: r for r in readings}
+    if NumberFormat.PLAIN in by_fmt:
+        return by_fmt[NumberFormat.PLAIN]
+    own = LANG_FORMAT.get(lang)
+    if own in by_fmt:
+        return by_fmt[own]
+    for fmt, _ in doc.formats.most_common():
+        if fmt in by_fmt:
+            return by_fmt[fmt]
+    order = (NumberFormat.EN, NumberFormat.DE, NumberFormat.FR, NumberFormat.CH, NumberFormat.PLAIN)
+    for fmt in order:
+        if fmt in by_fmt:
+            return by_fmt[fmt]
+    return readings[0]
+
+
+def parse_number(raw: str, number_format: NumberFormat) -> Decimal:
+    """Value of ``raw`` under one convention; raises ValueError when not well formed there."""
+    for r in readings_of(raw):
+        if r.number_format == number_format:
+            return r.value
+    if number_format == NumberFormat.PLAIN:
+        runs, seps = split_runs(raw)
+        if len(seps) == 1 and seps[0] == "." and all(runs):
+            return Decimal(raw)
+    raise ValueError(f"{raw!r} is not a well-formed {number_format.value} number")

@@ -1,0 +1,161 @@
+"""Dates, clock times and time frames: kept out of the claims, kept aside for period and lint.
+
+Month and weekday names come from Babel's CLDR data for each language's locale; the
+words that introduce a period ("im", "Ende", "since") come from rules/lang/*.yaml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+from babel import Locale
+
+from .lexicon import LANGS, WORD_GAP, alternation, get_lexicon
+
+SP = WORD_GAP
+DAY = r"(?:3[01]|[12][0-9]|0?[1-9])"
+MONTH_NUM = r"(?:1[0-2]|0?[1-9])"
+YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)"
+
+
+@cache
+def month_names() -> dict[str, int]:
+    """Every CLDR month name (wide, abbreviated, with and without the dot) → month number."""
+    out: dict[str, int] = {}
+    for lang in LANGS:
+        loc = Locale.parse(get_lexicon(lang).cldr_locale)
+        for ctx in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for num, name in loc.months[ctx][width].items():
+                    out[name.casefold()] = num
+                    out[name.rstrip(".").casefold()] = num
+    return out
+
+
+@cache
+def weekday_names() -> dict[str, int]:
+    """Every CLDR weekday name (wide and abbreviated) → 0=Monday … 6=Sunday."""
+    out: dict[str, int] = {}
+    for lang in LANGS:
+        loc = Locale.parse(get_lexicon(lang).cldr_locale)
+        for width in ("wide", "abbreviated"):
+            for num, name in loc.days["format"][width].items():
+                out[name.casefold()] = num
+                out[name.rstrip(".").casefold()] = num
+    return out
+
+
+def _month_source() -> str:
+    names = sorted(month_names(), key=len, reverse=True)
+    # an abbreviated month may carry its dot: "Dec.", "janv."
+    body = "|".join(regex.escape(n) + (r"\.?" if len(n) <= 5 else "") for n in names)
+    return rf"(?<![\p{{L}}])(?:{body})(?![\p{{L}}])"
+
+
+@cache
+def date_at_re() -> regex.Pattern:
+    """A date that starts at a digit: ISO, numeric (7.12.2021, 9.7.), or day + month name."""
+    month = _month_source()
+    return regex.compile(
+        rf"""
+        (?P<iso>(?P<y>{YEAR})-(?P<m>[01][0-9])-(?P<d>[0-3][0-9]))          # 2021-12-07
+        | (?P<num>(?P<d2>{DAY})(?P<s>[./])(?P<m2>{MONTH_NUM})(?P=s)         # 7.12.2021, 9.7.
+              (?P<y2>{YEAR}|[0-9]{{2}}(?![0-9]))?)
+        | (?P<named>(?P<d3>{DAY})(?:\.|st|nd|rd|th|er|e)?{SP}(?:of{SP})?    # 3. Dezember, 9 July
+              (?P<mon3>{month})(?:,?{SP}(?P<y3>{YEAR})(?![0-9]))?)
+        """,
+        regex.VERBOSE | regex.IGNORECASE,
+    )
+
+
+@cache
+def month_before_re() -> regex.Pattern:
+    """A month name right before a day number ("July 9", "le 3 décembre" is day-first)."""
+    return regex.compile(rf"(?r)(?P<mon>{_month_source()}){SP}\Z", regex.IGNORECASE)
+
+
+@cache
+def day_after_month_re() -> regex.Pattern:
+    """After "July 9": an optional ordinal suffix and ", 2021"."""
+    return regex.compile(rf"(?:st|nd|rd|th)?(?:,?{SP}(?P<y>{YEAR})(?![0-9]))?")
+
+
+CLOCK_RE = regex.compile(
+    r"""
+    (?P<h>[01]?[0-9]|2[0-3])
+    (?: :[0-5][0-9](?::[0-5][0-9])?         # 14:30, 14:30:15
+      | h[0-5][0-9]                         # 14h30
+      | h(?![\p{L}])                        # 14h
+    )
+    """,
+    regex.VERBOSE,
+)
+
+
+@cache
+def time_after_re(lang: str) -> regex.Pattern:
+    """Digits followed by a clock word: "10 Uhr", "14.30 Uhr", "8 a.m."."""
+    lex = get_lexicon(lang)
+    words = alternation(lex.time_after, bounded=False)
+    return regex.compile(rf"(?:[.:][0-5][0-9])?{SP}?{words}(?![\p{{L}}\p{{N}}])")
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: int
+    end: int
+    value: str
+
+
+@cache
+def period_re(lang: str) -> regex.Pattern:
+    """Time frames inside a sentence, most specific first."""
+    lex = get_lexicon(lang)
+    month = _month_source()
+    before_month = alternation(lex.period_before)
+    before_year = alternation(lex.year_before)
+    return regex.compile(
+        rf"""
+        (?P<iso>(?P<y>{YEAR})-(?P<m>[01][0-9])-(?P<d>[0-3][0-9]))
+        | (?P<dmy>(?P<d2>{DAY})(?:\.|st|nd|rd|th|er)?{SP}(?:of{SP})?(?P<mon2>{month}),?{SP}(?P<y2>{YEAR}))
+        | (?P<mdy>(?P<mon3>{month}){SP}(?P<d3>{DAY})(?:st|nd|rd|th)?,{SP}(?P<y3>{YEAR}))
+        | (?P<my>(?P<mon4>{month}){SP}(?P<y4>{YEAR}))(?![0-9])
+        | (?P<dm>(?P<d5>{DAY})(?:\.|st|nd|rd|th|er)?{SP}(?:of{SP})?(?P<mon5>{month}))
+        | (?P<bm>{before_month}{SP}(?P<mon6>{month}))
+        | (?P<by>{before_year}{SP}(?P<y7>{YEAR}))(?![0-9.,])
+        """,
+        regex.VERBOSE | regex.IGNORECASE,
+    )
+
+
+def find_periods(text: str, start: int, end: int, lang: str) -> list[Period]:
+    """Every time frame in text[start:end], normalised where it can be."""
+    out = []
+    months = month_names()
+    for m in period_re(lang).finditer(text, start, end):
+        kind = m.lastgroup
+        if m.group("iso"):
+            value = m.group("iso")
+        elif m.group("dmy"):
+            value = _iso(m.group("y2"), months, m.group("mon2"), m.group("d2"))
+        elif m.group("mdy"):
+            value = _iso(m.group("y3"), months, m.group("mon3"), m.group("d3"))
+        elif m.group("my"):
+            mon = months.get(m.group("mon4").rstrip(".").casefold())
+            value = f"{m.group('y4')}-{mon:02d}" if mon else m.group(0)
+        elif m.group("by"):
+            value = m.group("y7")
+        else:
+            value = " ".join(m.group(0).split())
+        del kind
+        out.append(Period(m.start(), m.end(), value))
+    return out
+
+
+def _iso(year: str, months: dict[str, int], mon: str, day: str) -> str:
+    num = months.get(mon.rstrip(".").casefold())
+    if not num:
+        return f"{day} {mon} {year}"
+    return f"{year}-{num:02d}-{int(day):02d}"

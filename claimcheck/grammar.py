@@ -1,0 +1,206 @@
+"""The compiled patterns of one language: figures, and the words around them.
+
+Everything here is derived from rules/lang/<lang>.yaml (qualifiers, ranges, change
+words, number words), scale.py (CLDR scale words) and units.py (unit surfaces), and is
+compiled once per language.  Each regex is built from named pieces so the related
+patterns (the first figure of a range and the second) can never drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+import regex
+
+from . import units
+from .lexicon import WORD_GAP, Lexicon, alternation, get_lexicon
+from .scale import scale_sources
+
+SP = WORD_GAP
+"""Whitespace between words (includes the no-break spaces French text uses)."""
+
+DIGIT_RUN = r"[0-9]+"
+"""ASCII digits; other scripts' digits are not read (precision first)."""
+
+GROUP_SEP_TIGHT = r"[,.'\u2019\u00a0\u202f\u2009]"
+"""Separators that can stand between digit runs in any language."""
+
+GROUP_SEP_SPACED = r"[,.'\u2019\u00a0\u202f\u2009 ]"
+"""…plus the ordinary space, which groups digits only in French text ("94 000")."""
+
+NOT_GLUED_LEFT = r"(?<![\p{L}\p{N}_.,'\u2019])(?<![\p{L}][\-\u2013])"
+"""A figure does not continue a word, a number, or an id prefix ("Covid-19", "F-16")."""
+
+SIGN = r"[+\-\u2212]"
+"""Plus, hyphen-minus and the minus sign U+2212."""
+
+SIGN_LEFT = r"(?<=^|[\s(\[{\"'\u201e\u201c\u00ab\u2039/:;=~])"
+"""A sign counts only at the start of a figure, not inside "5-10"."""
+
+QUAL_GROUPS = ("more_than", "at_least", "less_than", "at_most", "approx", "approx_below")
+
+
+def number_body(spaced: bool) -> str:
+    sep = GROUP_SEP_SPACED if spaced else GROUP_SEP_TIGHT
+    return rf"{DIGIT_RUN}(?:{sep}{DIGIT_RUN})*"
+
+
+def word_map(lex: Lexicon) -> dict[str, Decimal]:
+    """Plain number words (a claim on their own when a word follows)."""
+    return dict(lex.number_words)
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    lang: str
+    lex: Lexicon
+    number_re: regex.Pattern
+    words_re: regex.Pattern
+    left_re: regex.Pattern
+    right_re: regex.Pattern
+    right_between_re: regex.Pattern
+    verb_after_re: regex.Pattern
+    ordinal_left_re: regex.Pattern
+    id_left_re: regex.Pattern
+    time_after_re: regex.Pattern
+    ratio_of_re: regex.Pattern
+    multiple_after_re: regex.Pattern
+    increase: frozenset[str]
+    decrease: frozenset[str]
+    connectors_to: frozenset[str]
+    from_words: frozenset[str]
+    word_values: dict[str, Decimal]
+
+
+def _named_alternatives(groups: dict[str, tuple[str, ...]]) -> str:
+    parts = [f"(?P<q_{name}>{alternation(words)})" for name, words in groups.items() if words]
+    return "(?:" + "|".join(parts) + ")" if parts else r"(?!)"
+
+
+def _fold(words: tuple[str, ...] | list[str]) -> frozenset[str]:
+    return frozenset(" ".join(w.split()).casefold() for w in words)
+
+
+@cache
+def get_grammar(lang: str) -> Grammar:
+    """The compiled grammar of ``lang`` (built once)."""
+    lex = get_lexicon(lang)
+    spaced = lang == "fr"
+    body = number_body(spaced)
+    scale_words, scale_letters = scale_sources(lang)
+    unit = units.unit_after_pattern(lang)
+    cur_before = units.currency_before_pattern(lang)
+
+    word_values: dict[str, Decimal] = {}
+    for table in (lex.number_words, lex.unit_words, lex.approx_number_words, lex.fractions,
+                  lex.multiples):
+        for w, v in table.items():
+            word_values[" ".join(w.split()).casefold()] = v
+
+    plain_words = alternation(tuple(lex.number_words))
+    unit_words = alternation(tuple(lex.unit_words))
+    approx_words = alternation(tuple(lex.approx_number_words))
+    fraction_words = alternation(tuple(lex.fractions))
+    multiple_words = alternation(tuple(lex.multiples))
+    scale_any = rf"(?:{scale_words})"
+
+    number_re = regex.compile(
+        rf"""
+        {NOT_GLUED_LEFT}
+        (?:{SIGN_LEFT}(?P<sign>{SIGN})(?=[0-9]))?   # "-3,2", "+4.5"
+        (?P<num>{body})                            # digits and separators, read later
+        """,
+        regex.VERBOSE,
+    )
+    words_re = regex.compile(
+        rf"""
+          (?P<unitword>{unit_words})(?={SP}{scale_any})     # "zwei Millionen" needs its scale: "a million"
+        | (?P<approxword>{approx_words})                   # "une trentaine"
+        | (?P<fraction>{fraction_words})                   # "ein Drittel", "a third"
+        | (?P<multiple>{multiple_words})                   # "twice as", "doppelt so"
+        | (?P<word>{plain_words})(?={SP}[\p{{L}}])          # "zwei Millionen", "three people"
+        """,
+        regex.VERBOSE | regex.IGNORECASE,
+    )
+    quals = _named_alternatives({k: v for k, v in lex.qualifiers.items()})
+    verbs = alternation(tuple(lex.increase) + tuple(lex.decrease))
+    openers = alternation(tuple(lex.range_between) + tuple(lex.range_from))
+    left_re = regex.compile(
+        rf"""(?r)
+        (?:(?P<verb>{verbs}){SP})?                        # "rose", "stieg", "en hausse"
+        (?:(?:(?P<by>{alternation(lex.change_by)})|(?P<to>{alternation(lex.change_to)})){SP})?
+        (?:{quals}{SP})?                                  # "mehr als", "up to"
+        (?:(?P<opener>{openers}){SP})?                    # "zwischen", "from"
+        (?P<cur>(?:{cur_before}){SP}?)?                   # "$", "CHF "
+        """,
+        regex.VERBOSE | regex.IGNORECASE,
+    )
+    second = rf"""
+        (?P<cur2>(?:{cur_before}){SP}?)?
+        (?:(?P<sign2>{SIGN})(?=[0-9]))?
+        (?:(?P<num2>{body})|(?P<word2>{plain_words}|{unit_words}(?={SP}{scale_any})))
+        (?:(?P<scale2>{SP}?{scale_words})|(?P<lscale2>{scale_letters}))?
+        (?P<unit2>{SP}?(?:{unit}))?
+    """
+    head = rf"""
+        (?:(?P<scale>{SP}?{scale_words})|(?P<lscale>{scale_letters}))?   # "Mio.", " million", "bn", "m"
+        (?P<unit>{SP}?(?:{unit}))?                                         # "%", " Prozent", " km"
+    """
+    tail = rf"""
+        (?P<qafter>{SP}?{_named_after(lex)})?
+    """
+
+    def right(connectors: tuple[str, ...]) -> regex.Pattern:
+        conn = alternation(connectors)
+        return regex.compile(
+            rf"""{head}
+            (?:(?P<conn>{SP}?[\-\u2013\u2014]{SP}?(?=[0-9$€£+\-\u2212])|{SP}{conn}{SP})
+               {second})?
+            {tail}""",
+            regex.VERBOSE | regex.IGNORECASE,
+        )
+
+    right_re = right(lex.range_connectors)
+    right_between_re = right(lex.range_connectors + lex.range_between_connectors)
+    verb_after_re = regex.compile(rf"(?:{SP}[\p{{L}}\-]+){{0,3}}?{SP}(?P<verb>{verbs})", regex.IGNORECASE)
+    ordinal_left_re = regex.compile(
+        rf"(?r)(?:{alternation(lex.ordinal_before)}|\(){SP}?", regex.IGNORECASE
+    )
+    id_left_re = regex.compile(rf"(?r){alternation(lex.id_before)}{SP}?(?:{SIGN})?", 0)
+    from .dates import time_after_re
+
+    ratio_of_re = regex.compile(rf"{SP}{alternation(lex.ratio_of)}", regex.IGNORECASE)
+    multiple_after_re = regex.compile(
+        rf"{SP}?{alternation(lex.multiple_suffix)}", regex.IGNORECASE
+    )
+    return Grammar(
+        lang=lang,
+        lex=lex,
+        number_re=number_re,
+        words_re=words_re,
+        left_re=left_re,
+        right_re=right_re,
+        right_between_re=right_between_re,
+        verb_after_re=verb_after_re,
+        ordinal_left_re=ordinal_left_re,
+        id_left_re=id_left_re,
+        time_after_re=time_after_re(lang),
+        ratio_of_re=ratio_of_re,
+        multiple_after_re=multiple_after_re,
+        increase=_fold(lex.increase),
+        decrease=_fold(lex.decrease),
+        connectors_to=_fold(lex.change_to),
+        from_words=_fold(lex.range_from),
+        word_values=word_values,
+    )
+
+
+def _named_after(lex: Lexicon) -> str:
+    parts = [
+        f"(?P<qa_{name}>{alternation(words)})"
+        for name, words in lex.qualifiers_after.items()
+        if words
+    ]
+    return "(?:" + "|".join(parts) + ")" if parts else r"(?!)"

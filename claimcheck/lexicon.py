@@ -1,0 +1,273 @@
+"""Language data from rules/: load, validate and turn word lists into regex sources.
+
+Every language word claimcheck knows lives in ``rules/lang/<lang>.yaml`` (grammar in
+``rules/SCHEMA.md``); this module reads those files once, checks them, and offers
+them as typed, immutable :class:`Lexicon` objects.  A file that breaks the schema
+raises :class:`~claimcheck.errors.RulesError` naming the file and line: loading never
+only logs.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import regex
+import yaml
+
+from .errors import RulesError
+
+LANGS: tuple[str, ...] = ("de", "en", "fr")
+QUALIFIER_KEYS = ("more_than", "at_least", "less_than", "at_most", "approx", "approx_below")
+
+
+def rules_dir() -> Path:
+    """The rules/ folder: $CLAIMCHECK_RULES, the copy inside an installed wheel, or the checkout."""
+    env = os.environ.get("CLAIMCHECK_RULES")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent
+    packaged = here / "_rules"
+    if packaged.is_dir():
+        return packaged
+    return here.parent / "rules"
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that remembers the line of every mapping key (for RulesError)."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=True)
+    lines = {}
+    for key_node, _value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        lines[key] = key_node.start_mark.line + 1
+    mapping["__lines__"] = lines
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_yaml(path: Path) -> dict[str, Any]:
+    """Read a rules YAML file; every mapping gets a ``__lines__`` dict of key → line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RulesError(str(path), None, f"cannot read: {exc.strerror}") from exc
+    try:
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        raise RulesError(str(path), line, f"invalid YAML: {getattr(exc, 'problem', exc)}") from exc
+    if not isinstance(data, dict):
+        raise RulesError(str(path), 1, "expected a mapping at the top level")
+    return data
+
+
+def strip_lines(value: Any) -> Any:
+    """Remove the ``__lines__`` bookkeeping from loaded YAML."""
+    if isinstance(value, dict):
+        return {k: strip_lines(v) for k, v in value.items() if k != "__lines__"}
+    if isinstance(value, list):
+        return [strip_lines(v) for v in value]
+    return value
+
+
+def _line(data: dict, key: str) -> int | None:
+    return data.get("__lines__", {}).get(key)
+
+
+def _words(path: Path, data: dict, key: str, required: bool = True) -> tuple[str, ...]:
+    value = data.get(key)
+    if value is None:
+        if required:
+            raise RulesError(str(path), None, f"missing key {key!r}")
+        return ()
+    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+        raise RulesError(str(path), _line(data, key), f"{key!r} must be a list of non-empty strings")
+    return tuple(value)
+
+
+def _flag(path: Path, data: dict, key: str) -> bool:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise RulesError(str(path), _line(data, key), f"{key!r} must be true or false")
+    return value
+
+
+def _word_map(path: Path, data: dict, key: str) -> dict[str, tuple[str, ...]]:
+    value = data.get(key) or {}
+    if not isinstance(value, dict):
+        raise RulesError(str(path), _line(data, key), f"{key!r} must be a mapping")
+    out = {}
+    for sub, words in value.items():
+        if sub == "__lines__":
+            continue
+        out[str(sub)] = _words(path, value, sub)
+    return out
+
+
+def _number_map(path: Path, data: dict, key: str) -> dict[str, Decimal]:
+    value = data.get(key) or {}
+    if not isinstance(value, dict):
+        raise RulesError(str(path), _line(data, key), f"{key!r} must be a mapping of word → number")
+    out = {}
+    for word, num in value.items():
+        if word == "__lines__":
+            continue
+        try:
+            out[str(word)] = Decimal(str(num))
+        except InvalidOperation as exc:
+            raise RulesError(
+                str(path), _line(value, word), f"{key}.{word}: {num!r} is not a number"
+            ) from exc
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """One language's words, validated."""
+
+    lang: str
+    cldr_locale: str
+    detect_words: tuple[str, ...]
+    qualifiers: dict[str, tuple[str, ...]]
+    qualifiers_after: dict[str, tuple[str, ...]]
+    range_between: tuple[str, ...]
+    range_between_connectors: tuple[str, ...]
+    range_from: tuple[str, ...]
+    range_connectors: tuple[str, ...]
+    scale_supplements: dict[Decimal, tuple[str, ...]]
+    number_words: dict[str, Decimal]
+    unit_words: dict[str, Decimal]
+    approx_number_words: dict[str, Decimal]
+    fractions: dict[str, Decimal]
+    multiples: dict[str, Decimal]
+    multiple_suffix: tuple[str, ...]
+    ratio_of: tuple[str, ...]
+    ordinal_period: bool
+    increase: tuple[str, ...]
+    decrease: tuple[str, ...]
+    change_by: tuple[str, ...]
+    change_to: tuple[str, ...]
+    ordinal_before: tuple[str, ...]
+    id_before: tuple[str, ...]
+    time_after: tuple[str, ...]
+    year_before: tuple[str, ...]
+    period_before: tuple[str, ...]
+    abbreviations: tuple[str, ...]
+    attribution_verbs: tuple[str, ...]
+    attribution_before: tuple[str, ...]
+    attribution_after: tuple[str, ...]
+    pronouns: tuple[str, ...]
+    titles: tuple[str, ...]
+
+
+def parse_lexicon(path: Path) -> Lexicon:
+    data = load_yaml(path)
+    lang = data.get("lang")
+    if lang != path.stem:
+        raise RulesError(str(path), _line(data, "lang"), f"lang {lang!r} must match the file name")
+    quals = _word_map(path, data, "qualifiers")
+    for key in quals:
+        if key not in QUALIFIER_KEYS:
+            raise RulesError(
+                str(path), _line(data["qualifiers"], key),
+                f"unknown qualifier {key!r}; expected one of {', '.join(QUALIFIER_KEYS)}",
+            )
+    quals_after = _word_map(path, data, "qualifiers_after")
+    rng = data.get("range") or {}
+    change = data.get("change") or {}
+    attribution = data.get("attribution") or {}
+    for section, name in ((rng, "range"), (change, "change"), (attribution, "attribution")):
+        if not isinstance(section, dict):
+            raise RulesError(str(path), _line(data, name), f"{name!r} must be a mapping")
+    scale_raw = _word_map(path, data, "scale_supplements")
+    scale: dict[Decimal, tuple[str, ...]] = {}
+    for factor, words in scale_raw.items():
+        try:
+            scale[Decimal(factor)] = words
+        except InvalidOperation as exc:
+            raise RulesError(
+                str(path), _line(data["scale_supplements"], factor),
+                f"scale factor {factor!r} is not a number",
+            ) from exc
+    cldr = data.get("cldr_locale")
+    if not isinstance(cldr, str):
+        raise RulesError(str(path), _line(data, "cldr_locale"), "cldr_locale must be a string")
+    return Lexicon(
+        lang=lang,
+        cldr_locale=cldr,
+        detect_words=_words(path, data, "detect_words"),
+        qualifiers=quals,
+        qualifiers_after=quals_after,
+        range_between=_words(path, rng, "between"),
+        range_between_connectors=_words(path, rng, "between_connectors"),
+        range_from=_words(path, rng, "from", required=False),
+        range_connectors=_words(path, rng, "connectors"),
+        scale_supplements=scale,
+        number_words=_number_map(path, data, "number_words"),
+        unit_words=_number_map(path, data, "unit_words"),
+        approx_number_words=_number_map(path, data, "approx_number_words"),
+        fractions=_number_map(path, data, "fractions"),
+        multiples=_number_map(path, data, "multiples"),
+        multiple_suffix=_words(path, data, "multiple_suffix", required=False),
+        ratio_of=_words(path, data, "ratio_of", required=False),
+        ordinal_period=_flag(path, data, "ordinal_period"),
+        increase=_words(path, change, "increase"),
+        decrease=_words(path, change, "decrease"),
+        change_by=_words(path, change, "by"),
+        change_to=_words(path, change, "to"),
+        ordinal_before=_words(path, data, "ordinal_before", required=False),
+        id_before=_words(path, data, "id_before", required=False),
+        time_after=_words(path, data, "time_after", required=False),
+        year_before=_words(path, data, "year_before", required=False),
+        period_before=_words(path, data, "period_before", required=False),
+        abbreviations=_words(path, data, "abbreviations", required=False),
+        attribution_verbs=_words(path, attribution, "verbs", required=False),
+        attribution_before=_words(path, attribution, "markers_before", required=False),
+        attribution_after=_words(path, attribution, "markers_after", required=False),
+        pronouns=_words(path, attribution, "pronouns", required=False),
+        titles=_words(path, attribution, "titles", required=False),
+    )
+
+
+@cache
+def get_lexicon(lang: str) -> Lexicon:
+    """The validated lexicon of ``lang`` (cached; raises RulesError on a bad file)."""
+    if lang not in LANGS:
+        raise RulesError(str(rules_dir() / "lang"), None, f"no language data for {lang!r}")
+    return parse_lexicon(rules_dir() / "lang" / f"{lang}.yaml")
+
+
+# --- turning word lists into regex sources -------------------------------------------
+
+WORD_GAP = r"[\s\u00a0\u202f]+"
+"""Whitespace allowed between the words of a multi-word phrase."""
+
+
+def phrase_source(phrase: str) -> str:
+    """Regex source for one phrase: escaped, any run of spaces between its words."""
+    parts = phrase.split()
+    return WORD_GAP.join(regex.escape(p) for p in parts)
+
+
+def alternation(phrases: tuple[str, ...] | list[str], *, bounded: bool = True) -> str:
+    """Longest-first alternation of phrases; ``bounded`` adds letter boundaries on both ends.
+
+    Returns a pattern that never matches when ``phrases`` is empty.
+    """
+    uniq = sorted(set(phrases), key=lambda p: (-len(p), p))
+    if not uniq:
+        return r"(?!)"
+    body = "|".join(phrase_source(p) for p in uniq)
+    if not bounded:
+        return f"(?:{body})"
+    return rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])"

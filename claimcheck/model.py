@@ -1,0 +1,129 @@
+"""The data that flows through claimcheck: documents in, claims and findings out.
+
+Every type here is a frozen, slotted dataclass; enum ``.value`` strings are the
+contract's strings (see ../shared/CONTRACT.md).  Figures stay ``Decimal`` until
+``table.py`` turns them into floats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+
+
+class Qualifier(str, Enum):
+    EXACT = "exact"
+    APPROX = "approx"
+    MORE_THAN = "more_than"
+    AT_LEAST = "at_least"
+    LESS_THAN = "less_than"
+    AT_MOST = "at_most"
+    RANGE = "range"
+
+
+class NumberFormat(str, Enum):
+    EN = "en"
+    DE = "de"
+    FR = "fr"
+    CH = "ch"
+    PLAIN = "plain"
+    WORDS = "words"
+
+
+class Role(str, Enum):
+    LEVEL = "level"
+    INCREASE = "increase"
+    DECREASE = "decrease"
+    RATIO = "ratio"
+
+
+class Severity(str, Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article: its name, decoded text and what the input said about it."""
+
+    source: str
+    text: str
+    lang_hint: str | None = None
+    published: str | None = None
+    url: str | None = None
+    # For HTML and Markdown: offsets of the extracted text in the original file
+    # (sorted list of (text_offset, file_offset) anchors); None when text is the file.
+    offset_map: tuple[tuple[int, int], ...] | None = None
+    original: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    lang: str
+
+
+@dataclass(frozen=True, slots=True)
+class NumberToken:
+    """A number-like span of digits (or number words) before any interpretation."""
+
+    raw: str
+    start: int
+    end: int
+    sign: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One convention's reading of a token's digits."""
+
+    number_format: NumberFormat
+    value: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    source: str
+    line: int
+    column: int
+    start: int
+    end: int
+    text: str
+    value: Decimal | None
+    low: Decimal | None
+    high: Decimal | None
+    qualifier: Qualifier
+    unit: str
+    role: Role
+    period: str | None
+    subject: str | None
+    concept: str | None
+    speaker: str | None
+    lang: str
+    number_format: NumberFormat
+    ambiguous: bool
+    sentence: str
+    # Extensions beyond the contract's columns (kept out of the default table).
+    alternatives: tuple[Reading, ...] = field(default=())
+    published: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    source: str
+    line: int
+    column: int
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    text: str = ""
+    end_line: int | None = None
+    end_column: int | None = None

@@ -1,0 +1,120 @@
+"""Read → split → find figures → read their convention → claims → subject, speaker.
+
+:func:`extract_document` runs the whole data flow for one document; every stage is a
+module with one job (segment, language, claims, convention, subjects, speakers).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from . import claims as claims_mod
+from .claims import Draft
+from .convention import infer_document_convention
+from .dates import find_periods
+from .grammar import get_grammar
+from .language import detect_languages
+from .model import Claim, Document
+from .segment import split_sentences
+from .speakers import find_speaker
+from .subjects import concept_of, subject_after
+
+SPACE_CHARS = "\n\r\t\u00a0\u202f"
+
+
+class LineIndex:
+    """1-based line and column of a character offset."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0]
+        find = text.find
+        i = find("\n")
+        while i != -1:
+            self.starts.append(i + 1)
+            i = find("\n", i + 1)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
+def _normalise_space(s: str) -> str:
+    return " ".join(s.split())
+
+
+def find_all_drafts(doc: Document, lang: str | None = None) -> tuple[list[Draft], list[tuple[int, int]], list[str]]:
+    text = doc.text
+    spans = split_sentences(text)
+    hint = lang or doc.lang_hint
+    _doc_lang, langs = detect_languages(text, spans, hint)
+    drafts: list[Draft] = []
+    for span, sent_lang in zip(spans, langs, strict=True):
+        drafts.extend(claims_mod.find_drafts(text, span, sent_lang, get_grammar(sent_lang)))
+    return drafts, spans, langs
+
+
+def extract_document(doc: Document, lang: str | None = None) -> list[Claim]:
+    """Every numeric claim of ``doc``, in document order."""
+    text = doc.text
+    drafts, _spans, _langs = find_all_drafts(doc, lang)
+    if not drafts:
+        return []
+    convention = infer_document_convention(
+        [f.readings for d in drafts for f in d.figures if f.readings]
+    )
+    lines = LineIndex(text)
+    out: list[Claim] = []
+    period_cache: dict[tuple[int, int], list] = {}
+    speaker_cache: dict[tuple[int, int], str | None] = {}
+    for d in drafts:
+        claims_mod.resolve_figures(d, convention)
+        value, low, high = claims_mod.interval(d)
+        fmt, ambiguous = claims_mod.number_format(d)
+        s_start, s_end = d.sentence
+        sentence = text[s_start:s_end]
+        if d.sentence not in period_cache:
+            period_cache[d.sentence] = find_periods(text, s_start, s_end, d.lang)
+        period = _nearest_period(period_cache[d.sentence], d)
+        if d.sentence not in speaker_cache:
+            speaker_cache[d.sentence] = find_speaker(sentence, d.lang)
+        subject = subject_after(text, d.end, s_end, d.lang)
+        line, column = lines.position(d.start)
+        out.append(
+            Claim(
+                source=doc.source,
+                line=line,
+                column=column,
+                start=d.start,
+                end=d.end,
+                text=text[d.start:d.end],
+                value=value if d.second is None else None,
+                low=low,
+                high=high,
+                qualifier=d.qualifier,
+                unit=d.unit,
+                role=d.role,
+                period=period,
+                subject=subject,
+                concept=concept_of(subject, d.lang),
+                speaker=speaker_cache[d.sentence],
+                lang=d.lang,
+                number_format=fmt,
+                ambiguous=ambiguous,
+                sentence=_normalise_space(sentence),
+                alternatives=claims_mod.alternatives(d),
+                published=doc.published,
+            )
+        )
+    return out
+
+
+def _nearest_period(periods: list, d: Draft) -> str | None:
+    best = None
+    best_dist = None
+    for p in periods:
+        if p.start < d.end and p.end > d.start:
+            continue
+        dist = d.start - p.end if p.end <= d.start else p.start - d.end
+        if best_dist is None or dist < best_dist:
+            best, best_dist = p.value, dist
+    return best

@@ -1,0 +1,116 @@
+"""Split a document's text into sentences with 0-based offsets into that text.
+
+Boundaries: a full stop, question or exclamation mark (and closing quotes) followed by
+space and a capital, digit or opening quote; blank lines; and single line breaks after
+a headline or before a list item.  A full stop after an abbreviation from
+rules/lang/*.yaml, an initial ("James C. McConville") or an ordinal day ("3. Dezember",
+"der 2. Weltkrieg") does not end a sentence.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from .dates import month_names
+from .lexicon import LANGS, get_lexicon
+
+BOUNDARY_RE = regex.compile(
+    r"""
+      (?P<stop>[.!?\u2026]+[\"'\u201c\u201d\u2019\u00bb)\]]*)   # terminal punctuation, closing quotes
+      (?P<gap>[ \t\u00a0\u202f]+|[ \t]*\n[ \t]*)                # then a space or one line break
+      (?=[\p{Lu}\p{N}\"'\u201e\u201c\u00ab(\[\-\u2013*#])        # before a capital, digit or quote
+    | (?P<para>[ \t]*\n(?:[ \t]*\n)+[ \t]*)                      # a blank line
+    | (?P<line>[ \t]*\n[ \t]*)                                   # a single line break
+    """,
+    regex.VERBOSE,
+)
+WORD_BEFORE_RE = regex.compile(r"(?r)(?:^|(?<=[\s(\[\"'\u201e\u00ab]))(?P<word>\S+)\Z")
+INITIAL_RE = regex.compile(r"^\p{Lu}\.$")
+ORDINAL_RE = regex.compile(r"^[0-9]{1,3}\.$")
+LIST_OR_HEADING_RE = regex.compile(r"[ \t]*(?:#{1,6}\s|[-*+]\s|[0-9]{1,3}[.)]\s|>\s|\|)")
+NEXT_WORD_RE = regex.compile(r"\s*[\"'\u201e\u201c\u00ab(]?(?P<word>[\p{L}]+)")
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    out: set[str] = set()
+    for lang in LANGS:
+        lex = get_lexicon(lang)
+        for a in lex.abbreviations:
+            out.add(a.split()[-1])  # "z. B." guards its last part "B."
+            out.add(a.replace(" ", ""))
+    return frozenset(out)
+
+
+@cache
+def _ordinal_words() -> frozenset[str]:
+    out: set[str] = set()
+    for lang in LANGS:
+        out |= {w.casefold() for w in get_lexicon(lang).ordinal_before if " " not in w}
+    return frozenset(out)
+
+
+def _is_false_stop(text: str, stop_start: int, gap_end: int) -> bool:
+    """A full stop that belongs to an abbreviation, an initial or an ordinal."""
+    if text[stop_start] != "." or stop_start + 1 < len(text) and text[stop_start + 1] == ".":
+        return False
+    m = WORD_BEFORE_RE.search(text, max(0, stop_start - 40), stop_start + 1)
+    if not m:
+        return False
+    word = m.group("word").lstrip("(\"'\u201e\u00ab[")
+    if word in _abbreviations() or INITIAL_RE.match(word):
+        return True
+    if ORDINAL_RE.match(word):
+        nxt = NEXT_WORD_RE.match(text, gap_end)
+        if nxt and nxt.group("word").casefold() in month_names():
+            return True
+        before = WORD_BEFORE_RE.search(text, max(0, m.start() - 30), max(0, m.start() - 1))
+        if before and before.group("word").casefold().lstrip("(") in _ordinal_words():
+            return True
+    return False
+
+
+def _line_is_boundary(text: str, nl_start: int, nl_end: int) -> bool:
+    """Whether a single line break ends a sentence (headline, list item) or wraps one."""
+    line_start = text.rfind("\n", 0, nl_start) + 1
+    prev = text[line_start:nl_start].strip()
+    if not prev:
+        return True
+    if LIST_OR_HEADING_RE.match(text, nl_end) or LIST_OR_HEADING_RE.match(text, line_start):
+        return True
+    if prev[-1] in ".!?:;\u2026\"\u201d\u00bb|":
+        return True
+    # a short line without final punctuation is a headline or a byline
+    return len(prev) < 60 and not prev[-1] in ",-(" and not prev[-1].islower()
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, whitespace trimmed, in order."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in BOUNDARY_RE.finditer(text):
+        if m.group("stop") is not None:
+            if _is_false_stop(text, m.start("stop"), m.end()):
+                continue
+            end = m.end("stop")
+        elif m.group("line") is not None:
+            if not _line_is_boundary(text, m.start(), m.end()):
+                continue
+            end = m.start()
+        else:
+            end = m.start()
+        _push(text, spans, start, end)
+        start = m.end()
+    _push(text, spans, start, len(text))
+    return spans
+
+
+def _push(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
