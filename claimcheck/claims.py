@@ -369,12 +369,14 @@ def _assemble(
     if _glued_right(text, end, s_end):
         return None, end
 
-    start = _left_start(left, first.start) if (second is not None or not between) else first.start
-    if second is None and between:
+    if second is not None:
+        start = _left_start(left, first.start)
+    else:
         start = _left_start_without_opener(left, first.start)
     draft = Draft(start, end, lang, sent, first, second, unit=unit, role=role)
     if second is not None:
         draft.qualifier = Qualifier.RANGE
+        draft.inverted = first.mantissa() > second.mantissa()
         if second.scale != 1 and first.scale == 1 and not first.is_words:
             draft.extra["scale_from_second"] = second.scale
     else:

@@ -60,7 +60,14 @@ class Document:
     # For HTML and Markdown: offsets of the extracted text in the original file
     # (sorted list of (text_offset, file_offset) anchors); None when text is the file.
     offset_map: tuple[tuple[int, int], ...] | None = None
-    original: str | None = None
+    # Same length as ``text``: markup (Markdown emphasis, link targets, table bars)
+    # blanked out so the extractor sees prose; offsets stay those of ``text``.
+    masked: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def analysis_text(self) -> str:
+        return self.masked if self.masked is not None else self.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +120,7 @@ class Claim:
     # Extensions beyond the contract's columns (kept out of the default table).
     alternatives: tuple[Reading, ...] = field(default=())
     published: str | None = None
+    inverted: bool = False  # a range written high-to-low ("zwischen 100.000 und 95.000")
 
 
 @dataclass(frozen=True, slots=True)

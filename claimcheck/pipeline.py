@@ -103,6 +103,7 @@ def extract_document(doc: Document, lang: str | None = None) -> list[Claim]:
                 sentence=_normalise_space(sentence),
                 alternatives=claims_mod.alternatives(d),
                 published=doc.published,
+                inverted=d.inverted,
             )
         )
     return out

@@ -1,0 +1,206 @@
+"""Inputs → Documents.  PATH is a file, a directory (walked) or '-' for standard input.
+
+Dispatch by suffix: .txt and unknown → text; .md/.markdown → Markdown (markup blanked,
+offsets kept); .html/.htm → the article's text (markup.py); .csv/.jsonl/.ndjson →
+one document per row (columns ``source``, ``text``, optional ``published``, ``url``,
+``lang``).  A file that cannot be read yields an :class:`InputError` record and the
+rest go on: nothing here raises for one bad input.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .errors import InputError
+from .markup import html_document, mask_markdown
+from .model import Document
+
+TEXT_SUFFIXES = {".txt", ".text"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+CSV_SUFFIXES = {".csv"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | CSV_SUFFIXES | JSONL_SUFFIXES
+COLLECTION_COLUMNS = ("source", "text", "published", "url", "lang")
+LANG_CODES = {"de", "en", "fr"}
+MAX_BYTES = 1 << 30
+
+
+def decode(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
+    """Bytes → text: BOM first (UTF-8, UTF-16), then strict UTF-8, then cp1252 with a warning.
+
+    Raises InputError for binary data (NUL bytes, control characters).
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[3:], "utf-8", name), ()
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16", name), ()
+    if b"\x00" in data[:8192] or _control_ratio(data[:8192]) > 0.05:
+        raise InputError(name, "binary file, not text (skipped)")
+    try:
+        return data.decode("utf-8"), ()
+    except UnicodeDecodeError as exc:
+        where = exc.start
+    for enc in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        return text, (f"{name}: not valid UTF-8 (byte {where}); read as {enc}",)
+    raise InputError(name, f"not valid UTF-8 at byte {where}")
+
+
+def _strict(data: bytes, enc: str, name: str) -> str:
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError as exc:
+        raise InputError(name, f"not valid {enc.upper()} at byte {exc.start}") from exc
+
+
+def _control_ratio(data: bytes) -> float:
+    if not data:
+        return 0.0
+    bad = sum(1 for b in data if b < 9 or 13 < b < 32)
+    return bad / len(data)
+
+
+def walk(paths: Iterable[str]) -> Iterator[str | InputError]:
+    """Expand directories (sorted, recursive, known suffixes only); keep files and '-'."""
+    for p in paths:
+        if p == "-":
+            yield p
+            continue
+        path = Path(p)
+        if path.is_dir():
+            found = False
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for f in sorted(files):
+                    if Path(f).suffix.lower() in KNOWN_SUFFIXES and not f.startswith("."):
+                        found = True
+                        yield str(Path(root) / f)
+            if not found:
+                yield InputError(p, "directory holds no .txt, .md, .html, .csv or .jsonl files")
+        elif path.exists():
+            yield p
+        else:
+            yield InputError(p, "no such file or directory")
+
+
+def read_inputs(
+    paths: Iterable[str], *, source: str | None = None, stdin: io.BufferedReader | None = None
+) -> Iterator[Document | InputError]:
+    """Every document of every input, or an InputError record for what cannot be read."""
+    for item in walk(paths):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        try:
+            if item == "-":
+                stream = stdin if stdin is not None else sys.stdin.buffer
+                data = stream.read()
+                name = source or "-"
+                yield from _documents(data, name, ".txt", name)
+            else:
+                path = Path(item)
+                if path.stat().st_size > MAX_BYTES:
+                    yield InputError(item, f"larger than {MAX_BYTES >> 20} MB (skipped)")
+                    continue
+                data = path.read_bytes()
+                yield from _documents(data, item, path.suffix.lower(), source or item)
+        except InputError as exc:
+            yield exc
+        except OSError as exc:
+            yield InputError(item, exc.strerror or str(exc))
+
+
+def _documents(data: bytes, path: str, suffix: str, name: str) -> Iterator[Document | InputError]:
+    if not data.strip():
+        yield InputError(path, "empty file")
+        return
+    text, warnings = decode(data, path)
+    if suffix in CSV_SUFFIXES:
+        yield from read_csv(text, path, warnings)
+    elif suffix in JSONL_SUFFIXES:
+        yield from read_jsonl(text, path, warnings)
+    elif suffix in HTML_SUFFIXES:
+        yield html_document(text, name, warnings=warnings)
+    elif suffix in MARKDOWN_SUFFIXES:
+        yield Document(name, text, masked=mask_markdown(text), warnings=warnings)
+    else:
+        yield Document(name, text, warnings=warnings)
+
+
+def _row_document(row: dict, path: str, where: str, warnings: tuple[str, ...]) -> Document | InputError:
+    text = row.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return InputError(where, "row has no text")
+    src = row.get("source")
+    lang = row.get("lang") or None
+    if lang is not None:
+        lang = str(lang).strip().lower()[:2]
+        if lang not in LANG_CODES:
+            return InputError(where, f"lang {row.get('lang')!r} is not one of de, en, fr")
+    return Document(
+        source=str(src).strip() if src not in (None, "") else where,
+        text=text,
+        lang_hint=lang,
+        published=(str(row["published"]).strip() or None) if row.get("published") else None,
+        url=(str(row["url"]).strip() or None) if row.get("url") else None,
+        warnings=warnings,
+    )
+
+
+def read_csv(text: str, path: str, warnings: tuple[str, ...] = ()) -> Iterator[Document | InputError]:
+    """A CSV collection: one document per row; a broken row is reported, the rest read."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error) as exc:
+        yield InputError(path, f"not a CSV collection: {exc or 'no header'}")
+        return
+    header = [h.strip().lstrip("\ufeff").lower() for h in header]
+    if "text" not in header:
+        yield InputError(path, f"CSV has no 'text' column (columns: {', '.join(header)})")
+        return
+    rowno = 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield InputError(f"{path}:{reader.line_num}", f"broken CSV: {exc}; rest of file skipped")
+            return
+        rowno += 1
+        where = f"{path}:{reader.line_num}"
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) != len(header):
+            yield InputError(where, f"row has {len(cells)} fields, header has {len(header)}")
+            continue
+        yield _row_document(dict(zip(header, cells, strict=True)), path, where, warnings)
+
+
+def read_jsonl(text: str, path: str, warnings: tuple[str, ...] = ()) -> Iterator[Document | InputError]:
+    """A JSON Lines collection: one object per line with at least ``text``."""
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{lineno}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(where, f"invalid JSON: {exc.msg} at column {exc.colno}")
+            continue
+        if not isinstance(row, dict):
+            yield InputError(where, "expected a JSON object per line")
+            continue
+        yield _row_document(row, path, where, warnings)
