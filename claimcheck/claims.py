@@ -29,7 +29,7 @@ from .dates import (
     YEAR,
     date_at_re,
     day_after_month_re,
-    month_before_re,
+    month_names,
 )
 from .grammar import QUAL_GROUPS, Grammar
 from .model import NumberFormat, Qualifier, Reading, Role
@@ -44,6 +44,8 @@ PHONE_AT_RE = regex.compile(
     regex.VERBOSE,
 )
 URL_CHARS = ("://", "www.", "@", ".com", ".org", ".de/", ".fr/")
+LEFT_TEXT_GROUPS = (*(f"q_{q}" for q in QUAL_GROUPS), "opener", "cur")
+"""Left-context groups that belong to the claim's text (change words do not)."""
 MAX_LEFT = 80
 """How far left of a figure its qualifier, currency and change words may start."""
 
@@ -148,14 +150,23 @@ def _is_currency(unit: str | None) -> bool:
     return bool(unit) and unit.isupper() and len(unit) == 3
 
 
-def find_drafts(text: str, sent: tuple[int, int], lang: str, g: Grammar) -> list[Draft]:
-    """Every claim draft in one sentence, in order, none overlapping."""
+def find_drafts(
+    text: str, sent: tuple[int, int], lang: str, g: Grammar, *, digits: bool = True,
+    words: bool = True,
+) -> list[Draft]:
+    """Every claim draft in one sentence, in order, none overlapping.
+
+    ``digits``/``words`` say whether the sentence can hold digit figures or number words
+    at all (the pipeline's one-pass pre-scan knows), so empty scans are skipped.
+    """
     s_start, s_end = sent
     tokens: list[tuple[int, regex.Match, bool]] = []
-    for m in g.number_re.finditer(text, s_start, s_end):
-        tokens.append((m.start(), m, False))
-    for m in g.words_re.finditer(text, s_start, s_end):
-        tokens.append((m.start(), m, True))
+    if digits:
+        for m in g.number_re.finditer(text, s_start, s_end):
+            tokens.append((m.start(), m, False))
+    if words:
+        for m in g.words_re.finditer(text, s_start, s_end):
+            tokens.append((m.start(), m, True))
     if not tokens:
         return []
     tokens.sort(key=lambda t: t[0])
@@ -175,47 +186,82 @@ def find_drafts(text: str, sent: tuple[int, int], lang: str, g: Grammar) -> list
     return drafts
 
 
+def _word_before(text: str, pos: int, lo: int) -> str:
+    """The whitespace-separated word ending just before ``pos`` (skipping spaces)."""
+    i = pos
+    while i > lo and text[i - 1] in " \u00a0\u202f\t":
+        i -= 1
+    j = i
+    while j > lo and not text[j - 1].isspace():
+        j -= 1
+    return text[j:i]
+
+
+def _word_after(text: str, pos: int, hi: int) -> str:
+    """The whitespace-separated word starting after ``pos`` (skipping spaces)."""
+    i = pos
+    while i < hi and text[i] in " \u00a0\u202f\t":
+        i += 1
+    j = i
+    while j < hi and not text[j].isspace():
+        j += 1
+    return text[i:j]
+
+
 def _not_a_claim(text: str, m: regex.Match, sent: tuple[int, int], g: Grammar) -> int | None:
-    """If the token is a date, time, phone number, id or ordinal: where to resume."""
+    """If the token is a date, time, phone number, id or ordinal: where to resume.
+
+    Cheap character tests guard every regex, so a plain figure costs a few comparisons.
+    """
     s_start, s_end = sent
     num_start, num_end = m.span("num")
     raw = m.group("num")
     tok_start = m.start()
-    if _in_url(text, num_start, num_end):
+    nxt = text[num_end] if num_end < s_end else ""
+    prev = text[tok_start - 1] if tok_start > s_start else ""
+    small = raw.isdigit() and len(raw) <= 2
+    if prev not in " (\u00a0\u202f\n\t\"'„“«" and _in_url(text, num_start, num_end):
         return num_end
-    if m.group("sign") == "+" or text[max(s_start, tok_start - 1):tok_start] == "(":
-        ph = PHONE_AT_RE.match(text, max(s_start, tok_start - 1), s_end)
+    if m.group("sign") == "+" or prev == "(":
+        ph = PHONE_AT_RE.match(text, tok_start if prev != "(" else tok_start - 1, s_end)
         if ph and sum(c.isdigit() for c in ph.group()) >= 8:
             return ph.end()
-    d = date_at_re().match(text, num_start, s_end)
-    if d:
-        return d.end()
-    if raw.isdigit() and len(raw) <= 2 and 1 <= int(raw) <= 31:
-        mb = month_before_re().match(text, max(s_start, num_start - 20), num_start)
-        if mb:
+    if (nxt in "./-" and (small or len(raw) == 4 or "." in raw)) or (
+        small and nxt in " \u00a0\u202fs nrte"
+    ):
+        d = date_at_re().match(text, num_start, s_end)
+        if d:
+            return d.end()
+    if small and 1 <= int(raw) <= 31:
+        before = _word_before(text, tok_start, s_start).rstrip(".").casefold()
+        if before and before in month_names():
             tail = day_after_month_re().match(text, num_end, s_end)
             return tail.end() if tail else num_end
-    c = CLOCK_RE.match(text, num_start, s_end)
-    if c and c.end() > num_end:
-        return c.end()
-    if num_end < s_end and text[num_end] == ":" and num_end + 1 < s_end and text[num_end + 1].isdigit():
-        return num_end + 2
-    if num_start > s_start + 1 and text[num_start - 1] == ":" and text[num_start - 2].isdigit():
+    if nxt in ":h":
+        c = CLOCK_RE.match(text, num_start, s_end)
+        if c and c.end() > num_end:
+            return c.end()
+        if nxt == ":" and num_end + 1 < s_end and text[num_end + 1].isdigit():
+            return num_end + 2
+    if prev == ":" and tok_start - 2 >= s_start and text[tok_start - 2].isdigit():
         return num_end
-    t = g.time_after_re.match(text, num_end, s_end)
-    if t and (raw.isdigit() and int(raw) <= 24 or len(raw) <= 5):
-        return t.end()
-    if g.id_left_re.match(text, max(s_start, tok_start - 30), tok_start):
+    if len(raw) <= 5 and (small or raw[:2].isdigit()):
+        after = _word_after(text, num_end, s_end).rstrip(",;")
+        if after.casefold() in g.time_words or nxt in ".:" or after[:1] in ("a", "p", "U", "h"):
+            t = g.time_after_re.match(text, num_end, s_end)
+            if t and (raw.isdigit() and int(raw) <= 24 or len(raw) <= 5):
+                return t.end()
+    before = _word_before(text, tok_start, s_start)
+    if before and (before in g.id_words or before.casefold() in g.id_words):
         return num_end
     if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
         return num_end  # "030", "0800": codes, not figures
-    if g.lex.ordinal_period and raw.isdigit() and len(raw) <= 3 and num_end < s_end + 1:
-        if text[num_end:num_end + 1] == ".":
-            after = text[num_end + 1:num_end + 3]
-            if after[:1].isspace() and after[1:2].islower():
-                return num_end + 1
-            if g.ordinal_left_re.match(text, max(s_start, tok_start - 12), tok_start):
-                return num_end + 1
+    if g.lex.ordinal_period and nxt == "." and raw.isdigit() and len(raw) <= 3:
+        after = text[num_end + 1:num_end + 3]
+        if after[:1].isspace() and after[1:2].islower():
+            return num_end + 1
+        if before.casefold().lstrip("(") in g.ordinal_words or prev == "(":
+            return num_end + 1
     return None
 
 
@@ -255,9 +301,10 @@ def _words_draft(
         if not of:
             return None, m.end()
         left = _left(text, m.start(), sent, g)
-        start = _left_start(left, m.start())
+        L = left.groupdict()
+        start = _left_start(left, L, m.start(), opener=False)
         draft = Draft(start, m.end(), lang, sent, fig, role=Role.RATIO)
-        _apply_qualifier(draft, left, None)
+        _apply_qualifier(draft, L, None)
         return draft, m.end()
     if m.group("multiple") is not None:
         draft = Draft(m.start(), m.end(), lang, sent, fig, role=Role.RATIO)
@@ -274,15 +321,11 @@ def _left(text: str, pos: int, sent: tuple[int, int], g: Grammar) -> regex.Match
     return m
 
 
-def _left_start(left: regex.Match, pos: int) -> int:
+def _left_start(left: regex.Match, L: dict, pos: int, *, opener: bool = True) -> int:
     """Where the claim's text begins: its qualifier, range opener or currency sign."""
-    for name in (*(f"q_{q}" for q in QUAL_GROUPS), "opener", "cur"):
-        try:
-            s = left.start(name)
-        except IndexError:
-            continue
-        if s != -1:
-            pos = min(pos, s)
+    for name in LEFT_TEXT_GROUPS:
+        if L.get(name) is not None and (opener or name != "opener"):
+            pos = min(pos, left.start(name))
     return pos
 
 
@@ -291,49 +334,51 @@ def _assemble(
 ) -> tuple[Draft | None, int]:
     s_start, s_end = sent
     left = _left(text, first.start, sent, g)
-    opener = left.group("opener")
+    L = left.groupdict()
+    opener = L["opener"]
     opener_folded = " ".join(opener.split()).casefold() if opener else None
     between = opener_folded is not None and opener_folded not in g.from_words
     right_re = g.right_between_re if between else g.right_re
     r = right_re.match(text, first.end, s_end)
     assert r is not None
-    cur = left.group("cur")
+    R = r.groupdict()
+    cur = L["cur"]
     cur_unit = _canonical(cur, lang) if cur else None
 
     # --- the head: scale and unit of the first figure -------------------------------
-    unit_surface = r.group("unit")
+    unit_surface = R["unit"]
     unit1 = _canonical(unit_surface, lang)
     has_money = _is_currency(cur_unit) or _is_currency(unit1)
     head_end = first.end
-    if r.group("scale"):
-        first.scale = scale_factor(r.group("scale").strip(), lang)
+    if R["scale"]:
+        first.scale = scale_factor(R["scale"].strip(), lang)
         head_end = r.end("scale")
-    elif r.group("lscale"):
+    elif R["lscale"]:
         if has_money:
-            first.scale = scale_factor(r.group("lscale"), lang)
+            first.scale = scale_factor(R["lscale"], lang)
             head_end = r.end("lscale")
         else:
             # "100m" without money is metres, not millions: read the unit again
             unit_surface, unit1, head_end = _unit_at(text, first.end, s_end, lang, g)
-    if unit_surface and unit1 and r.group("unit") == unit_surface:
+    if unit_surface and unit1 and R["unit"] == unit_surface:
         head_end = r.end("unit")
     unit1_valid = unit1 if unit_surface else None
 
     # --- a range? ----------------------------------------------------------------------
     second: Figure | None = None
     end = head_end
-    range_ok = r.group("conn") is not None and (r.group("num2") or r.group("word2"))
+    range_ok = R["conn"] is not None and (R["num2"] or R["word2"])
     if range_ok and unit_surface and not unit1_valid:
         range_ok = False
     if range_ok:
-        conn = " ".join(r.group("conn").split()).casefold()
-        changing = left.group("verb") is not None or left.group("by") is not None
+        conn = " ".join(R["conn"].split()).casefold()
+        changing = L["verb"] is not None or L["by"] is not None
         if changing and (conn in g.connectors_to or opener_folded in g.from_words):
             range_ok = False  # "rose 5% to 6%", "fell from 5.2% to 4.5%": two levels
-        if left.group("to") is not None and conn in g.connectors_to:
+        if L["to"] is not None and conn in g.connectors_to:
             range_ok = False
     if range_ok:
-        second, end2, unit2 = _second_figure(text, r, lang, has_money or bool(r.group("cur2")))
+        second, end2, unit2 = _second_figure(text, r, lang, has_money or bool(R["cur2"]))
         if second is None:
             range_ok = False
         elif unit1_valid and unit2 and unit1_valid != unit2:
@@ -348,14 +393,14 @@ def _assemble(
     else:
         second = None
         end = head_end
-        if _is_year(first, unit1_valid, cur_unit, left, r):
+        if _is_year(first, unit1_valid, cur_unit, L):
             return None, first.end
     unit = unit1_valid or cur_unit or "dimensionless"
     if cur_unit and unit1_valid and unit1_valid != cur_unit and _is_currency(unit1_valid):
         unit = cur_unit
 
     # --- qualifier after, multiples -------------------------------------------------------
-    qa = r.group("qafter")
+    qa = R["qafter"]
     role = Role.LEVEL
     if second is None:
         mult = g.multiple_after_re.match(text, end, s_end)
@@ -370,28 +415,19 @@ def _assemble(
         return None, end
 
     if second is not None:
-        start = _left_start(left, first.start)
+        start = _left_start(left, L, first.start)
     else:
-        start = _left_start_without_opener(left, first.start)
+        start = _left_start(left, L, first.start, opener=False)
     draft = Draft(start, end, lang, sent, first, second, unit=unit, role=role)
     if second is not None:
         draft.qualifier = Qualifier.RANGE
-        draft.inverted = first.mantissa() > second.mantissa()
         if second.scale != 1 and first.scale == 1 and not first.is_words:
             draft.extra["scale_from_second"] = second.scale
     else:
-        _apply_qualifier(draft, left, r if qa else None)
+        _apply_qualifier(draft, L, R if qa else None)
     if role is not Role.RATIO:
-        draft.role = _role(text, left, draft, g, s_end, first.sign)
+        draft.role = _role(text, L, draft, g, s_end, first.sign)
     return draft, end
-
-
-def _left_start_without_opener(left: regex.Match, pos: int) -> int:
-    for name in (*(f"q_{q}" for q in QUAL_GROUPS), "cur"):
-        s = left.start(name)
-        if s != -1:
-            pos = min(pos, s)
-    return pos
 
 
 def _unit_at(text: str, pos: int, end: int, lang: str, g: Grammar) -> tuple[str | None, str | None, int]:
@@ -410,7 +446,7 @@ def _unit_only_re(g: Grammar) -> regex.Pattern:
     if pat is None:
         from .grammar import SP
 
-        pat = regex.compile(rf"(?P<unit>{SP}?(?:{units.unit_after_pattern(g.lang)}))")
+        pat = regex.compile(rf"(?P<unit>(?:{SP})?(?:{units.unit_after_pattern(g.lang)}))")
         _UNIT_ONLY[g.lang] = pat
     return pat
 
@@ -448,47 +484,38 @@ def _second_figure(
     return fig, end, unit2 or cur2
 
 
-def _is_year(first: Figure, unit: str | None, cur: str | None, left: regex.Match, r: regex.Match) -> bool:
+def _is_year(first: Figure, unit: str | None, cur: str | None, L: dict) -> bool:
     """A plain four-digit 1800–2100 with nothing that makes it a quantity."""
     if first.is_words or first.sign or not YEAR_RE.match(first.raw):
         return False
     if unit or cur or first.scale != 1:
         return False
-    return not any(left.group(f"q_{q}") for q in QUAL_GROUPS if _has(left, f"q_{q}"))
+    return not any(L.get(f"q_{q}") for q in QUAL_GROUPS)
 
 
-def _has(m: regex.Match, name: str) -> bool:
-    try:
-        m.group(name)
-    except IndexError:
-        return False
-    return True
-
-
-def _apply_qualifier(draft: Draft, left: regex.Match, r: regex.Match | None) -> None:
+def _apply_qualifier(draft: Draft, L: dict, R: dict | None) -> None:
     for q in QUAL_GROUPS:
-        if _has(left, f"q_{q}") and left.group(f"q_{q}"):
+        if L.get(f"q_{q}"):
             if q == "approx_below":
                 draft.qualifier = Qualifier.APPROX
                 draft.approx_below = True
             else:
                 draft.qualifier = Qualifier(q)
             return
-    if r is not None:
+    if R is not None:
         for q in ("more_than", "at_least", "less_than", "at_most", "approx"):
-            name = f"qa_{q}"
-            if _has(r, name) and r.group(name):
+            if R.get(f"qa_{q}"):
                 draft.qualifier = Qualifier(q)
                 return
 
 
-def _role(text: str, left: regex.Match, draft: Draft, g: Grammar, s_end: int, sign: str) -> Role:
-    verb = left.group("verb")
-    if left.group("to") is not None:
+def _role(text: str, L: dict, draft: Draft, g: Grammar, s_end: int, sign: str) -> Role:
+    verb = L["verb"]
+    if L["to"] is not None:
         return Role.LEVEL
-    if left.group("by") is not None or verb is not None:
+    if L["by"] is not None or verb is not None:
         direction = _direction(verb, g)
-        if direction is None and left.group("by") is not None:
+        if direction is None and L["by"] is not None:
             after = g.verb_after_re.match(text, draft.end, min(s_end, draft.end + 60))
             direction = _direction(after.group("verb"), g) if after else None
         if direction is not None:

@@ -99,7 +99,7 @@ def time_after_re(lang: str) -> regex.Pattern:
     """Digits followed by a clock word: "10 Uhr", "14.30 Uhr", "8 a.m."."""
     lex = get_lexicon(lang)
     words = alternation(lex.time_after, bounded=False)
-    return regex.compile(rf"(?:[.:][0-5][0-9])?{SP}?{words}(?![\p{{L}}\p{{N}}])")
+    return regex.compile(rf"(?:[.:][0-5][0-9])?(?:{SP})?{words}(?![\p{{L}}\p{{N}}])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,28 +130,96 @@ def period_re(lang: str) -> regex.Pattern:
     )
 
 
-def find_periods(text: str, start: int, end: int, lang: str) -> list[Period]:
-    """Every time frame in text[start:end], normalised where it can be."""
+FOUR_DIGITS_RE = regex.compile(r"[0-9]{4}")
+
+
+@cache
+def _month_hint_re() -> regex.Pattern:
+    names: set[str] = set()
+    for n in month_names():
+        names.update((n, n[:1].upper() + n[1:], n.upper()))
+    body = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}])(?:{body})(?![\p{{L}}])")
+
+
+def may_hold_period(text: str, start: int, end: int) -> bool:
+    """Cheap pre-check: a four-digit run or a month name in text[start:end]."""
+    if FOUR_DIGITS_RE.search(text, start, end):
+        return True
+    chunk = text[start:end].casefold()
+    if not any(n in chunk for n in _month_stems()):
+        return False
+    return _month_hint_re().search(text, start, end) is not None
+
+
+@cache
+def _month_stems() -> tuple[str, ...]:
+    """Three-letter stems of every month name: a substring test before the regex."""
+    return tuple(sorted({n[:3] for n in month_names() if len(n) >= 3}))
+
+
+YEAR_ANCHOR_RE = regex.compile(rf"(?<![0-9.,]){YEAR}(?![0-9])")
+
+
+def _word_starts_before(text: str, pos: int, lo: int, count: int) -> list[int]:
+    """Start offsets of up to ``count`` whitespace-separated words before ``pos``."""
     out = []
-    months = month_names()
-    for m in period_re(lang).finditer(text, start, end):
-        kind = m.lastgroup
-        if m.group("iso"):
-            value = m.group("iso")
-        elif m.group("dmy"):
-            value = _iso(m.group("y2"), months, m.group("mon2"), m.group("d2"))
-        elif m.group("mdy"):
-            value = _iso(m.group("y3"), months, m.group("mon3"), m.group("d3"))
-        elif m.group("my"):
-            mon = months.get(m.group("mon4").rstrip(".").casefold())
-            value = f"{m.group('y4')}-{mon:02d}" if mon else m.group(0)
-        elif m.group("by"):
-            value = m.group("y7")
-        else:
-            value = " ".join(m.group(0).split())
-        del kind
-        out.append(Period(m.start(), m.end(), value))
+    i = pos
+    for _ in range(count):
+        while i > lo and text[i - 1].isspace():
+            i -= 1
+        if i <= lo:
+            break
+        while i > lo and not text[i - 1].isspace():
+            i -= 1
+        out.append(i)
     return out
+
+
+def find_periods(text: str, start: int, end: int, lang: str) -> list[Period]:
+    """Every time frame in text[start:end], normalised where it can be.
+
+    Anchored on years and month names (cheap to find); the full period pattern is only
+    tried at the few word starts just before each anchor, leftmost first.
+    """
+    out: list[Period] = []
+    if not may_hold_period(text, start, end):
+        return out
+    anchors = [m.start() for m in YEAR_ANCHOR_RE.finditer(text, start, end)]
+    chunk = text[start:end].casefold()
+    if any(n in chunk for n in _month_stems()):
+        anchors.extend(m.start() for m in _month_hint_re().finditer(text, start, end))
+    if not anchors:
+        return out
+    pattern = period_re(lang)
+    months = month_names()
+    taken_until = start
+    for anchor in sorted(set(anchors)):
+        if anchor < taken_until:
+            continue
+        candidates = sorted(_word_starts_before(text, anchor, max(start, taken_until), 4)) + [anchor]
+        for cand in candidates:
+            m = pattern.match(text, cand, end)
+            if m and m.end() > anchor:
+                out.append(Period(m.start(), m.end(), _period_value(m, months)))
+                taken_until = m.end()
+                break
+    return out
+
+
+def _period_value(m: regex.Match, months: dict[str, int]) -> str:
+    if m.group("iso"):
+        return m.group("iso")
+    if m.group("dmy"):
+        return _iso(m.group("y2"), months, m.group("mon2"), m.group("d2"))
+    if m.group("mdy"):
+        return _iso(m.group("y3"), months, m.group("mon3"), m.group("d3"))
+    if m.group("my"):
+        mon = months.get(m.group("mon4").rstrip(".").casefold())
+        return f"{m.group('y4')}-{mon:02d}" if mon else m.group(0)
+    if m.group("by"):
+        return m.group("y7")
+    return " ".join(m.group(0).split())
 
 
 def _iso(year: str, months: dict[str, int], mon: str, day: str) -> str:

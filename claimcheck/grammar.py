@@ -67,6 +67,9 @@ class Grammar:
     time_after_re: regex.Pattern
     ratio_of_re: regex.Pattern
     multiple_after_re: regex.Pattern
+    time_words: frozenset[str]
+    id_words: frozenset[str]
+    ordinal_words: frozenset[str]
     increase: frozenset[str]
     decrease: frozenset[str]
     connectors_to: frozenset[str]
@@ -79,7 +82,7 @@ def _named_alternatives(groups: dict[str, tuple[str, ...]]) -> str:
     return "(?:" + "|".join(parts) + ")" if parts else r"(?!)"
 
 
-def _fold(words: tuple[str, ...] | list[str]) -> frozenset[str]:
+def _fold(words) -> frozenset[str]:
     return frozenset(" ".join(w.split()).casefold() for w in words)
 
 
@@ -90,8 +93,9 @@ def get_grammar(lang: str) -> Grammar:
     spaced = lang == "fr"
     body = number_body(spaced)
     scale_words, scale_letters = scale_sources(lang)
-    unit = units.unit_after_pattern(lang)
-    cur_before = units.currency_before_pattern(lang)
+    # external sources are embedded with verbose mode switched off: (?-x:...)
+    unit = f"(?-x:{units.unit_after_pattern(lang)})"
+    cur_before = f"(?-x:{units.currency_before_pattern(lang)})"
 
     word_values: dict[str, Decimal] = {}
     for table in (lex.number_words, lex.unit_words, lex.approx_number_words, lex.fractions,
@@ -133,30 +137,30 @@ def get_grammar(lang: str) -> Grammar:
         (?:(?:(?P<by>{alternation(lex.change_by)})|(?P<to>{alternation(lex.change_to)})){SP})?
         (?:{quals}{SP})?                                  # "mehr als", "up to"
         (?:(?P<opener>{openers}){SP})?                    # "zwischen", "from"
-        (?P<cur>(?:{cur_before}){SP}?)?                   # "$", "CHF "
+        (?P<cur>(?:{cur_before})(?:{SP})?)?                   # "$", "CHF "
         """,
         regex.VERBOSE | regex.IGNORECASE,
     )
     second = rf"""
-        (?P<cur2>(?:{cur_before}){SP}?)?
+        (?P<cur2>(?:{cur_before})(?:{SP})?)?
         (?:(?P<sign2>{SIGN})(?=[0-9]))?
         (?:(?P<num2>{body})|(?P<word2>{plain_words}|{unit_words}(?={SP}{scale_any})))
-        (?:(?P<scale2>{SP}?{scale_words})|(?P<lscale2>{scale_letters}))?
-        (?P<unit2>{SP}?(?:{unit}))?
+        (?:(?P<scale2>(?:{SP})?{scale_words})|(?P<lscale2>{scale_letters}))?
+        (?P<unit2>(?:{SP})?(?:{unit}))?
     """
     head = rf"""
-        (?:(?P<scale>{SP}?{scale_words})|(?P<lscale>{scale_letters}))?   # "Mio.", " million", "bn", "m"
-        (?P<unit>{SP}?(?:{unit}))?                                         # "%", " Prozent", " km"
+        (?:(?P<scale>(?:{SP})?{scale_words})|(?P<lscale>{scale_letters}))?   # "Mio.", " million", "bn", "m"
+        (?P<unit>(?:{SP})?(?:{unit}))?                                         # "%", " Prozent", " km"
     """
     tail = rf"""
-        (?P<qafter>{SP}?{_named_after(lex)})?
+        (?P<qafter>(?:{SP})?{_named_after(lex)})?
     """
 
     def right(connectors: tuple[str, ...]) -> regex.Pattern:
         conn = alternation(connectors)
         return regex.compile(
             rf"""{head}
-            (?:(?P<conn>{SP}?[\-\u2013\u2014]{SP}?(?=[0-9$€£+\-\u2212])|{SP}{conn}{SP})
+            (?:(?P<conn>(?:{SP})?[\-\u2013\u2014](?:{SP})?(?=[0-9$€£+\-\u2212])|{SP}{conn}{SP})
                {second})?
             {tail}""",
             regex.VERBOSE | regex.IGNORECASE,
@@ -166,14 +170,14 @@ def get_grammar(lang: str) -> Grammar:
     right_between_re = right(lex.range_connectors + lex.range_between_connectors)
     verb_after_re = regex.compile(rf"(?:{SP}[\p{{L}}\-]+){{0,3}}?{SP}(?P<verb>{verbs})", regex.IGNORECASE)
     ordinal_left_re = regex.compile(
-        rf"(?r)(?:{alternation(lex.ordinal_before)}|\(){SP}?", regex.IGNORECASE
+        rf"(?r)(?:{alternation(lex.ordinal_before)}|\()(?:{SP})?", regex.IGNORECASE
     )
-    id_left_re = regex.compile(rf"(?r){alternation(lex.id_before)}{SP}?(?:{SIGN})?", 0)
+    id_left_re = regex.compile(rf"(?r){alternation(lex.id_before)}(?:{SP})?(?:{SIGN})?", 0)
     from .dates import time_after_re
 
     ratio_of_re = regex.compile(rf"{SP}{alternation(lex.ratio_of)}", regex.IGNORECASE)
     multiple_after_re = regex.compile(
-        rf"{SP}?{alternation(lex.multiple_suffix)}", regex.IGNORECASE
+        rf"(?:{SP})?{alternation(lex.multiple_suffix)}", regex.IGNORECASE
     )
     return Grammar(
         lang=lang,
@@ -189,12 +193,80 @@ def get_grammar(lang: str) -> Grammar:
         time_after_re=time_after_re(lang),
         ratio_of_re=ratio_of_re,
         multiple_after_re=multiple_after_re,
+        time_words=_fold(w for w in lex.time_after if " " not in w),
+        id_words=frozenset(lex.id_before) | _fold(w for w in lex.id_before if not w[:1].isupper()),
+        ordinal_words=_fold(w for w in lex.ordinal_before if " " not in w),
         increase=_fold(lex.increase),
         decrease=_fold(lex.decrease),
         connectors_to=_fold(lex.change_to),
         from_words=_fold(lex.range_from),
         word_values=word_values,
     )
+
+
+def case_variants(words: tuple[str, ...] | list[str]) -> list[str]:
+    """Each word as written in the rules, lower-cased and capitalised (sentence start)."""
+    out: set[str] = set()
+    for w in words:
+        w = " ".join(w.split())
+        out.update((w, w.lower(), w[:1].upper() + w[1:], w.upper()))
+    return sorted(out)
+
+
+DIGITS_RE = regex.compile(r"[0-9]+")
+"""Runs of digits: the cheap first pass that finds sentences worth reading."""
+
+TOKEN_STRIP = ".,;:!?()[]{}\"'«»„“”‚‘’-–—/…*_"
+"""Punctuation stripped from whitespace-separated tokens before the hint lookup."""
+
+
+@cache
+def hint_words() -> frozenset[str]:
+    """Single words that can start or carry a worded figure in any language.
+
+    Multi-word keys contribute their longest word ("half a dozen" → "dozen"); words
+    that only count before a scale word ("a", "ein", "un") are represented by the
+    scale words themselves.
+    """
+    from .lexicon import LANGS
+    from .scale import scale_words
+
+    words: set[str] = set()
+    for lang in LANGS:
+        lex = get_lexicon(lang)
+        for table in (lex.number_words, lex.approx_number_words, lex.fractions, lex.multiples):
+            for key in table:
+                parts = regex.findall(r"[\p{L}]+", key)
+                if parts:
+                    words.add(max(parts, key=len))
+        for w in scale_words(lang):
+            if not is_letter_scale_word(w):
+                words.add(w.rstrip("."))
+    return frozenset(v for w in words for v in case_variants([w]))
+
+
+def is_letter_scale_word(w: str) -> bool:
+    return len(w.rstrip(".")) <= 1
+
+
+@cache
+def _hint_pattern(words: frozenset[str]) -> regex.Pattern:
+    body = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])")
+
+
+def find_candidates(text: str) -> tuple[list[int], list[int]]:
+    """(positions of digit runs, positions of number-word hints) in ``text``.
+
+    The word pass first intersects the document's distinct tokens with the hint words
+    (C-speed set work), then scans only for the few hint words the document contains.
+    """
+    digits = [m.start() for m in DIGITS_RE.finditer(text)]
+    tokens = {t.strip(TOKEN_STRIP) for t in set(text.split())}
+    present = tokens & hint_words()
+    if not present:
+        return digits, []
+    return digits, [m.start() for m in _hint_pattern(frozenset(present)).finditer(text)]
 
 
 def _named_after(lex: Lexicon) -> str:

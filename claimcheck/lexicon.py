@@ -259,8 +259,11 @@ def phrase_source(phrase: str) -> str:
     return WORD_GAP.join(regex.escape(p) for p in parts)
 
 
-def alternation(phrases: tuple[str, ...] | list[str], *, bounded: bool = True) -> str:
-    """Longest-first alternation of phrases; ``bounded`` adds letter boundaries on both ends.
+def alternation(
+    phrases: tuple[str, ...] | list[str], *, bounded: bool = True, left_bounded: bool = True
+) -> str:
+    """Longest-first alternation of phrases; ``bounded`` adds letter boundaries on both ends
+    (``left_bounded=False`` keeps only the right one: scale words glued to digits, "2.3bn").
 
     Returns a pattern that never matches when ``phrases`` is empty.
     """
@@ -270,4 +273,6 @@ def alternation(phrases: tuple[str, ...] | list[str], *, bounded: bool = True) -
     body = "|".join(phrase_source(p) for p in uniq)
     if not bounded:
         return f"(?:{body})"
+    if not left_bounded:
+        return rf"(?:{body})(?![\p{{L}}\p{{N}}])"
     return rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])"

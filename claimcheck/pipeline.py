@@ -12,7 +12,7 @@ from . import claims as claims_mod
 from .claims import Draft
 from .convention import infer_document_convention
 from .dates import find_periods
-from .grammar import get_grammar
+from .grammar import find_candidates, get_grammar
 from .language import detect_languages
 from .model import Claim, Document
 from .segment import split_sentences
@@ -42,21 +42,49 @@ def _normalise_space(s: str) -> str:
     return " ".join(s.split())
 
 
-def find_all_drafts(doc: Document, lang: str | None = None) -> tuple[list[Draft], list[tuple[int, int]], list[str]]:
-    text = doc.text
+def candidate_sentences(text: str, spans: list[tuple[int, int]]) -> dict[int, tuple[bool, bool]]:
+    """Index of each sentence that holds a digit or a number word → (digits, words).
+
+    One cheap pass over the document; sentences without a candidate are never read.
+    """
+    starts = [s for s, _ in spans]
+    marks: dict[int, tuple[bool, bool]] = {}
+    digit_pos, word_pos = find_candidates(text)
+    for positions, is_digit in ((digit_pos, True), (word_pos, False)):
+        for pos in positions:
+            i = bisect_right(starts, pos) - 1
+            if i < 0 or pos >= spans[i][1]:
+                continue
+            d, w = marks.get(i, (False, False))
+            marks[i] = (d or is_digit, w or not is_digit)
+    return marks
+
+
+def find_all_drafts(doc: Document, lang: str | None = None) -> list[Draft]:
+    """Claim drafts of every sentence that can hold one, in document order."""
+    text = doc.analysis_text
     spans = split_sentences(text)
-    hint = lang or doc.lang_hint
-    _doc_lang, langs = detect_languages(text, spans, hint)
+    marks = candidate_sentences(text, spans)
+    if not marks:
+        return []
+    order = sorted(marks)
+    chosen = [spans[i] for i in order]
+    _doc_lang, langs = detect_languages(text, chosen, lang or doc.lang_hint)
     drafts: list[Draft] = []
-    for span, sent_lang in zip(spans, langs, strict=True):
-        drafts.extend(claims_mod.find_drafts(text, span, sent_lang, get_grammar(sent_lang)))
-    return drafts, spans, langs
+    for i, span, sent_lang in zip(order, chosen, langs, strict=True):
+        digits, words = marks[i]
+        drafts.extend(
+            claims_mod.find_drafts(text, span, sent_lang, get_grammar(sent_lang),
+                                   digits=digits, words=words)
+        )
+    return drafts
 
 
 def extract_document(doc: Document, lang: str | None = None) -> list[Claim]:
     """Every numeric claim of ``doc``, in document order."""
     text = doc.text
-    drafts, _spans, _langs = find_all_drafts(doc, lang)
+    analysis = doc.analysis_text
+    drafts = find_all_drafts(doc, lang)
     if not drafts:
         return []
     convention = infer_document_convention(
@@ -73,11 +101,11 @@ def extract_document(doc: Document, lang: str | None = None) -> list[Claim]:
         s_start, s_end = d.sentence
         sentence = text[s_start:s_end]
         if d.sentence not in period_cache:
-            period_cache[d.sentence] = find_periods(text, s_start, s_end, d.lang)
+            period_cache[d.sentence] = find_periods(analysis, s_start, s_end, d.lang)
         period = _nearest_period(period_cache[d.sentence], d)
         if d.sentence not in speaker_cache:
-            speaker_cache[d.sentence] = find_speaker(sentence, d.lang)
-        subject = subject_after(text, d.end, s_end, d.lang)
+            speaker_cache[d.sentence] = find_speaker(analysis[s_start:s_end], d.lang)
+        subject = subject_after(analysis, d.end, s_end, d.lang)
         line, column = lines.position(d.start)
         out.append(
             Claim(

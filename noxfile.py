@@ -1,0 +1,41 @@
+"""Sessions for claimcheck (modelled on nox's own noxfile).
+
+`nox` runs the default sessions (tests, lint); `nox -s bench` measures throughput.
+Dependencies come from pyproject.toml's [dependency-groups].
+"""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.default_venv_backend = "venv"
+nox.options.reuse_existing_virtualenvs = True
+nox.options.sessions = ["tests", "lint"]
+
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+PYTHONS = ["3.11"]
+
+
+@nox.session(python=PYTHONS)
+def tests(session: nox.Session) -> None:
+    """Run the test suite (posargs go to pytest)."""
+    session.install("-e", ".")
+    session.install(*nox.project.dependency_groups(PYPROJECT, "test"))
+    session.run(
+        "pytest", "--strict-markers", "--strict-config", "-p", "no:cacheprovider",
+        "--benchmark-disable", *session.posargs,
+    )
+
+
+@nox.session(python=PYTHONS)
+def lint(session: nox.Session) -> None:
+    """ruff over the package and tests."""
+    session.install(*nox.project.dependency_groups(PYPROJECT, "lint"))
+    session.run("ruff", "check", "claimcheck", "tests", "noxfile.py")
+
+
+@nox.session(python=PYTHONS, default=False)
+def bench(session: nox.Session) -> None:
+    """Throughput of extract in MB/s per language, and peak memory (no timed assertions)."""
+    session.install("-e", ".")
+    session.run("python", "tests/bench_throughput.py", *session.posargs)

@@ -1,0 +1,93 @@
+"""Throughput of `extract` in MB/s per language, and peak memory as the input grows.
+
+Run: ``nox -s bench`` or ``python tests/bench_throughput.py [--mb 3]``.  The corpus is
+the bundled fixture articles of each language, repeated with their figures varied
+until it reaches the size asked for.  Reports figures; asserts nothing about time.
+
+Memory: extracting document by document (as the CLI does for csv/jsonl) keeps peak
+memory flat; the second table compares peak traced memory for 1x and 10x the input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import random
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+import regex
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from claimcheck.model import Document  # noqa: E402
+from claimcheck.pipeline import extract_document  # noqa: E402
+
+DIGIT_RE = regex.compile(r"[1-9]")
+
+
+def corpus(lang: str, megabytes: float, seed: int = 7) -> list[str]:
+    """Fixture articles of ``lang`` repeated (digits varied) to about ``megabytes`` MB."""
+    files = sorted((ROOT / "fixtures" / "articles" / lang).glob("*.*"))
+    texts = [f.read_text(encoding="utf-8") for f in files if f.suffix in (".txt", ".md")]
+    rnd = random.Random(seed)
+    out: list[str] = []
+    size = 0
+    target = int(megabytes * 1_000_000)
+    while size < target:
+        t = rnd.choice(texts)
+        t = DIGIT_RE.sub(lambda m: str(rnd.randint(1, 9)), t)
+        out.append(t)
+        size += len(t.encode("utf-8"))
+    return out
+
+
+def throughput(lang: str, megabytes: float) -> tuple[float, int, float]:
+    docs = corpus(lang, megabytes)
+    nbytes = sum(len(t.encode("utf-8")) for t in docs)
+    extract_document(Document("warmup", docs[0]))  # compile patterns, load rules
+    gc.collect()
+    t0 = time.perf_counter()
+    n = 0
+    for i, t in enumerate(docs):
+        n += len(extract_document(Document(f"doc{i}", t)))
+    dt = time.perf_counter() - t0
+    return nbytes / dt / 1e6, n, dt
+
+
+def peak_memory(lang: str, megabytes: float) -> float:
+    docs = corpus(lang, megabytes)
+    gc.collect()
+    tracemalloc.start()
+    count = 0
+    for i, t in enumerate(docs):
+        count += len(extract_document(Document(f"doc{i}", t)))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    del docs
+    return peak / 1e6
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--mb", type=float, default=3.0, help="MB of text per language")
+    ap.add_argument("--langs", default="de,en,fr")
+    args = ap.parse_args()
+    print(f"extract throughput, single process ({args.mb:g} MB per language)")
+    print(f"{'lang':<6}{'MB/s':>8}{'claims':>10}{'seconds':>10}")
+    for lang in args.langs.split(","):
+        mbps, n, dt = throughput(lang, args.mb)
+        print(f"{lang:<6}{mbps:>8.2f}{n:>10}{dt:>10.2f}")
+    small = max(0.5, args.mb / 6)
+    print(f"\npeak traced memory while extracting (input held as documents)")
+    for lang in args.langs.split(",")[:1]:
+        a = peak_memory(lang, small)
+        b = peak_memory(lang, small * 10)
+        print(f"{lang}: {small:g} MB -> {a:.1f} MB peak; {small * 10:g} MB -> {b:.1f} MB peak")
+
+
+if __name__ == "__main__":
+    main()
