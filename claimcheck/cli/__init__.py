@@ -19,6 +19,7 @@ def cli() -> None:
     """Extract, compare, lint and verify numeric claims in news text (de, en, fr)."""
 
 
+from . import compare as _compare, verify as _verify  # noqa
 from . import extract as _extract  # noqa: E402,F401  (registers the command)
 
 

@@ -26,4 +26,5 @@ def render(name: str, frame: pl.DataFrame, **options) -> bytes:
     return RENDERERS[name](frame, **options)
 
 
+from . import report  # noqa  (registers html)
 from . import tabular  # noqa: E402,F401  (registers table, csv, json, jsonl, parquet)
