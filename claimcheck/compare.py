@@ -357,13 +357,13 @@ def table_error(path: str, row: int, line: int, column: str, msg: str) -> InputE
 
 def read_table_rows(path: str, text: str, required: Iterable[str]):
     """(row number, line number, record) of a small CSV; checks the header first."""
-    reader = csv.reader(io.StringIO(text))
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)
     try:
         header = next(reader)
     except StopIteration:
         raise InputError(path, "empty file: expected a header row") from None
     except csv.Error as exc:
-        raise InputError(path, f"row 0 (line 1): {exc}") from None
+        raise InputError(path, f"header (line 1): {exc}") from None
     names = [h.strip().lower() for h in header]
     missing = [c for c in required if c not in names]
     if missing:
