@@ -163,6 +163,7 @@ h2 .unit { color: var(--muted); font-weight: 400; font-size: 15px; }
 svg.chart { width: 100%; height: auto; display: block; margin: 6px 0 4px; }
 svg text { font: 14px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; fill: var(--ink); }
 svg .axis text { fill: var(--muted); font-size: 13px; }
+svg text.who { fill: var(--muted); font-size: 12px; }
 svg .grid { stroke: #eceff1; }
 svg .overlap { fill: #e8f5e9; }
 table.claims { border-collapse: collapse; width: 100%; font-size: 14px; margin: 6px 0 4px; }
@@ -194,7 +195,8 @@ CHART_W = 1000
 LABEL_W = 230
 PLOT_X0 = LABEL_W + 20
 PLOT_X1 = CHART_W - 60
-ROW_H = 26
+ROW_H = 36
+LABEL_CHARS = 30
 TOP = 10
 AXIS_H = 30
 ARROW = 9
@@ -296,12 +298,17 @@ def _chart(claims: list[dict], unit: str | None) -> str:
     for k, c in enumerate(claims):
         y = TOP + ROW_H * k + ROW_H / 2
         color = COLOR.get(c["verdict"], "#455a64")
-        label = f"{c['source']}" + (f" · {c['speaker']}" if c.get("speaker") else "")
-        if len(label) > 34:
-            label = label[:33] + ELLIPSIS
+        speaker = c.get("speaker")
         tip = f"{c['source']}: {c['text']} = {format_interval(c['norm_low'], c['norm_high'], unit)}"
         parts.append(f"<g><title>{_e(tip)}</title>")
-        parts.append(f'<text x="{LABEL_W}" y="{y + 4:.1f}" text-anchor="end">{_e(label)}</text>')
+        if speaker:  # source above, speaker below in a smaller, muted line
+            parts.append(f'<text x="{LABEL_W}" y="{y - 2:.1f}" text-anchor="end">'
+                         f'{_e(_fit(c["source"], LABEL_CHARS))}</text>')
+            parts.append(f'<text class="who" x="{LABEL_W}" y="{y + 12:.1f}" '
+                         f'text-anchor="end">{_e(_fit(speaker, LABEL_CHARS + 4))}</text>')
+        else:
+            parts.append(f'<text x="{LABEL_W}" y="{y + 5:.1f}" text-anchor="end">'
+                         f'{_e(_fit(c["source"], LABEL_CHARS))}</text>')
         low, high = c["norm_low"], c["norm_high"]
         if low is not None and high is not None and low == high:
             parts.append(f'<circle cx="{sx(low):.1f}" cy="{y:.1f}" r="6" fill="{color}"/>')
