@@ -18,6 +18,7 @@ Millionen" ± 0.5 million); a single significant 1 counts one place finer ("abou
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from decimal import Decimal
 
 import regex
@@ -140,8 +141,13 @@ def _glued_right(text: str, end: int, limit: int) -> bool:
 def _canonical(surface: str | None, lang: str) -> str | None:
     if not surface:
         return None
+    return _canonical_cached(surface.strip(), lang)
+
+
+@cache
+def _canonical_cached(surface: str, lang: str) -> str | None:
     try:
-        return units.canonical_unit(surface.strip(), lang)
+        return units.canonical_unit(surface, lang)
     except KeyError:
         return None
 
@@ -150,26 +156,42 @@ def _is_currency(unit: str | None) -> bool:
     return bool(unit) and unit.isupper() and len(unit) == 3
 
 
+SIGN_CHARS = "+-\u2212"
+
+
 def find_drafts(
-    text: str, sent: tuple[int, int], lang: str, g: Grammar, *, digits: bool = True,
-    words: bool = True,
+    text: str, sent: tuple[int, int], lang: str, g: Grammar, *,
+    digit_positions: list[int] | None = None, words: bool = True,
 ) -> list[Draft]:
     """Every claim draft in one sentence, in order, none overlapping.
 
-    ``digits``/``words`` say whether the sentence can hold digit figures or number words
-    at all (the pipeline's one-pass pre-scan knows), so empty scans are skipped.
+    ``digit_positions`` are the starts of digit runs in the sentence (the pipeline's
+    one-pass pre-scan found them; None scans the sentence); ``words`` says whether the
+    sentence can hold number words at all.
     """
     s_start, s_end = sent
     tokens: list[tuple[int, regex.Match, bool]] = []
-    if digits:
+    if digit_positions is None:
         for m in g.number_re.finditer(text, s_start, s_end):
             tokens.append((m.start(), m, False))
+    else:
+        covered = s_start
+        match = g.number_re.match
+        for pos in digit_positions:
+            if pos < covered:
+                continue
+            at = pos - 1 if pos > s_start and text[pos - 1] in SIGN_CHARS else pos
+            m = match(text, at, s_end) or (match(text, pos, s_end) if at != pos else None)
+            if m is None:
+                continue
+            tokens.append((m.start(), m, False))
+            covered = m.end()
     if words:
         for m in g.words_re.finditer(text, s_start, s_end):
             tokens.append((m.start(), m, True))
+        tokens.sort(key=lambda t: t[0])
     if not tokens:
         return []
-    tokens.sort(key=lambda t: t[0])
     drafts: list[Draft] = []
     consumed = s_start
     for start, m, is_words in tokens:
@@ -334,14 +356,14 @@ def _assemble(
 ) -> tuple[Draft | None, int]:
     s_start, s_end = sent
     left = _left(text, first.start, sent, g)
-    L = left.groupdict()
+    L = left.groupdict() if left.end() > left.start() else g.empty_left
     opener = L["opener"]
     opener_folded = " ".join(opener.split()).casefold() if opener else None
     between = opener_folded is not None and opener_folded not in g.from_words
     right_re = g.right_between_re if between else g.right_re
     r = right_re.match(text, first.end, s_end)
     assert r is not None
-    R = r.groupdict()
+    R = r.groupdict() if r.end() > r.start() else g.empty_right
     cur = L["cur"]
     cur_unit = _canonical(cur, lang) if cur else None
 
@@ -402,9 +424,11 @@ def _assemble(
     # --- qualifier after, multiples -------------------------------------------------------
     qa = R["qafter"]
     role = Role.LEVEL
-    if second is None:
+    if second is None and not first.is_words and (
+        _word_after(text, end, s_end)[:4].casefold() in g.multiple_stems or text[end:end + 1] == "-"
+    ):
         mult = g.multiple_after_re.match(text, end, s_end)
-        if mult and not first.is_words:
+        if mult:
             end = mult.end()
             role = Role.RATIO
     if qa is not None and second is None and r.end("qafter") > end:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import numbers as babel_numbers
 
@@ -92,6 +92,7 @@ def _grouped_ok(runs: list[str]) -> bool:
     return all(len(r) == 3 for r in runs[1:])
 
 
+@lru_cache(maxsize=65536)
 def readings_of(raw: str) -> tuple[Reading, ...]:
     """Every convention under which ``raw`` (digits and separators only) is well formed.
 

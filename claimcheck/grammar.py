@@ -67,6 +67,9 @@ class Grammar:
     time_after_re: regex.Pattern
     ratio_of_re: regex.Pattern
     multiple_after_re: regex.Pattern
+    empty_left: dict
+    empty_right: dict
+    multiple_stems: frozenset[str]
     time_words: frozenset[str]
     id_words: frozenset[str]
     ordinal_words: frozenset[str]
@@ -177,7 +180,7 @@ def get_grammar(lang: str) -> Grammar:
 
     ratio_of_re = regex.compile(rf"{SP}{alternation(lex.ratio_of)}", regex.IGNORECASE)
     multiple_after_re = regex.compile(
-        rf"(?:{SP})?{alternation(lex.multiple_suffix)}", regex.IGNORECASE
+        rf"(?:{SP})?{alternation(lex.multiple_suffix, left_bounded=False)}", regex.IGNORECASE
     )
     return Grammar(
         lang=lang,
@@ -193,6 +196,9 @@ def get_grammar(lang: str) -> Grammar:
         time_after_re=time_after_re(lang),
         ratio_of_re=ratio_of_re,
         multiple_after_re=multiple_after_re,
+        empty_left={name: None for name in left_re.groupindex},
+        empty_right={name: None for name in right_re.groupindex | right_between_re.groupindex},
+        multiple_stems=frozenset(w.split()[0].lstrip("-")[:4].casefold() for w in lex.multiple_suffix),
         time_words=_fold(w for w in lex.time_after if " " not in w),
         id_words=frozenset(lex.id_before) | _fold(w for w in lex.id_before if not w[:1].isupper()),
         ordinal_words=_fold(w for w in lex.ordinal_before if " " not in w),

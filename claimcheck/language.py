@@ -29,13 +29,17 @@ def _detect_table() -> dict[str, tuple[str, ...]]:
     return {w: tuple(langs) for w, langs in table.items()}
 
 
+STRIP = ".,;:!?()[]{}\"'«»„“”‚‘’-–—/…*_"
+
+
 def count_evidence(text: str, start: int = 0, end: int | None = None) -> Counter:
     """How many detect words of each language occur in text[start:end]."""
     table = _detect_table()
     counts: Counter = Counter()
-    for m in WORD_RE.finditer(text, start, len(text) if end is None else end):
-        langs = table.get(m.group().casefold())
-        if langs and len(langs) == 1:
+    get = table.get
+    for token in text[start:end].split():
+        langs = get(token.strip(STRIP).casefold())
+        if langs is not None and len(langs) == 1:
             counts[langs[0]] += 1
     return counts
 

@@ -42,21 +42,36 @@ def _normalise_space(s: str) -> str:
     return " ".join(s.split())
 
 
-def candidate_sentences(text: str, spans: list[tuple[int, int]]) -> dict[int, tuple[bool, bool]]:
-    """Index of each sentence that holds a digit or a number word → (digits, words).
+def candidate_sentences(
+    text: str, spans: list[tuple[int, int]]
+) -> dict[int, tuple[list[int], bool]]:
+    """Index of each sentence that holds a digit or a number word →
+    (starts of its digit runs, whether it holds a number-word hint).
 
     One cheap pass over the document; sentences without a candidate are never read.
     """
     starts = [s for s, _ in spans]
-    marks: dict[int, tuple[bool, bool]] = {}
+    marks: dict[int, tuple[list[int], bool]] = {}
     digit_pos, word_pos = find_candidates(text)
-    for positions, is_digit in ((digit_pos, True), (word_pos, False)):
-        for pos in positions:
-            i = bisect_right(starts, pos) - 1
-            if i < 0 or pos >= spans[i][1]:
-                continue
-            d, w = marks.get(i, (False, False))
-            marks[i] = (d or is_digit, w or not is_digit)
+    i = 0
+    n = len(spans)
+    for pos in digit_pos:  # both lists are sorted: walk the spans once
+        while i < n and spans[i][1] <= pos:
+            i += 1
+        if i == n:
+            break
+        if pos >= spans[i][0]:
+            entry = marks.get(i)
+            if entry is None:
+                marks[i] = ([pos], False)
+            else:
+                entry[0].append(pos)
+    for pos in word_pos:
+        j = bisect_right(starts, pos) - 1
+        if j < 0 or pos >= spans[j][1]:
+            continue
+        entry = marks.get(j)
+        marks[j] = (entry[0] if entry else [], True)
     return marks
 
 
@@ -75,7 +90,7 @@ def find_all_drafts(doc: Document, lang: str | None = None) -> list[Draft]:
         digits, words = marks[i]
         drafts.extend(
             claims_mod.find_drafts(text, span, sent_lang, get_grammar(sent_lang),
-                                   digits=digits, words=words)
+                                   digit_positions=digits, words=words)
         )
     return drafts
 

@@ -70,6 +70,7 @@ def _lookup(lang: str) -> dict[str, Decimal]:
     return table
 
 
+@cache
 def scale_factor(word: str, lang: str) -> Decimal:
     """Factor of a matched scale word; KeyError when ``word`` is not one of ``lang``'s."""
     table = _lookup(lang)
