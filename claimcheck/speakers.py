@@ -1,53 +1,930 @@
-"""Who is reported as saying a figure: attribution cues from rules/lang/*.yaml.
+"""Who is reported as saying a figure: attribution cues from rules/.
 
-A speaker is named only where the sentence says so ("according to X", "laut X",
-"sagte X", "selon X"); otherwise the speaker is null.  Never invented.
+Cues (rules/lang/*.yaml ``attribution``; phrase grammar in rules/phrases/*.yaml):
+
+- a marker before the source: "according to X", "laut X", "nach Angaben von X",
+  "selon X", "d'après X"; after it: "X zufolge";
+- a reporting verb with its subject before it ("X said", "X teilte mit", "X a
+  déclaré") or after it, once set off by a comma or a quote ("…, said X", "…“, sagte
+  X", "…, a annoncé mardi l'Insee");
+- a pronoun in either place ("he said", "sagte er", "a-t-il déclaré", "selon lui").
+
+Which cue a figure gets: a marker in the figure's own comma-delimited segment ("94 000
+manifestants selon la police, 250 000 selon les syndicats"); else the sentence's
+other cues when they all name the same speaker; else, for a figure inside a quotation,
+the cue right after the closing quote or right before the opening one (the quote may
+span several sentences).  A figure in a later segment that starts with its own
+noun phrase ("…, la police 16 000") gets no sentence-level speaker: the ellipsis may
+name another source.
+
+Names keep no titles: "US-Verteidigungsminister Lloyd Austin" → "Lloyd Austin",
+"U.S. Army Chief of Staff General James C. McConville" → "James C. McConville".
+Bodies and descriptions are kept as written without the article ("Labor Department",
+"Pentagon spokesman", "police").  A pronoun is resolved to the last named person only
+when the nearest earlier sentence naming people (at most three back) names exactly
+one; otherwise the speaker is null.  A speaker phrase holding a digit is no speaker.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 import regex
 
-from .lexicon import WORD_GAP, alternation, get_lexicon
+from .dates import month_names, weekday_names
+from .lexicon import alternation, get_lexicon
+from .subjects import FORMAT_MARKS, Phrases, Subject, Token, get_phrases, tokenize
 
-NAME = r"(?:\p{Lu}[\p{L}\-'\u2019]*\.?)(?:[\s\u00a0]+(?:\p{Lu}[\p{L}\-'\u2019]*\.?|von|van|de|der|al|bin)){0,3}"
+BOUNDARY_PUNCT = frozenset(',;:!?()[]{}"\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014|')
+OPEN_QUOTES = {
+    "de": "\u201e\u00bb\u201a",
+    "en": "\u201c\u2018",
+    "fr": "\u00ab\u201c",
+}
+CLOSE_QUOTES = {
+    "de": "\u201c\u00ab\u2018",
+    "en": "\u201d\u2019",
+    "fr": "\u00bb\u201d",
+}
+STRAIGHT_QUOTE = '"'
+MAX_NP = 12
+"""Most tokens a speaker phrase may have."""
+PRONOUN_WINDOW = 3
+"""How many sentences back a pronoun may look for its person."""
+QUOTE_REACH = 1500
+"""How far (characters) a quotation may reach back or ahead of a figure."""
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str
+    person: bool  # a person's name (resolvable by a later pronoun)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    speaker: Speaker | None  # None: an unresolved pronoun
+    start: int  # the cue's extent in the text (marker/verb through the name)
+    end: int
+    kind: str  # marker, verb, pronoun
+    sentence_level: bool  # governs every figure of its sentence (else its segment only)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerData:
+    lang: str
+    phrases: Phrases
+    markers_re: regex.Pattern
+    after_re: regex.Pattern
+    verbs_re: regex.Pattern
+    pronoun_markers_re: regex.Pattern
+    pronouns: frozenset[str]
+    verb_words: frozenset[str]
+    title_words: frozenset[str]
+    title_suffixes: tuple[str, ...]
+    particles: frozenset[str]
+    ends_before: frozenset[str]
+    not_names: frozenset[str]
+    group_heads: frozenset[str]
+    passive: frozenset[str]
+
+
+def _fold_list(values) -> frozenset[str]:
+    return frozenset(str(v).casefold().replace("\u2019", "'") for v in values or ())
 
 
 @cache
-def _patterns(lang: str) -> tuple[regex.Pattern, regex.Pattern]:
+def get_speaker_data(lang: str) -> SpeakerData:
     lex = get_lexicon(lang)
-    titles = alternation(lex.titles) if lex.titles else r"(?!)"
-    marker = alternation(lex.attribution_before)
-    verbs = alternation(lex.attribution_verbs)
-    before = regex.compile(
-        rf"{marker}{WORD_GAP}(?:(?:der|des|dem|die|the|le|la|les|l')\s+)?(?:{titles}{WORD_GAP})*(?P<name>{NAME})"
+    ph = get_phrases(lang)
+    sp = ph.speaker
+    markers = alternation(lex.attribution_before)
+    verbs = [v for v in lex.attribution_verbs if " " not in v or lang == "fr"]
+    title_words: set[str] = set()
+    for t in lex.titles:
+        title_words.update(w.casefold() for w in t.split())
+    title_words -= ph.determiners | ph.prepositions | ph.links
+    dates = set(weekday_names()) | set(month_names())
+    return SpeakerData(
+        lang=lang,
+        phrases=ph,
+        markers_re=regex.compile(rf"(?i:{markers})"),
+        after_re=regex.compile(alternation(lex.attribution_after)),
+        verbs_re=regex.compile(alternation(verbs)),
+        pronoun_markers_re=regex.compile(rf"(?i:{alternation(sp.get('pronoun_markers') or ())})"),
+        pronouns=_fold_list(lex.pronouns),
+        verb_words=_fold_list(w for v in lex.attribution_verbs for w in v.split()),
+        title_words=frozenset(title_words),
+        title_suffixes=tuple(_fold_list(sp.get("title_suffixes"))),
+        particles=_fold_list(sp.get("name_particles")),
+        ends_before=_fold_list(sp.get("ends_before")),
+        not_names=_fold_list(sp.get("not_names")) | frozenset(dates),
+        group_heads=_fold_list(sp.get("group_heads")),
+        passive=_fold_list(sp.get("passive_auxiliaries")),
     )
-    after_verb = regex.compile(
-        rf"{verbs}{WORD_GAP}(?:(?:der|des|dem|die|the|le|la|les|l')\s+)?(?:{titles}{WORD_GAP}|\p{{Ll}}+{WORD_GAP}){{0,3}}?(?P<name>{NAME})"
-    )
-    return before, after_verb
 
 
-def find_speaker(sentence: str, lang: str) -> str | None:
-    """The person or body a sentence attributes its figures to, or None."""
-    before, after_verb = _patterns(lang)
-    m = before.search(sentence)
-    if m:
-        return _clean(m.group("name"), lang)
-    m = after_verb.search(sentence)
-    if m:
-        return _clean(m.group("name"), lang)
+# --- speaker phrases -------------------------------------------------------------------
+
+
+def _is_title(tok: Token, d: SpeakerData) -> bool:
+    f = tok.fold
+    if f in d.title_words:
+        return True
+    last = f.rsplit("-", 1)[-1]
+    return last in d.title_words or any(last.endswith(s) for s in d.title_suffixes)
+
+
+def _is_name_token(tok: Token) -> bool:
+    return tok.kind == "abbr" or (tok.kind == "word" and tok.text[:1].isupper())
+
+
+def _allowed_in_np(
+    tok: Token, d: SpeakerData, first: bool, backward: bool = False, prev_hyphen: bool = False
+) -> bool:
+    """Whether a token may stand inside a speaker phrase."""
+    ph = d.phrases
+    if backward and not first and tok.is_word and tok.fold in ph.prepositions and d.lang != "de":
+        return True  # "two sources familiar with the talks"
+    if tok.kind == "num":
+        return False
+    if tok.kind == "punct":
+        return tok.text in FORMAT_MARKS or tok.text in ".'\u2019"
+    f = tok.fold
+    if f in d.pronouns:
+        return False
+    if f in ph.clause_words:
+        return prev_hyphen
+    if f in d.verb_words and not first:
+        return False
+    if tok.text[:1].isupper() or tok.kind in ("abbr", "elided"):
+        return True
+    if f in ph.determiners or f in ph.links or f in d.particles:
+        return True
+    if f in ph.stop_words or f in ph.connectors:
+        return False
+    if d.lang == "de":
+        # lowercase in German: adjectives before a noun ("dem ukrainischen Verteidigungsminister")
+        return f.endswith(("e", "en", "er", "es", "em")) and len(f) > 3
+    return f not in ph.prepositions or f in ("of", "for", "at")
+
+
+def _strip_parens(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    depth = 0
+    for t in tokens:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(t)
+    return out
+
+
+def _np_forward(tokens: list[Token], i: int, d: SpeakerData) -> tuple[list[Token], int]:
+    """The speaker phrase starting at token ``i``: (tokens, index after it)."""
+    ph = d.phrases
+    # skip adverbials between a verb and its subject: "a annoncé mardi l'Insee"
+    while (
+        i < len(tokens)
+        and tokens[i].is_word
+        and (tokens[i].fold in d.not_names or tokens[i].fold in ph.stop_words)
+        and tokens[i].fold not in ph.determiners
+    ):
+        i += 1
+    out: list[Token] = []
+    j = i
+    paren = 0
+    saw_name = False
+    while j < len(tokens) and len(out) < MAX_NP:
+        t = tokens[j]
+        if t.text == "(":
+            paren = j
+            k = j + 1
+            while k < len(tokens) and tokens[k].text != ")" and k - j < 6:
+                k += 1
+            if k < len(tokens) and tokens[k].text == ")":
+                j = k + 1
+                continue
+            break
+        if t.is_word and out and (t.fold in d.ends_before or _ends_here(tokens, j, d)):
+            break
+        if t.is_word and saw_name and t.fold in ph.determiners and d.lang == "de":
+            break  # "sagte Kremlsprecher Dmitri Peskow der Nachrichtenagentur"
+        if not _allowed_in_np(t, d, not out, prev_hyphen=bool(out) and out[-1].text.endswith("-")):
+            break
+        if (
+            t.kind == "punct"
+            and t.text == "."
+            and not (out and out[-1].kind == "word" and len(out[-1].text) == 1)
+        ):
+            break
+        out.append(t)
+        if _is_name_token(t) and not _is_title(t, d) and t.fold not in d.group_heads:
+            saw_name = True
+        j += 1
+    _ = paren
+    while out and (
+        out[-1].kind == "punct"
+        or out[-1].fold in ph.links
+        or out[-1].fold in ph.determiners
+        or out[-1].fold in d.particles
+    ):
+        out.pop()
+        j -= 1
+    return out, j
+
+
+def _ends_here(tokens: list[Token], j: int, d: SpeakerData) -> bool:
+    """A multi-word stop ("in a", "der Nachrichtenagentur") starts at token j."""
+    if j + 1 >= len(tokens):
+        return False
+    pair = f"{tokens[j].fold} {tokens[j + 1].fold}"
+    return pair in d.ends_before
+
+
+def _np_backward(tokens: list[Token], end: int, d: SpeakerData) -> list[Token] | None:
+    """The speaker phrase ending just before token ``end`` and starting at a boundary."""
+    ph = d.phrases
+    k = end - 1
+    # auxiliaries right before the verb: "has said", "hatte erklärt"
+    while (
+        k >= 0
+        and tokens[k].is_word
+        and tokens[k].fold in ph.stop_words
+        and tokens[k].fold not in d.pronouns
+    ):
+        k -= 1
+    stop = k
+    while k >= 0:
+        t = tokens[k]
+        if t.kind == "punct" and t.text in BOUNDARY_PUNCT:
+            break
+        if (
+            t.is_word
+            and t.fold in ph.clause_words
+            and not (k > 0 and tokens[k - 1].text.endswith("-"))
+        ):
+            break  # "Arbeitsmarkt- und Berufsforschung" is one name
+        k -= 1
+    span = _strip_parens(tokens[k + 1 : stop + 1])
+    if not span or len(span) > MAX_NP:
+        return None
+    if len(span) == 1 and span[0].fold in d.pronouns:
+        return span
+    for idx, t in enumerate(span):
+        hyph = idx > 0 and span[idx - 1].text.endswith("-")
+        if not _allowed_in_np(t, d, idx == 0, backward=True, prev_hyphen=hyph):
+            return None
+    return span
+
+
+def _valid(span: list[Token], d: SpeakerData, backward: bool) -> bool:
+    ph = d.phrases
+    words = [t for t in span if t.is_word]
+    if not words:
+        return False
+    if all(t.fold in d.not_names or t.fold in ph.determiners for t in words):
+        return False
+    content = [t for t in words if t.fold not in ph.determiners]
+    if not content:
+        return False
+    if any(t.fold in d.group_heads or _is_title(t, d) for t in content):
+        return True
+    if d.lang == "de":
+        if backward and words[0].fold in ("den", "dem", "einen", "einem"):
+            return False  # accusative or dative: an object, not who spoke
+        caps = [t for t in content if _is_name_token(t)]
+        if any(t.kind == "abbr" or (len(t.text) > 1 and t.text.isupper()) for t in caps):
+            return True
+        if len(caps) >= 2 and all(_is_name_token(t) for t in content[-2:]):
+            return True
+        return len(content) == 1 and caps == content and words[0] is content[0]
+    return any(_is_name_token(t) for t in content)
+
+
+def _reduce(span: list[Token], text: str, d: SpeakerData) -> Speaker | None:
+    """The speaker's name: a person's name without titles, or the phrase without article."""
+    ph = d.phrases
+    toks = [t for t in span if not (t.kind == "punct" and t.text in FORMAT_MARKS)]
+    while toks and toks[0].is_word and toks[0].fold in ph.determiners and len(toks) > 1:
+        toks.pop(0)
+    if not toks:
+        return None
+    # the final run of name tokens that are no titles
+    k = len(toks)
+    while k > 0:
+        t = toks[k - 1]
+        if (
+            _is_name_token(t)
+            and not _is_title(t, d)
+            and t.fold not in d.group_heads
+            and t.fold not in d.not_names
+        ):
+            k -= 1
+            continue
+        if t.kind == "punct" and t.text == "." and k - 2 >= 0 and len(toks[k - 2].text) == 1:
+            k -= 1
+            continue
+        if (
+            t.is_word
+            and t.fold in d.particles
+            and k - 2 >= 0
+            and _is_name_token(toks[k - 2])
+            and k < len(toks)
+        ):
+            k -= 1
+            continue
+        break
+    run = toks[k:]
+    prefix = toks[:k]
+    if run and prefix and _names_a_person(prefix, d):
+        name = _render(text, run)
+        return Speaker(name, True) if name else None
+    whole = _render(text, toks)
+    if not whole:
+        return None
+    person = (
+        not prefix
+        and 2 <= len(run) <= 4
+        and not any(t.fold in d.group_heads or t.kind == "abbr" or t.text.isupper() for t in run)
+    )
+    return Speaker(whole, person)
+
+
+def _names_a_person(prefix: list[Token], d: SpeakerData) -> bool:
+    """A prefix made only of titles and descriptors: "Defence Minister", "grid operator"."""
+    ph = d.phrases
+    has_title = False
+    for t in prefix:
+        if not t.is_word:
+            if t.kind == "punct" and t.text in ".'\u2019":
+                continue
+            return False
+        f = t.fold
+        if f in ph.links or f in ph.prepositions or f in d.particles:
+            if f in ("of",) and has_title:
+                continue  # "Chief of Staff"
+            return False
+        if _is_title(t, d):
+            has_title = True
+    lowercase_descr = all(
+        not _is_name_token(t) or _is_title(t, d) or t.fold.endswith(("'s", "s'"))
+        for t in prefix
+        if t.is_word
+    )
+    return has_title or lowercase_descr
+
+
+def _render(text: str, toks: list[Token]) -> str:
+    if not toks:
+        return ""
+    s = text[toks[0].start : toks[-1].end].replace("**", "")
+    s = regex.sub(r"\s*\([^)]{1,30}\)", "", s)
+    return " ".join(s.split()).strip(" ,.;:")
+
+
+# --- cues of one sentence --------------------------------------------------------------
+
+
+def _index_at(tokens: list[Token], pos: int) -> int:
+    for k, t in enumerate(tokens):
+        if t.start >= pos:
+            return k
+    return len(tokens)
+
+
+def _prev_sig(tokens: list[Token], k: int) -> Token | None:
+    k -= 1
+    while k >= 0 and tokens[k].kind == "punct" and tokens[k].text in FORMAT_MARKS:
+        k -= 1
+    return tokens[k] if k >= 0 else None
+
+
+def find_cues(
+    text: str, sentence: tuple[int, int], lang: str, tokens: list[Token] | None = None
+) -> list[Cue]:
+    """Every attribution cue of one sentence, in order."""
+    d = get_speaker_data(lang)
+    s_start, s_end = sentence
+    if tokens is None:
+        tokens = tokenize(text, s_start, s_end)
+    cues: list[Cue] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    def add(cue: Cue) -> None:
+        cues.append(cue)
+        taken.append((cue.start, cue.end))
+
+    for m in d.pronoun_markers_re.finditer(text, s_start, s_end):
+        add(Cue(None, m.start(), m.end(), "pronoun", _sentence_level(tokens, m.start(), m.end())))
+    for m in d.markers_re.finditer(text, s_start, s_end):
+        if not free(m.start(), m.end()):
+            continue
+        i = _index_at(tokens, m.end())
+        span, _j = _np_forward(tokens, i, d)
+        if span and len(span) == 1 and span[0].fold in d.pronouns:
+            add(
+                Cue(
+                    None,
+                    m.start(),
+                    span[0].end,
+                    "pronoun",
+                    _sentence_level(tokens, m.start(), span[0].end),
+                )
+            )
+            continue
+        if not span or not _valid(span, d, False):
+            continue
+        sp = _reduce(span, text, d)
+        if sp:
+            end = span[-1].end
+            add(Cue(sp, m.start(), end, "marker", _sentence_level(tokens, m.start(), end)))
+    for m in d.after_re.finditer(text, s_start, s_end):
+        if not free(m.start(), m.end()):
+            continue
+        k = _index_at(tokens, m.start())
+        span = _np_backward(tokens, k, d)
+        if not span or not _valid(span, d, False):
+            continue
+        sp = _reduce(span, text, d)
+        if sp:
+            add(
+                Cue(
+                    sp,
+                    span[0].start,
+                    m.end(),
+                    "marker",
+                    _sentence_level(tokens, span[0].start, m.end()),
+                )
+            )
+    for k, t in enumerate(tokens):
+        if t.kind == "word" and "-" in t.text and lang == "fr":
+            parts = t.fold.split("-")
+            if parts[-1] in d.pronouns and (
+                parts[0] in d.verb_words or _next_is_verb(tokens, k, d)
+            ):
+                add(Cue(None, t.start, t.end, "pronoun", True))
+    for m in d.verbs_re.finditer(text, s_start, s_end):
+        if not free(m.start(), m.end()):
+            continue
+        k = _index_at(tokens, m.start())
+        if k >= len(tokens):
+            continue
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if nxt is not None and nxt.is_word and lang == "en" and tokens[k].fold == "according":
+            continue
+        prev = _prev_sig(tokens, k)
+        if prev is not None and prev.is_word and prev.fold in d.phrases.determiners:
+            continue  # "an estimated $2.3bn"
+        if prev is not None and prev.is_word and prev.fold in d.passive:
+            continue  # "once reserves are counted"
+        v_end = _verb_end(tokens, k, m.end())
+        inverted = prev is None or (prev.kind == "punct" and prev.text in BOUNDARY_PUNCT)
+        if inverted:
+            i = _index_at(tokens, v_end)
+            span, _j = _np_forward(tokens, i, d)
+            if span and len(span) == 1 and span[0].fold in d.pronouns:
+                add(Cue(None, m.start(), span[0].end, "pronoun", True))
+                continue
+            if span and _valid(span, d, False):
+                sp = _reduce(span, text, d)
+                if sp:
+                    add(Cue(sp, m.start(), span[-1].end, "verb", True))
+                continue
+            if prev is None:
+                continue
+        span = _np_backward(tokens, k, d)
+        if not span:
+            continue
+        if len(span) == 1 and span[0].fold in d.pronouns:
+            add(Cue(None, span[0].start, m.end(), "pronoun", True))
+            continue
+        if not _valid(span, d, True):
+            continue
+        sp = _reduce(span, text, d)
+        if sp:
+            add(Cue(sp, span[0].start, m.end(), "verb", True))
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+def _verb_end(tokens: list[Token], k: int, end: int) -> int:
+    return end
+
+
+def _next_is_verb(tokens: list[Token], k: int, d: SpeakerData) -> bool:
+    return k + 1 < len(tokens) and tokens[k + 1].fold in d.verb_words
+
+
+def _sentence_level(tokens: list[Token], start: int, end: int) -> bool:
+    """A marker governs its whole sentence when it opens it ("According to X, …") or
+    closes it after a comma (", selon la préfecture."); else only its segment."""
+    before = [
+        t for t in tokens if t.end <= start and not (t.kind == "punct" and t.text in FORMAT_MARKS)
+    ]
+    after = [
+        t for t in tokens if t.start >= end and not (t.kind == "punct" and t.text in FORMAT_MARKS)
+    ]
+    opens = not before or (before[-1].kind == "punct" and before[-1].text in '"\u201e\u201c\u00ab')
+    closes = (
+        (not after or all(t.kind == "punct" for t in after))
+        and bool(before)
+        and before[-1].text == ","
+    )
+    return (opens and bool(after) and after[0].text == ",") or closes
+
+
+# --- which cue a figure gets ----------------------------------------------------------------
+
+
+def _segments(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Character extents of the comma/semicolon-delimited segments of a sentence."""
+    out = []
+    start = tokens[0].start if tokens else 0
+    for t in tokens:
+        if t.kind == "punct" and t.text in ",;:\u2013\u2014":
+            out.append((start, t.start))
+            start = t.end
+    if tokens:
+        out.append((start, tokens[-1].end))
+    return out
+
+
+def _segment_of(segments: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for a, b in segments:
+        if a <= pos < b or pos < a:
+            return a, b
+    return segments[-1] if segments else (pos, pos)
+
+
+def _elliptic(tokens: list[Token], seg: tuple[int, int], claim_start: int, lang: str) -> bool:
+    """A segment that opens with its own noun phrase right before the figure:
+    "…, la police 16 000" (another source, verb left out)."""
+    ph = get_phrases(lang)
+    inner = [
+        t
+        for t in tokens
+        if seg[0] <= t.start < claim_start and not (t.kind == "punct" and t.text in FORMAT_MARKS)
+    ]
+    if not inner:
+        return False
+    words = [t for t in inner if t.is_word]
+    if len(words) != len(inner):
+        return False
+    if any(
+        t.fold in ph.prepositions
+        or t.fold in ph.connectors
+        or t.fold in ph.clause_words
+        or t.fold in ph.stop_words
+        for t in words
+    ):
+        return False
+    return True
+
+
+def choose(
+    cues: list[Cue], tokens: list[Token], claim_start: int, claim_end: int, lang: str, resolve
+) -> tuple[bool, Speaker | None]:
+    """(decided, speaker) for a figure from its sentence's cues; resolve(cue) names pronouns."""
+    if not cues:
+        return False, None
+    segs = _segments(tokens)
+    seg = _segment_of(segs, claim_start)
+    own = [
+        c for c in cues if not c.sentence_level and c.kind != "verb" and seg[0] <= c.start < seg[1]
+    ]
+    inside = [c for c in cues if c.start <= claim_start and claim_end <= c.end]
+    if inside:
+        return True, None  # the figure is part of the speaker phrase ("2 in 3 Americans said")
+    if own:
+        best = min(own, key=lambda c: abs(c.start - claim_end))
+        return True, resolve(best)
+    general = [c for c in cues if c.sentence_level or c.kind == "verb"]
+    if not general:
+        return False, None
+    cue_segs = {_segment_of(segs, c.start) for c in general}
+    if seg not in cue_segs and _elliptic(tokens, seg, claim_start, lang):
+        return True, None
+    names = {None if (sp := resolve(c)) is None else sp.name for c in general}
+    if len(names) == 1:
+        only = next(iter(names))
+        sp = resolve(general[0])
+        return True, sp if only is not None else None
+    return True, None
+
+
+# --- a document's speakers ---------------------------------------------------------------
+
+
+class SpeakerTracker:
+    """Speakers of one document's figures, in any order of calls.
+
+    Knows the sentence spans and languages, caches each sentence's tokens and cues,
+    remembers the people named in each sentence (for pronouns) and finds the
+    quotation a figure stands in (for quotes spanning several sentences).
+    """
+
+    def __init__(
+        self,
+        text: str,
+        spans: list[tuple[int, int]],
+        langs: list[str] | dict[tuple[int, int], str] | None = None,
+        default_lang: str = "en",
+    ) -> None:
+        """``spans``: every sentence of the document (also those without figures: they
+        may name the person a later pronoun stands for); ``langs``: their languages, as
+        a list aligned with ``spans`` or a mapping span → lang for the ones known;
+        the others are decided from word evidence, else ``default_lang``."""
+        self.text = text
+        self.spans = spans
+        if isinstance(langs, list) and len(langs) == len(spans):
+            self.langs = _Langs(text, spans, dict(zip(spans, langs, strict=True)), default_lang)
+        else:
+            self.langs = _Langs(text, spans, dict(langs or {}), default_lang)
+        self._index = {span: i for i, span in enumerate(spans)}
+        self._tokens: dict[int, list[Token]] = {}
+        self._cues: dict[int, list[Cue]] = {}
+        self._people: dict[int, list[str]] = {}
+        self._subjects: dict[int, list[tuple[int, str, Subject]]] = {}
+
+    # -- subjects carried to elliptical figures and pronouns
+    def remember_subject(self, i: int, claim_start: int, family: str, subject: Subject) -> None:
+        self._subjects.setdefault(i, []).append((claim_start, family, subject))
+
+    def carried_subject(
+        self, i: int, claim_start: int, family: str, *, pronoun: bool
+    ) -> Subject | None:
+        """The subject of the previous figure of the same kind in this sentence; for a
+        pronoun subject, the last one in the two sentences before."""
+        if pronoun:
+            for k in range(i - 1, max(-1, i - 3), -1):
+                for _pos, fam, subj in reversed(self._subjects.get(k, [])):
+                    if fam == family:
+                        return Subject(subj.text, subj.concept, subj.start, subj.end, "pronoun")
+            return None
+        for pos, fam, subj in reversed(self._subjects.get(i, [])):
+            if pos < claim_start and fam == family:
+                return Subject(subj.text, subj.concept, subj.start, subj.end, "carried")
+        return None
+
+    # -- per sentence caches
+    def tokens(self, i: int) -> list[Token]:
+        toks = self._tokens.get(i)
+        if toks is None:
+            s, e = self.spans[i]
+            toks = tokenize(self.text, s, e)
+            self._tokens[i] = toks
+        return toks
+
+    def cues(self, i: int) -> list[Cue]:
+        cues = self._cues.get(i)
+        if cues is None:
+            lang = self.langs[i]
+            cues = find_cues(self.text, self.spans[i], lang, self.tokens(i))
+            self._cues[i] = cues
+        return cues
+
+    def people(self, i: int) -> list[str]:
+        """People named in sentence i: person speakers and title + name mentions."""
+        ppl = self._people.get(i)
+        if ppl is None:
+            ppl = []
+            for c in self.cues(i):
+                if c.speaker is not None and c.speaker.person:
+                    ppl.append(c.speaker.name)
+            ppl.extend(_title_mentions(self.text, self.tokens(i), self.langs[i]))
+            self._people[i] = ppl
+        return ppl
+
+    def sentence_index(self, span: tuple[int, int]) -> int:
+        i = self._index.get(span)
+        if i is None:
+            from bisect import bisect_right
+
+            i = max(0, bisect_right([s for s, _ in self.spans], span[0]) - 1)
+        return i
+
+    def resolve_pronoun(self, i: int, before: int) -> Speaker | None:
+        """The one person named in the nearest earlier sentence that names people."""
+        same = [
+            p
+            for c in self.cues(i)
+            if c.end <= before and c.speaker and c.speaker.person
+            for p in [c.speaker.name]
+        ]
+        same += [
+            p
+            for p in _title_mentions(
+                self.text, [t for t in self.tokens(i) if t.end <= before], self.langs[i]
+            )
+        ]
+        if same:
+            return _unique(same)
+        for k in range(i - 1, max(-1, i - 1 - PRONOUN_WINDOW), -1):
+            ppl = self.people(k)
+            if ppl:
+                return _unique(ppl)
+        return None
+
+    def speaker(
+        self, sentence: tuple[int, int], claim_start: int, claim_end: int, lang: str
+    ) -> str | None:
+        i = self.sentence_index(sentence)
+        cues = self.cues(i)
+
+        def resolve(c: Cue) -> Speaker | None:
+            if c.speaker is not None:
+                return c.speaker
+            return self.resolve_pronoun(i, c.start)
+
+        quote = _quote_around(self.text, claim_start, lang)
+        if quote is not None:
+            sp = self._quote_speaker(quote, lang)
+            if sp is not None:
+                return sp.name
+        decided, sp = choose(cues, self.tokens(i), claim_start, claim_end, lang, resolve)
+        if decided:
+            return sp.name if sp else None
+        return None
+
+    def _quote_speaker(self, quote: tuple[int, int], lang: str) -> Speaker | None:
+        qs, qe = quote
+        # a cue right after the closing quote: "…,” said X" / "…“, sagte er"
+        k = self.sentence_index((qe, qe))
+        for c in self.cues(k):
+            if qe <= c.start <= qe + 4 + _gap(self.text, qe, c.start):
+                return c.speaker if c.speaker is not None else self.resolve_pronoun(k, c.start)
+        # or right before the opening one: "X said: “…”"
+        k = self.sentence_index((qs, qs))
+        before = [c for c in self.cues(k) if c.end <= qs and c.kind != "marker"]
+        if before and self.text[before[-1].end : qs].strip() in ("", ":", ",", ": "):
+            c = before[-1]
+            return c.speaker if c.speaker is not None else self.resolve_pronoun(k, c.start)
+        return None
+
+
+class _Langs:
+    """Language of sentence i: given, or decided from word evidence on first use."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]], known: dict, default: str) -> None:
+        self.text, self.spans, self.known, self.default = text, spans, known, default
+
+    def __getitem__(self, i: int) -> str:
+        span = self.spans[i]
+        lang = self.known.get(span)
+        if lang is None:
+            from .language import count_evidence, decide
+
+            lang = decide(count_evidence(self.text, *span), self.default)
+            self.known[span] = lang
+        return lang
+
+
+def _gap(text: str, a: int, b: int) -> int:
+    seg = text[a:b]
+    return len(seg) if len(seg) <= 6 and not any(ch.isalnum() for ch in seg) else 0
+
+
+def _unique(names: list[str]) -> Speaker | None:
+    distinct: list[str] = []
+    for n in names:
+        if any(n == m or n in m or m in n for m in distinct):
+            continue
+        distinct.append(n)
+    if len(distinct) == 1:
+        longest = max((n for n in names if n in distinct[0] or distinct[0] in n), key=len)
+        return Speaker(longest, True)
     return None
 
 
-def _clean(name: str, lang: str) -> str | None:
-    lex = get_lexicon(lang)
-    words = name.split()
-    titles = {t.casefold() for t in lex.titles}
-    while words and words[0].casefold() in titles:
-        words.pop(0)
-    if not words:
+def _title_mentions(text: str, tokens: list[Token], lang: str) -> list[str]:
+    """People named after a title anywhere in a sentence ("Russian President Vladimir Putin")."""
+    d = get_speaker_data(lang)
+    out = []
+    k = 0
+    n = len(tokens)
+    while k < n:
+        t = tokens[k]
+        if t.is_word and _is_title(t, d):
+            j = k + 1
+            if j < n and tokens[j].text == ",":
+                j += 1
+            run = []
+            while j < n and (
+                (_is_name_token(tokens[j])
+                and not _is_title(tokens[j], d)
+                and tokens[j].fold not in d.group_heads
+                and tokens[j].fold not in d.not_names)
+                or (tokens[j].text == "."
+                and run
+                and len(run[-1].text) == 1)
+                or (tokens[j].fold in d.particles
+                and run
+                and j + 1 < n
+                and _is_name_token(tokens[j + 1]))
+            ):
+                run.append(tokens[j])
+                j += 1
+            while run and not _is_name_token(run[-1]):
+                run.pop()
+            if len(run) >= 2 or (run and lang != "de"):
+                out.append(_render(text, run))
+            k = max(j, k + 1)
+            continue
+        k += 1
+    return out
+
+
+def _quote_around(text: str, pos: int, lang: str) -> tuple[int, int] | None:
+    """(opening, closing) offsets of the quotation ``pos`` stands in, within its paragraph."""
+    lo = text.rfind("\n\n", max(0, pos - QUOTE_REACH), pos)
+    lo = max(0, pos - QUOTE_REACH) if lo == -1 else lo + 2
+    opens, closes = OPEN_QUOTES.get(lang, ""), CLOSE_QUOTES.get(lang, "")
+    depth_open = None
+    straight_open = None
+    for i in range(lo, pos):
+        ch = text[i]
+        if ch in opens and not (lang == "en" and ch == "\u2018" and _apostrophe(text, i)):
+            depth_open = i
+        elif (
+            ch in closes
+            and depth_open is not None
+            and not (ch == "\u2019" and _apostrophe(text, i))
+        ):
+            depth_open = None
+        elif ch == STRAIGHT_QUOTE:
+            straight_open = i if straight_open is None else None
+    start = depth_open if depth_open is not None else straight_open
+    if start is None:
         return None
-    return " ".join(words).rstrip(".")
+    hi = text.find("\n\n", pos, pos + QUOTE_REACH)
+    hi = min(len(text), pos + QUOTE_REACH) if hi == -1 else hi
+    targets = closes if depth_open is not None else STRAIGHT_QUOTE
+    for i in range(pos, hi):
+        if text[i] in targets and not (text[i] == "\u2019" and _apostrophe(text, i)):
+            return start, i + 1
+    return None
+
+
+def _apostrophe(text: str, i: int) -> bool:
+    return 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
+
+
+def find_speaker(sentence: str, lang: str) -> str | None:
+    """The one speaker a sentence attributes all its figures to, or None (compatibility)."""
+    tracker = SpeakerTracker(sentence, [(0, len(sentence))], [lang])
+    cues = tracker.cues(0)
+    names = {c.speaker.name for c in cues if c.speaker is not None}
+    if len(names) == 1 and all(c.speaker is not None for c in cues):
+        return next(iter(names))
+    return None
+
+
+# --- subject, concept and speaker of one claim ------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Attached:
+    subject: str | None
+    concept: str | None
+    speaker: str | None
+
+
+def attach(
+    text: str,
+    sentence: tuple[int, int],
+    claim_start: int,
+    claim_end: int,
+    lang: str,
+    role: str | None,
+    unit: str | None,
+    context: SpeakerTracker,
+) -> Attached:
+    """Subject, concept and speaker of one claim; ``context`` is the document's tracker.
+
+    Call it for the claims of a document in document order: an elliptical figure takes
+    the subject of the figure before it in its sentence, and a pronoun subject ("sie")
+    the last subject of the same kind of figure in the sentences before.
+    """
+    from .subjects import find_subject, unit_family
+
+    i = context.sentence_index(sentence)
+    family = unit_family(unit)
+    found = find_subject(text, sentence, claim_start, claim_end, lang, unit, context.tokens(i))
+    subject = found if isinstance(found, Subject) else None
+    if subject is None:
+        subject = context.carried_subject(i, claim_start, family, pronoun=found == "pronoun")
+    if subject is not None:
+        context.remember_subject(i, claim_start, family, subject)
+    speaker = context.speaker(sentence, claim_start, claim_end, lang)
+    return Attached(
+        subject.text if subject else None,
+        subject.concept if subject else None,
+        speaker,
+    )

@@ -109,6 +109,7 @@ class Phrases:
     subject_pronouns: frozenset[str]
     postpositions: frozenset[str]
     participle_endings: tuple[str, ...]
+    verb_endings: tuple[str, ...]
     speaker: dict[str, Any] = field(default_factory=dict)
 
 
@@ -147,7 +148,9 @@ def get_phrases(lang: str) -> Phrases:
     data = strip_lines(load_yaml(path))
     if data.get("lang") != lang:
         raise RulesError(str(path), 1, f"lang must be {lang!r}")
-    unknown = set(data) - set(PHRASE_KEYS) - {"lang", "speaker", "participle_endings"}
+    unknown = (
+        set(data) - set(PHRASE_KEYS) - {"lang", "speaker", "participle_endings", "verb_endings"}
+    )
     if unknown:
         raise RulesError(str(path), None, f"unknown keys: {', '.join(sorted(unknown))}")
     w = {k: _fold_words(data.get(k), str(path), k) for k in PHRASE_KEYS}
@@ -176,6 +179,7 @@ def get_phrases(lang: str) -> Phrases:
         participle_endings=tuple(
             _fold_words(data.get("participle_endings"), str(path), "participle_endings")
         ),
+        verb_endings=tuple(_fold_words(data.get("verb_endings"), str(path), "verb_endings")),
         speaker=speaker,
     )
 
@@ -188,6 +192,7 @@ class Concepts:
     by_surface: dict[tuple[str, str], tuple[str, ...]]  # (lang, folded surface) → keys
     suffixes: dict[str, tuple[tuple[str, str], ...]]  # lang → ((folded suffix, key), ...)
     units: dict[str, str]  # key → unit as written in concepts.yaml
+    events: frozenset[str] = frozenset()  # keys marked event: true
 
 
 @cache
@@ -199,12 +204,15 @@ def get_concepts() -> Concepts:
     table: dict[tuple[str, str], list[str]] = {}
     suffixes: dict[str, list[tuple[str, str]]] = {lang: [] for lang in LANGS}
     unit_of: dict[str, str] = {}
+    events: set[str] = set()
     for key, spec in data.items():
         if not isinstance(spec, dict) or "unit" not in spec:
             raise RulesError(
                 str(path), lines.get(key), f"concept {key!r} needs a mapping with a unit"
             )
         unit_of[key] = str(spec["unit"])
+        if spec.get("event") is True:
+            events.add(key)
         for lang in LANGS:
             forms = spec.get(lang) or []
             if not isinstance(forms, list):
@@ -223,6 +231,7 @@ def get_concepts() -> Concepts:
         {k: tuple(v) for k, v in table.items()},
         {k: tuple(v) for k, v in suffixes.items()},
         unit_of,
+        frozenset(events),
     )
 
 
@@ -232,9 +241,12 @@ def lemmatize(word: str, lang: str) -> str:
     try:
         import simplemma
 
-        return simplemma.lemmatize(word, lang=lang)
-    except Exception:
+        lemma = simplemma.lemmatize(word, lang=lang)
+    except Exception:  # lemmatiser data missing: fall back to the word
         return word
+    if lang == "de" and word[:1].isupper() and (lemma[:1].islower() or len(lemma) > len(word)):
+        return word  # a capitalised noun read as a verb ("Punkte" → "punkten")
+    return lemma
 
 
 @cache
@@ -274,14 +286,19 @@ def unit_family(unit: str | None) -> str:
     return dim or "count"
 
 
-def _keys_for(phrase: str, lang: str) -> tuple[str, ...]:
+def _fold(word: str) -> str:
+    return word.casefold().replace("\u2019", "'")
+
+
+def _keys_for(words: list[str], lang: str) -> tuple[str, ...]:
+    """Concept keys of a run of words (as written): surface form, lemma, compound head."""
     concepts = get_concepts()
+    phrase = " ".join(_fold(w) for w in words)
     keys = concepts.by_surface.get((lang, phrase))
     if keys:
         return keys
-    words = phrase.split()
     if len(words) == 1:
-        lem = lemmatize(words[0], lang).casefold()
+        lem = _fold(lemmatize(words[0], lang))
         keys = concepts.by_surface.get((lang, lem)) or _surface_lemmas(lang).get(lem)
         if keys:
             return keys
@@ -289,7 +306,7 @@ def _keys_for(phrase: str, lang: str) -> tuple[str, ...]:
             if len(phrase) > len(suffix) + 2 and phrase.endswith(suffix):
                 return (key,)
     else:
-        lemmas = " ".join(lemmatize(w, lang).casefold() for w in words)
+        lemmas = " ".join(_fold(lemmatize(w, lang)) for w in words)
         keys = concepts.by_surface.get((lang, lemmas))
         if keys:
             return keys
@@ -316,7 +333,7 @@ def concept_for_words(words: list[str], head: int, lang: str, unit: str | None) 
     n = len(words)
     for size in range(n, 0, -1):
         for i in range(max(0, head - size + 1), min(head, n - size) + 1):
-            keys = _keys_for(" ".join(words[i : i + size]), lang)
+            keys = _keys_for(words[i : i + size], lang)
             if not keys:
                 continue
             hit = _pick(keys, family)
@@ -331,28 +348,28 @@ def concept_of(subject: str | None, lang: str, unit: str | None = None) -> str |
     if not subject:
         return None
     ph = get_phrases(lang)
-    words = [t.fold for t in tokenize(subject, 0, len(subject)) if t.is_word]
+    words = [t.text for t in tokenize(subject, 0, len(subject)) if t.is_word]
     words = _drop_determiners(words, ph)
     if not words:
         return None
-    head, comp = _head_index(words, lang, ph)
+    folded = [_fold(w) for w in words]
+    head, comp = _head_index(folded, lang, ph)
+    target, h = words, head
     if comp is not None:
-        key = concept_for_words(
-            words[comp:], 0 if lang != "en" else _en_head(words[comp:], ph), lang, unit
-        )
+        target = words[comp:]
+        h = _head_index([_fold(w) for w in target], lang, ph)[0]
+        key = concept_for_words(target, h, lang, unit)
         if key:
             return key
     key = concept_for_words(words, head, lang, unit)
     if key:
         return key
-    target = words[comp:] if comp is not None else words
-    h = _head_index(target, lang, ph)[0] if comp is not None else head
-    return lemmatize(target[h], lang).casefold()
+    return _fold(lemmatize(target[h], lang))
 
 
 def _drop_determiners(words: list[str], ph: Phrases) -> list[str]:
     i = 0
-    while i < len(words) - 1 and words[i] in ph.determiners:
+    while i < len(words) - 1 and _fold(words[i]) in ph.determiners:
         i += 1
     return words[i:]
 
@@ -471,6 +488,10 @@ def _phrase_after(
         t = tokens[j]
         if t.kind == "elided" or not _is_content(t, ph):
             break
+        if t.fold.endswith(ph.verb_endings) and not t.upper and ph.verb_endings:
+            if not words:
+                return None
+            break  # "61 % des Français soutiennent", "un TGV sur trois circulait"
         if not words and _looks_participle(t, ph):
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
             if not (nxt and _is_content(nxt, ph)):
@@ -550,8 +571,8 @@ def _phrase_before(tokens: list[Token], ci: int, lang: str) -> tuple[int, int, i
             linked = True
             j -= 1
             continue
-        if f in ph.subject_pronouns and linked:
-            return "pronoun"
+        if f in ph.subject_pronouns and (linked or lang == "de"):
+            return "pronoun"  # German V2: "Besonders hoch war sie in Bremen mit 10,3 Prozent"
         if not _is_content(t, ph) or (lang == "de" and not t.upper):
             j -= 1
             continue
@@ -601,10 +622,8 @@ def _label_before(tokens: list[Token], ci: int, lang: str) -> tuple[int, int, in
     j = ci - 1
     ph = get_phrases(lang)
     while j >= 0 and (
-        (tokens[j].kind == "punct"
-        and tokens[j].text in FORMAT_MARKS)
-        or (tokens[j].is_word
-        and tokens[j].fold in ph.stop_words)
+        (tokens[j].kind == "punct" and tokens[j].text in FORMAT_MARKS)
+        or (tokens[j].is_word and tokens[j].fold in ph.stop_words)
     ):
         j -= 1
     if j < 1 or tokens[j].kind != "punct" or tokens[j].text not in ":,":
@@ -648,10 +667,14 @@ def _render(text: str, tokens: list[Token], first: int, last: int, lang: str) ->
     return " ".join(s.split())
 
 
-def _generic_concept(tokens: list[Token], after: int, lang: str, unit: str | None) -> str | None:
-    """A concept word later in the clause for a generic head ("people were evacuated")."""
+def _generic_concept(
+    tokens: list[Token], after: int, lang: str, unit: str | None, events_only: bool = False
+) -> str | None:
+    """A concept word later in the clause for a generic head ("people were evacuated");
+    with ``events_only``, only what happened to them ("policiers … blessés")."""
     ph = get_phrases(lang)
     family = unit_family(unit)
+    events = get_concepts().events
     for t in tokens[after + 1 : after + 8]:
         if t.kind == "punct" and t.text not in FORMAT_MARKS:
             break
@@ -659,8 +682,9 @@ def _generic_concept(tokens: list[Token], after: int, lang: str, unit: str | Non
             if t.is_word and t.fold in ph.clause_words:
                 break
             continue
-        keys = _keys_for(t.fold, lang)
-        hit = _pick(tuple(k for k in keys if k != "people"), family)
+        keys = _keys_for([t.text], lang)
+        keys = tuple(k for k in keys if k != "people" and (not events_only or k in events))
+        hit = _pick(keys, family)
         if hit:
             return hit
     return None
@@ -685,6 +709,10 @@ def _make(
     head_fold = tokens[head].fold
     if head_fold in ph.generic_heads or concept == "people":
         better = _generic_concept(tokens, last, lang, unit)
+        if better:
+            concept = better
+    elif via == "after" and concept not in get_concepts().events and unit_family(unit) == "count":
+        better = _generic_concept(tokens, last, lang, unit, events_only=True)
         if better:
             concept = better
     return Subject(phrase, concept, tokens[first].start, tokens[last].end, via)
