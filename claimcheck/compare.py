@@ -82,7 +82,7 @@ import re
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import polars as pl
@@ -246,6 +246,7 @@ def _month_period_re() -> re.Pattern[str]:
     return re.compile(rf"^{plain_part}{month_part}(?:\s+{YEAR_PART})?$")
 
 
+@lru_cache(maxsize=4096)
 def period_key(period: str | None) -> str | None:
     """The comparison key of a period: ISO as is, "im November" → "--11", else as written."""
     if period is None:
@@ -692,21 +693,24 @@ def compare_claims(frame: pl.DataFrame, tolerance: float | None = None,
     ]
     judged.sort(key=lambda g: g.sort_key)
     group_rows: list[dict] = []
-    detail_rows: list[dict] = []
-    full = frame.to_dicts() if judged else []
+    head: dict[str, list] = {name: [] for name in _DETAIL_HEAD}
+    taken: list[int] = []
     for gid, g in enumerate(judged, start=1):
         group_rows.append({"group": gid, **g.row})
         for i in g.order:
-            rec = {c: full[i].get(c) for c in CLAIM_COLUMNS}
-            detail_rows.append({
-                "group": gid,
-                "group_verdict": g.row["verdict"],
-                **g.claim_rows[i],
-                **rec,
-            })
+            taken.append(i)
+            head["group"].append(gid)
+            head["group_verdict"].append(g.row["verdict"])
+            for name, value in g.claim_rows[i].items():
+                head[name].append(value)
+    claims_part = frame.select([pl.col(c).cast(t) if c in frame.columns else
+                                pl.lit(None, dtype=t).alias(c)
+                                for c, t in CLAIM_SCHEMA.items()])[taken]
+    detail = pl.concat([pl.DataFrame(head, schema=_DETAIL_HEAD), claims_part],
+                       how="horizontal")
     return Comparison(
         groups=_frame(group_rows, GROUP_SCHEMA),
-        detail=_frame(detail_rows, DETAIL_SCHEMA),
+        detail=detail,
         left_out=dict(left_out),
         claims=n,
         tolerance=tol,
@@ -790,10 +794,12 @@ def _judge_group(key, members, cols, lows, highs, conv: Converter, tol: float) -
             all_ext.add(i, lo, hi)
             by_period[period_keys[i]].add(i, lo, hi)
         null_ext = by_period.get(None, _Extremes())
+        compat_of = {p: all_ext if p is None else ext.merged(null_ext)
+                     for p, ext in by_period.items()}
         for i in idx:
             lo, hi, _ = norm[i]
             p = period_keys[i]
-            compat = all_ext if p is None else by_period[p].merged(null_ext)
+            compat = compat_of[p]
             gap, rel, other = compat.worst_for(lo, hi)
             verdict = judge_gap(gap, rel, tol)
             if p is not None:
