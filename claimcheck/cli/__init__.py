@@ -21,6 +21,7 @@ def cli() -> None:
 
 from . import compare as _compare, verify as _verify  # noqa
 from . import extract as _extract  # noqa: E402,F401  (registers the command)
+from . import lint as _lint, rules as _rules  # noqa: E402,F401  (register lint, rules)
 
 
 def main() -> None:
