@@ -108,6 +108,8 @@ class Phrases:
     irregular_plurals: frozenset[str]
     subject_pronouns: frozenset[str]
     postpositions: frozenset[str]
+    base_verbs: frozenset[str]
+    verb_markers: frozenset[str]
     participle_endings: tuple[str, ...]
     verb_endings: tuple[str, ...]
     speaker: dict[str, Any] = field(default_factory=dict)
@@ -138,6 +140,8 @@ PHRASE_KEYS = (
     "irregular_plurals",
     "subject_pronouns",
     "postpositions",
+    "base_verbs",
+    "verb_markers",
 )
 
 
@@ -155,7 +159,7 @@ def get_phrases(lang: str) -> Phrases:
         raise RulesError(str(path), None, f"unknown keys: {', '.join(sorted(unknown))}")
     w = {k: _fold_words(data.get(k), str(path), k) for k in PHRASE_KEYS}
     lex = get_lexicon(lang)
-    connectors: set[str] = set(w["level_verbs"])
+    connectors: set[str] = set(w["level_verbs"]) | set(w["base_verbs"])
     for group in (lex.increase, lex.decrease, lex.change_by, lex.change_to):
         connectors.update(p.casefold() for phrase in group for p in phrase.split())
     qual_words = {p.casefold() for g in lex.qualifiers.values() for q in g for p in q.split()}
@@ -176,6 +180,8 @@ def get_phrases(lang: str) -> Phrases:
         irregular_plurals=w["irregular_plurals"],
         subject_pronouns=w["subject_pronouns"],
         postpositions=w["postpositions"],
+        base_verbs=w["base_verbs"],
+        verb_markers=w["verb_markers"],
         participle_endings=tuple(
             _fold_words(data.get("participle_endings"), str(path), "participle_endings")
         ),
@@ -290,10 +296,18 @@ def _fold(word: str) -> str:
     return word.casefold().replace("\u2019", "'")
 
 
+def _join(words: list[str]) -> str:
+    """Words joined by spaces, except after an elision ("demandeurs d'emploi")."""
+    out = ""
+    for w in words:
+        out += w if not out or out.endswith("'") else " " + w
+    return out
+
+
 def _keys_for(words: list[str], lang: str) -> tuple[str, ...]:
     """Concept keys of a run of words (as written): surface form, lemma, compound head."""
     concepts = get_concepts()
-    phrase = " ".join(_fold(w) for w in words)
+    phrase = _join([_fold(w) for w in words])
     keys = concepts.by_surface.get((lang, phrase))
     if keys:
         return keys
@@ -306,7 +320,7 @@ def _keys_for(words: list[str], lang: str) -> tuple[str, ...]:
             if len(phrase) > len(suffix) + 2 and phrase.endswith(suffix):
                 return (key,)
     else:
-        lemmas = " ".join(_fold(lemmatize(w, lang)) for w in words)
+        lemmas = _join([_fold(lemmatize(w, lang)) for w in words])
         keys = concepts.by_surface.get((lang, lemmas))
         if keys:
             return keys
@@ -495,6 +509,8 @@ def _phrase_after(
         if not words and _looks_participle(t, ph):
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
             if not (nxt and _is_content(nxt, ph)):
+                if set(_keys_for([t.text], lang)) & get_concepts().events:
+                    return first, j, j  # "35 injured", "340 rescued"
                 return None
         words.append(j)
         if lang == "en" and _looks_plural(t, ph) and len(words) >= 1:
@@ -503,7 +519,14 @@ def _phrase_after(
     if not words:
         return None
     if lang == "fr":
-        # noun first, adjectives after: stop before a second noun-like plural run
+        # noun first, adjectives after; a listed compound goes on through its link word
+        # ("demandeurs d'emploi", "forces de l'ordre")
+        j = words[-1] + 1
+        for size in (3, 2):
+            if j + size - 1 < len(tokens) and tokens[j].fold in ph.links:
+                run = [tokens[x].text for x in range(words[0], j + size)]
+                if _keys_for(run, lang):
+                    return first, j + size - 1, words[0]
         return first, words[-1], words[0]
     return first, words[-1], words[-1]
 
@@ -517,8 +540,6 @@ def _np_left(tokens: list[Token], end: int, lang: str) -> int:
         if prev.kind == "punct" and prev.text in FORMAT_MARKS:
             k -= 1
             continue
-        if prev.kind == "elided" and prev.fold in ph.determiners:
-            return k - 1
         if not prev.is_word:
             break
         f = prev.fold
@@ -533,7 +554,16 @@ def _np_left(tokens: list[Token], end: int, lang: str) -> int:
                 break
             k -= 1
             continue
-        if f in ph.determiners:
+        if f in ph.determiners or (prev.kind == "elided" and f not in ph.links):
+            if (
+                lang == "fr"
+                and k - 3 >= 0
+                and tokens[k - 2].is_word
+                and tokens[k - 2].fold in ph.links
+                and _is_content(tokens[k - 3], ph)
+            ):
+                k -= 2  # "budget de la Défense"
+                continue
             return k - 1
         if _is_content(prev, ph):
             if lang == "de" and not prev.upper and not _de_adjective(prev):
@@ -548,17 +578,24 @@ def _de_adjective(tok: Token) -> bool:
     return tok.fold.endswith(("e", "en", "er", "es", "em")) and len(tok.fold) > 3
 
 
-def _phrase_before(tokens: list[Token], ci: int, lang: str) -> tuple[int, int, int] | str | None:
-    """The clause's subject left of token ``ci`` linked by a verb: (first, last, head);
-    "pronoun" when the subject is a pronoun; None."""
+def _phrase_before(
+    tokens: list[Token], ci: int, lang: str
+) -> tuple[int, int, int, bool] | str | None:
+    """The clause's subject left of token ``ci`` linked by a verb: (first, last, head,
+    whether the verb acts on a base: "could hit 4.5% of GDP"); "pronoun" when the
+    subject is a pronoun; None."""
     ph = get_phrases(lang)
     j = ci - 1
     linked = False
+    base = False
     while j >= 0:
         t = tokens[j]
         if t.kind == "punct":
             if t.text in FORMAT_MARKS or t.text in ".%\u2030'":
                 j -= 1
+                continue
+            if t.text == "-" and j > 0 and tokens[j - 1].kind == "num":
+                j -= 1  # "des 15-64 ans"
                 continue
             return None  # comma or clause punctuation: stop
         if t.kind == "num":
@@ -569,6 +606,7 @@ def _phrase_before(tokens: list[Token], ci: int, lang: str) -> tuple[int, int, i
             return None
         if f in ph.connectors:
             linked = True
+            base = base or f in ph.base_verbs
             j -= 1
             continue
         if f in ph.subject_pronouns and (linked or lang == "de"):
@@ -576,9 +614,14 @@ def _phrase_before(tokens: list[Token], ci: int, lang: str) -> tuple[int, int, i
         if not _is_content(t, ph) or (lang == "de" and not t.upper):
             j -= 1
             continue
+        if f in ph.base_verbs:
+            base = True
         start = _np_left(tokens, j, lang)
         before = tokens[start - 1] if start > 0 else None
         after = tokens[j + 1] if j + 1 < len(tokens) else None
+        if before is not None and before.is_word and before.fold in ph.verb_markers:
+            j = start - 1  # "will slow", "to peak": a verb, not a noun
+            continue
         in_pp = before is not None and before.is_word and before.fold in ph.prepositions
         if after is not None and after.is_word and after.fold in ph.postpositions:
             in_pp = True  # "Einer Umfrage zufolge"
@@ -588,7 +631,7 @@ def _phrase_before(tokens: list[Token], ci: int, lang: str) -> tuple[int, int, i
         if not linked:
             return None
         head = _np_head(tokens, start, j, lang)
-        return start, j, head
+        return (start, j, head, base)
     return None
 
 
@@ -741,17 +784,41 @@ def find_subject(
         # "7,1 % de la population active" is a share of a base; "2,2 millions de
         # personnes" a generic count: the clause's own subject says more.
         generic = after is not None and after.concept == "people"
-        if isinstance(before, tuple) and (family == "percent" or generic):
-            return _make(text, tokens, before, lang, unit, "before") or after
+        if isinstance(before, tuple) and ((family == "percent" and not before[3]) or generic):
+            return _make(text, tokens, before[:3], lang, unit, "before") or after
         return after
     if before == "pronoun":
         return "pronoun"
     if isinstance(before, tuple):
-        return _make(text, tokens, before, lang, unit, "before")
+        return _make(text, tokens, before[:3], lang, unit, "before")
+    named = _named_by_of(text, tokens, ci, lang, unit)
+    if named:
+        return named
     label = _label_before(tokens, ci, lang)
     if label:
         return _make(text, tokens, label, lang, unit, "label")
     return None
+
+
+def _named_by_of(
+    text: str, tokens: list[Token], ci: int, lang: str, unit: str | None
+) -> Subject | None:
+    """ "a budget of €2.3bn", "un budget de 50 milliards": the known concept right before
+    a link word; unknown nouns ("forecasts of 550,000") are left to the carried subject."""
+    ph = get_phrases(lang)
+    j = ci - 1
+    while j >= 0 and tokens[j].kind == "punct" and tokens[j].text in FORMAT_MARKS:
+        j -= 1
+    if j < 1 or not tokens[j].is_word or tokens[j].fold not in ph.links:
+        return None
+    k = j - 1
+    if not _is_content(tokens[k], ph) or (lang == "de" and not tokens[k].upper):
+        return None
+    start = _np_left(tokens, k, lang)
+    subj = _make(text, tokens, (start, k, _np_head(tokens, start, k, lang)), lang, unit, "of")
+    if subj is None or subj.concept not in get_concepts().units:
+        return None
+    return subj
 
 
 def subject_after(text: str, end: int, limit: int, lang: str) -> str | None:

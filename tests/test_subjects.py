@@ -1,0 +1,409 @@
+# ruff: noqa: E501  (a table of example sentences: one row per line reads best)
+"""Subjects and concepts: what each figure counts.
+
+The sentences are written for these tests in the style of the fixtures' wire copy,
+German and French press (fixtures/articles/): counts followed by their noun, levels
+reached by a change ("fell to 4.5%"), shares of a base ("4.5% of GDP"), labels in
+lists, elliptical series and pronoun subjects.  Each row names the claim's text as
+the extractor reports it, its unit, the subject as written and the concept key.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+
+from claimcheck.segment import split_sentences
+from claimcheck.speakers import SpeakerTracker, attach
+from claimcheck.subjects import concept_of, find_subject, get_concepts, unit_family
+
+
+class Case(NamedTuple):
+    id: str
+    lang: str
+    text: str
+    claim: str
+    unit: str
+    subject: str | None
+    concept: str | None
+
+
+def _attach(c: Case):
+    text = c.text
+    spans = split_sentences(text)
+    start = text.index(c.claim)
+    end = start + len(c.claim)
+    span = next(s for s in spans if s[0] <= start < s[1])
+    tracker = SpeakerTracker(text, spans, default_lang=c.lang)
+    # earlier figures of the document first, as the pipeline does (carried subjects)
+    for prev in PRIOR.get(c.id, ()):
+        ps = text.index(prev[0])
+        pspan = next(s for s in spans if s[0] <= ps < s[1])
+        attach(text, pspan, ps, ps + len(prev[0]), c.lang, "level", prev[1], tracker)
+    return attach(text, span, start, end, c.lang, "level", c.unit, tracker)
+
+
+# --- counts: the noun right after the figure ------------------------------------------
+AFTER = [
+    Case("en-troops", "en", "Russia has massed more than 94,000 troops near the border.",
+         "more than 94,000", "dimensionless", "troops", "troops"),
+    Case("en-russian-troops", "en", "McConville cited estimates of 95,000 to 100,000 Russian troops.",
+         "95,000 to 100,000", "dimensionless", "Russian troops", "troops"),
+    Case("en-soldiers", "en", "Kyiv puts the strike force at around 120,000 soldiers.",
+         "around 120,000", "dimensionless", "soldiers", "troops"),
+    Case("en-people-evacuated", "en", "More than 12,000 people were evacuated from their homes overnight.",
+         "More than 12,000", "dimensionless", "people", "evacuees"),
+    Case("en-residents-rescued", "en", "Emergency services rescued at least 340 residents by boat.",
+         "at least 340", "dimensionless", "residents", "population"),
+    Case("en-people-died", "en", "Two people died in the floods on Sunday.",
+         "Two", "dimensionless", "people", "deaths"),
+    Case("en-jobs", "en", "The U.S. economy added 210,000 jobs in November.",
+         "210,000", "dimensionless", "jobs", "jobs"),
+    Case("en-firefighters", "en", "About 450 firefighters and 14 aircraft were deployed.",
+         "About 450", "dimensionless", "firefighters", "firefighters"),
+    Case("en-aircraft", "en", "About 450 firefighters and 14 aircraft were deployed.",
+         "14", "dimensionless", "aircraft", "aircraft"),
+    Case("en-runners", "en", "About 9,000 runners had registered for the full race.",
+         "About 9,000", "dimensionless", "runners", "runners"),
+    Case("en-households", "en", "Half a million households on low incomes will receive a payment.",
+         "Half a million", "dimensionless", "households", "households"),
+    Case("en-seats", "en", "The Liberal Alliance won 48 seats in the 120-seat chamber.",
+         "48", "dimensionless", "seats", "seats"),
+    Case("en-calls", "en", "The service received more than 1,200 heat-related calls in 24 hours.",
+         "more than 1,200", "dimensionless", "heat-related calls", "calls"),
+    Case("en-deaths", "en", "The ministry attributed 84 deaths to the heat.",
+         "84", "dimensionless", "deaths", "deaths"),
+    Case("en-injured", "en", "At least 35 injured were taken to hospital.",
+         "At least 35", "dimensionless", "injured", "injured"),
+    Case("en-tanks", "en", "About 1,200 tanks have been moved closer to the frontier.",
+         "About 1,200", "dimensionless", "tanks", "tanks"),
+    Case("en-arrests", "en", "Police made 46 arrests after the march.",
+         "46", "dimensionless", "arrests", "arrests"),
+    Case("en-cases", "en", "Health officials reported 3,400 new cases on Tuesday.",
+         "3,400", "dimensionless", "new cases", "cases"),
+    Case("en-refugees", "en", "Some 2,500 refugees crossed into Poland overnight.",
+         "Some 2,500", "dimensionless", "refugees", "refugees"),
+    Case("en-protesters", "en", "Organisers said 30,000 protesters marched through the city.",
+         "30,000", "dimensionless", "protesters", "protesters"),
+    Case("en-voters", "en", "Just over 3.2 million of the 4.5 million registered voters cast a ballot.",
+         "4.5 million", "dimensionless", "registered voters", "voters"),
+    Case("en-schools", "en", "The package will fund repairs at more than 500 schools.",
+         "more than 500", "dimensionless", "schools", "schools"),
+    Case("en-homes-lost-power", "en", "Around 25,000 homes lost power at the height of the storm.",
+         "Around 25,000", "dimensionless", "homes", "homes"),
+    Case("de-soldaten", "de", "Mehr als 94.000 russische Soldaten stehen an der Grenze.",
+         "Mehr als 94.000", "dimensionless", "russische Soldaten", "troops"),
+    Case("de-truppen", "de", "Russland hat rund 100.000 Truppen zusammengezogen.",
+         "rund 100.000", "dimensionless", "Truppen", "troops"),
+    Case("de-mann", "de", "Schätzungen zufolge sind 95.000 bis 100.000 Mann aufmarschiert.",
+         "95.000 bis 100.000", "dimensionless", "Mann", "troops"),
+    Case("de-kampftruppen", "de", "Die Nato verlegt 4.000 Kampftruppen nach Litauen.",
+         "4.000", "dimensionless", "Kampftruppen", "troops"),
+    Case("de-tote", "de", "Der Konflikt hat mehr als 13.000 Tote gefordert.",
+         "mehr als 13.000", "dimensionless", "Tote", "deaths"),
+    Case("de-verletzte", "de", "Bei dem Unfall gab es 27 Verletzte.",
+         "27", "dimensionless", "Verletzte", "injured"),
+    Case("de-menschen-evakuiert", "de", "Rund 18.000 Menschen mussten evakuiert werden.",
+         "Rund 18.000", "dimensionless", "Menschen", "evacuees"),
+    Case("de-menschen-arbeitslos", "de", "Im Vergleich zum Vorjahr waren 382.000 Menschen weniger arbeitslos gemeldet.",
+         "382.000", "dimensionless", "Menschen", "unemployed"),
+    Case("de-stellen", "de", "Nach Angaben des Ministeriums entstanden 210.000 neue Stellen.",
+         "210.000", "dimensionless", "neue Stellen", "jobs"),
+    Case("de-beschaeftigte", "de", "Kurzarbeit: rund 710.000 Beschäftigte im September.",
+         "rund 710.000", "dimensionless", "Beschäftigte", "employed"),
+    Case("de-panzer", "de", "In der Region stehen zudem rund 2.000 Panzer.",
+         "rund 2.000", "dimensionless", "Panzer", "tanks"),
+    Case("de-haushalte", "de", "Die Förderung erreicht 1,2 Millionen Haushalte.",
+         "1,2 Millionen", "dimensionless", "Haushalte", "households"),
+    Case("de-festnahmen", "de", "Die Polizei meldete 46 Festnahmen.",
+         "46", "dimensionless", "Festnahmen", "arrests"),
+    Case("de-einsatzkraefte", "de", "Mehr als 430 Einsatzkräfte waren die Nacht über unterwegs.",
+         "Mehr als 430", "dimensionless", "Einsatzkräfte", "police_officers"),
+    Case("de-fluechtlinge", "de", "Seit Montag kamen rund 3.000 Geflüchtete an.",
+         "rund 3.000", "dimensionless", "Geflüchtete", "refugees"),
+    Case("de-wahlberechtigte", "de", "Aufgerufen waren 4,5 Millionen Wahlberechtigte.",
+         "4,5 Millionen", "dimensionless", "Wahlberechtigte", "voters"),
+    Case("fr-soldats", "fr", "Plus de 94 000 soldats russes seraient stationnés près de la frontière.",
+         "Plus de 94 000", "dimensionless", "soldats russes", "troops"),
+    Case("fr-hommes", "fr", "Le général évoque entre 95 000 et 100 000 hommes.",
+         "entre 95 000 et 100 000", "dimensionless", "hommes", "troops"),
+    Case("fr-manifestants", "fr", "La mobilisation a rassemblé 94 000 manifestants à Paris.",
+         "94 000", "dimensionless", "manifestants", "protesters"),
+    Case("fr-interpellations", "fr", "Les forces de l'ordre ont procédé à 46 interpellations à Paris.",
+         "46", "dimensionless", "interpellations", "arrests"),
+    Case("fr-personnes-defile", "fr", "À Lyon, entre 20 000 et 25 000 personnes ont défilé.",
+         "entre 20 000 et 25 000", "dimensionless", "personnes", "protesters"),
+    Case("fr-policiers-blesses", "fr", "Une dizaine de policiers ont été légèrement blessés.",
+         "Une dizaine", "dimensionless", "policiers", "injured"),
+    Case("fr-policiers", "fr", "Environ 4 000 policiers et gendarmes étaient mobilisés.",
+         "Environ 4 000", "dimensionless", "policiers", "police_officers"),
+    Case("fr-morts", "fr", "Le conflit a fait plus de 13 000 morts depuis 2014.",
+         "plus de 13 000", "dimensionless", "morts", "deaths"),
+    Case("fr-emplois", "fr", "L'économie a créé 212 000 emplois en novembre.",
+         "212 000", "dimensionless", "emplois", "jobs"),
+    Case("fr-chomeurs", "fr", "On compte 2,2 millions de chômeurs au quatrième trimestre.",
+         "2,2 millions", "dimensionless", "chômeurs", "unemployed"),
+    Case("fr-evacues", "fr", "Près de 12 000 habitants ont été évacués dans la nuit.",
+         "Près de 12 000", "dimensionless", "habitants", "evacuees"),
+    Case("fr-foyers", "fr", "Plus de 200 foyers sont toujours privés d'électricité.",
+         "Plus de 200", "dimensionless", "foyers", "households"),
+    Case("fr-demandeurs", "fr", "Pôle emploi recense trois millions de demandeurs d’emploi.",
+         "trois millions", "dimensionless", "demandeurs d’emploi", "unemployed"),
+    Case("fr-branches-verb", "fr", "Une trentaine de branches professionnelles ont revalorisé leurs grilles.",
+         "Une trentaine", "dimensionless", "branches professionnelles", "branche"),
+]
+
+# --- money, percentages and physical quantities: a link word, or the clause's subject ---
+LINKED = [
+    Case("en-aid", "en", "Washington has committed about $450 million in military aid to Kyiv.",
+         "about $450 million", "USD", "military aid", "aid"),
+    Case("en-gdp-share", "en", "Sanctions could hit up to 4.5% of Russia's economic output.",
+         "up to 4.5%", "percent", "Russia's economic output", "gdp"),
+    Case("en-unemployment-fell", "en", "Unemployment fell to 4.5% in May.",
+         "4.5%", "percent", "Unemployment", "unemployment_rate"),
+    Case("en-unemployment-rate", "en", "The U.S. unemployment rate fell to 4.2% in November.",
+         "4.2%", "percent", "U.S. unemployment rate", "unemployment_rate"),
+    Case("en-number-of-evacuees", "en", "The number of evacuees rose to 12,000 on Monday.",
+         "12,000", "dimensionless", "number of evacuees", "evacuees"),
+    Case("en-earnings", "en", "Average hourly earnings were up 4.8% on a year earlier.",
+         "4.8%", "percent", "Average hourly earnings", "wages"),
+    Case("en-consumer-prices", "en", "Consumer prices were up 6.2% from a year earlier.",
+         "6.2%", "percent", "Consumer prices", "inflation"),
+    Case("en-turnout", "en", "Turnout in Sunday's election reached 71.3%.",
+         "71.3%", "percent", "Turnout", "turnout"),
+    Case("en-reservoirs", "en", "Reservoirs were at 44.7% of capacity.",
+         "44.7%", "percent", "Reservoirs", "reservoir_level"),
+    Case("en-debt", "en", "Debt will stand at about 95% of national income.",
+         "about 95%", "percent", "Debt", "debt"),
+    Case("en-participation", "en", "The labor force participation rate rose by 0.2 percentage points.",
+         "0.2 percentage points", "percentage_point", "labor force participation rate", "employment_rate"),
+    Case("en-growth", "en", "Growth will slow to 3.8% this year.",
+         "3.8%", "percent", "Growth", "growth"),
+    Case("en-power-demand", "en", "Power demand hit a record 40,200 MW on Tuesday.",
+         "40,200 MW", "megawatt", "Power demand", "power"),
+    Case("en-fire-burned", "en", "A wildfire has burned more than 3,500 hectares.",
+         "more than 3,500 hectares", "hectare", None, None),  # the fire is not the area
+    Case("en-rainfall", "en", "Rainfall in June was less than 5 mm across Andalusia.",
+         "less than 5 mm", "millimeter", "Rainfall", "rainfall"),
+    Case("en-damage", "en", "Insured damage was put at £150m to £200m.",
+         "£150m to £200m", "GBP", "Insured damage", "damage"),
+    Case("en-budget-of", "en", "The ministry's budget of €2.3bn was approved.",
+         "€2.3bn", "EUR", "ministry's budget", "budget"),
+    Case("en-share-ballots", "en", "Fewer than 2% of ballots were spoiled.",
+         "Fewer than 2%", "percent", "ballots", "votes"),
+    Case("de-quote-sank", "de", "Die Arbeitslosenquote sank auf 5,4 Prozent.",
+         "5,4 Prozent", "percent", "Arbeitslosenquote", "unemployment_rate"),
+    Case("de-zahl-der-arbeitslosen", "de",
+         "Die Zahl der Arbeitslosen in Deutschland ist im November auf knapp 2,6 Millionen zurückgegangen.",
+         "knapp 2,6 Millionen", "dimensionless", "Zahl der Arbeitslosen", "unemployed"),
+    Case("de-inflation-lag", "de", "Die Inflation in den USA lag im Oktober bei 6,2 Prozent.",
+         "6,2 Prozent", "percent", "Inflation", "inflation"),
+    Case("de-stundenloehne", "de", "Die Stundenlöhne stiegen um 4,8 Prozent.",
+         "4,8 Prozent", "percent", "Stundenlöhne", "wages"),
+    Case("de-wirtschaftsleistung", "de", "Die Sanktionen könnten bis zu 3,5 Prozent der russischen Wirtschaftsleistung treffen.",
+         "bis zu 3,5 Prozent", "percent", "russischen Wirtschaftsleistung", "gdp"),
+    Case("de-umfrage-anteil", "de", "Einer Umfrage zufolge halten 62,5 Prozent der Ukrainer einen Angriff für wahrscheinlich.",
+         "62,5 Prozent", "percent", "Ukrainer", "ukrainer"),
+    Case("de-militaerhilfe", "de", "Die Militärhilfe für Kiew beläuft sich auf rund 450 Millionen Dollar.",
+         "rund 450 Millionen Dollar", "USD", "Militärhilfe", "aid"),
+    Case("de-grenze-km", "de", "Fast 1.500 Kilometer der Grenze verlaufen entlang russischen Gebiets.",
+         "Fast 1.500 Kilometer", "kilometer", "Grenze", "distance"),
+    Case("de-arbeitslosigkeit-count", "de", "Die Arbeitslosigkeit dürfte 2022 um etwa 300.000 sinken.",
+         "etwa 300.000", "dimensionless", "Arbeitslosigkeit", "unemployed"),
+    Case("de-arbeitslosigkeit-percent", "de", "Die Arbeitslosigkeit stieg im Winter auf 6,1 Prozent.",
+         "6,1 Prozent", "percent", "Arbeitslosigkeit", "unemployment_rate"),
+    Case("de-haushalt-money", "de", "Der Haushalt umfasst 2,3 Milliarden Euro.",
+         "2,3 Milliarden Euro", "EUR", "Haushalt", "budget"),
+    Case("de-schaden", "de", "Der Sachschaden beläuft sich auf 35 bis 50 Millionen Euro.",
+         "35 bis 50 Millionen Euro", "EUR", "Sachschaden", "damage"),
+    Case("de-wahlbeteiligung", "de", "Die Wahlbeteiligung lag bei 76,6 Prozent.",
+         "76,6 Prozent", "percent", "Wahlbeteiligung", "turnout"),
+    Case("de-regen", "de", "Die Niederschlagsmenge erreichte bis zu 65 Liter pro Quadratmeter.",
+         "bis zu 65 Liter pro Quadratmeter", "liter / meter ** 2", "Niederschlagsmenge", "rainfall"),
+    Case("fr-taux-chomage", "fr", "Le taux de chômage a baissé à 7,1 % de la population active.",
+         "7,1 %", "percent", "taux de chômage", "unemployment_rate"),
+    Case("fr-nombre-chomeurs", "fr", "Le nombre de chômeurs s’établit à 2,2 millions de personnes.",
+         "2,2 millions", "dimensionless", "nombre de chômeurs", "unemployed"),
+    Case("fr-taux-emploi", "fr", "Le taux d’emploi des 15-64 ans atteint 67,5 %.",
+         "67,5 %", "percent", "taux d’emploi", "employment_rate"),
+    Case("fr-pib", "fr", "Les sanctions pourraient coûter jusqu’à 3,5 % de son PIB.",
+         "jusqu’à 3,5 %", "percent", "PIB", "gdp"),
+    Case("fr-taux-grevistes", "fr", "Le taux de grévistes atteignait 38,5 % dans le primaire.",
+         "38,5 %", "percent", "taux de grévistes", "strike_rate"),
+    Case("fr-aide", "fr", "Le gouvernement a consacré 1,2 Md€ à l’aide exceptionnelle.",
+         "1,2 Md€", "EUR", None, None),
+    Case("fr-budget-defense", "fr", "Le budget de la Défense atteindra 50 milliards d’euros.",
+         "50 milliards d’euros", "EUR", "budget de la Défense", "budget"),
+    Case("fr-frontiere", "fr", "La Russie contrôle plus de 2 000 km de frontière.",
+         "plus de 2 000 km", "kilometer", "frontière", "distance"),
+    Case("fr-inflation", "fr", "L'inflation a atteint 5,2 % sur un an.",
+         "5,2 %", "percent", "inflation", "inflation"),
+    Case("fr-francais-soutiennent", "fr", "Selon un sondage, 61 % des Français soutiennent le mouvement.",
+         "61 %", "percent", "Français", "français"),
+    Case("fr-participation", "fr", "La participation s'élève à 63,2 % à 17 heures.",
+         "63,2 %", "percent", "participation", "turnout"),
+]
+
+# --- labels, appositions, ellipses and pronouns ----------------------------------------------
+CONTEXT = [
+    Case("de-label-quote", "de", "- Arbeitslose (nicht saisonbereinigt): **2.317.000**",
+         "2.317.000", "dimensionless", "Arbeitslose", "unemployed"),
+    Case("en-label-postal", "en", "- Postal votes: roughly 410,000, about one in eight ballots cast",
+         "roughly 410,000", "dimensionless", "Postal votes", "votes"),
+    Case("fr-apposition", "fr", "Le nombre de manifestants, 94 000 selon la police, reste stable.",
+         "94 000", "dimensionless", "nombre de manifestants", "protesters"),
+    Case("fr-ellipsis", "fr", "La mobilisation a rassemblé 94 000 manifestants selon la police, 250 000 selon les syndicats.",
+         "250 000", "dimensionless", "manifestants", "protesters"),
+    Case("fr-ellipsis-police", "fr", "Les syndicats ont revendiqué 140 000 participants, la police 16 000.",
+         "16 000", "dimensionless", "participants", "protesters"),
+    Case("en-from-level", "en", "The unemployment rate fell to 4.2% from 4.6% in October.",
+         "4.6%", "percent", "unemployment rate", "unemployment_rate"),
+    Case("en-ellipsis-jobs", "en", "Employers added 210,000 jobs, well below forecasts of 550,000.",
+         "550,000", "dimensionless", "jobs", "jobs"),
+    Case("de-pronoun-sie", "de",
+         "Die Zahl der Arbeitslosen ist auf 2,6 Millionen zurückgegangen. Gegenüber dem Vormonat sei sie um 12.000 gesunken.",
+         "12.000", "dimensionless", "Zahl der Arbeitslosen", "unemployed"),
+    Case("de-pronoun-quote", "de",
+         "In Ostdeutschland lag die Quote bei 6,7 Prozent. Besonders hoch war sie in Bremen mit 10,3 Prozent.",
+         "10,3 Prozent", "percent", "Quote", "quote"),
+    Case("fr-pronoun-il", "fr",
+         "Le chômage des jeunes a reculé à 15,9 %. Chez les seniors, il se situe à 5,2 %.",
+         "5,2 %", "percent", "chômage des jeunes", "unemployment_rate"),
+    Case("en-pronoun-kind-mismatch", "en",
+         "Employers added 210,000 jobs. It rose to 4.2%.",
+         "4.2%", "percent", None, None),
+]
+
+# --- never a subject --------------------------------------------------------------------------
+NONE = [
+    Case("en-verb-after", "en", "More than 12,000 were evacuated on Monday.",
+         "More than 12,000", "dimensionless", None, None),
+    Case("en-participle-after", "en", "- at least 340 rescued by boat",
+         "at least 340", "dimensionless", "rescued", "rescued"),
+    Case("en-participle-unknown", "en", "- at least 340 moved by boat",
+         "at least 340", "dimensionless", None, None),
+    Case("de-verb-after", "de", "Gegenüber dem Vormonat ist die Zahl um 12.000 gesunken.",
+         "12.000", "dimensionless", "Zahl", "zahl"),
+    Case("fr-de-moins", "fr", "Soit 262 000 de moins qu’au trimestre précédent.",
+         "262 000", "dimensionless", None, None),
+    Case("en-object-no-verb", "en", "Shares closed 2.5% lower, analysts said.",
+         "2.5%", "percent", None, None),
+    Case("fr-verb-first", "fr", "Seul un TGV sur trois circulait.",
+         "trois", "dimensionless", None, None),
+    Case("de-pp-only", "de", "Im Westen bei 5,0 Prozent.",
+         "5,0 Prozent", "percent", None, None),
+]
+
+PRIOR = {
+    "fr-ellipsis": [("94 000", "dimensionless")],
+    "fr-ellipsis-police": [("140 000", "dimensionless")],
+    "en-from-level": [("4.2%", "percent")],
+    "en-ellipsis-jobs": [("210,000", "dimensionless")],
+    "de-pronoun-sie": [("2,6 Millionen", "dimensionless")],
+    "de-pronoun-quote": [("6,7 Prozent", "percent")],
+    "fr-pronoun-il": [("15,9 %", "percent")],
+    "en-pronoun-kind-mismatch": [("210,000", "dimensionless")],
+}
+
+ALL = AFTER + LINKED + CONTEXT + NONE
+
+
+@pytest.mark.parametrize("case", ALL, ids=[c.id for c in ALL])
+def test_subject_and_concept(case: Case) -> None:
+    got = _attach(case)
+    assert (got.subject, got.concept) == (case.subject, case.concept)
+
+
+# --- the same thing in every language: one concept key ------------------------------------------
+
+
+class Same(NamedTuple):
+    concept: str
+    unit: str
+    phrases: dict[str, list[str]]
+
+
+SAME = [
+    Same("troops", "dimensionless", {"de": ["Soldaten", "Truppen", "russische Soldaten", "Bundeswehrsoldaten"],
+                                     "en": ["troops", "soldiers", "Russian troops"],
+                                     "fr": ["soldats", "troupes", "soldats russes"]}),
+    Same("deaths", "dimensionless", {"de": ["Tote", "Todesopfer"], "en": ["deaths", "dead", "death toll"],
+                                     "fr": ["morts", "décès"]}),
+    Same("injured", "dimensionless", {"de": ["Verletzte", "Schwerverletzte"], "en": ["injured", "wounded"],
+                                      "fr": ["blessés"]}),
+    Same("unemployment_rate", "percent", {"de": ["Arbeitslosenquote", "Arbeitslosigkeit"],
+                                          "en": ["unemployment rate", "unemployment", "jobless rate"],
+                                          "fr": ["taux de chômage", "chômage"]}),
+    Same("unemployed", "dimensionless", {"de": ["Arbeitslose", "Zahl der Arbeitslosen", "Arbeitslosigkeit"],
+                                         "en": ["unemployed", "number of unemployed", "unemployment"],
+                                         "fr": ["chômeurs", "nombre de chômeurs", "demandeurs d'emploi"]}),
+    Same("evacuees", "dimensionless", {"de": ["Evakuierte"], "en": ["evacuees", "number of evacuees"],
+                                       "fr": ["évacués"]}),
+    Same("protesters", "dimensionless", {"de": ["Demonstranten"], "en": ["protesters", "demonstrators"],
+                                         "fr": ["manifestants"]}),
+    Same("jobs", "dimensionless", {"de": ["Stellen", "Arbeitsplätze"], "en": ["jobs"], "fr": ["emplois"]}),
+    Same("inflation", "percent", {"de": ["Inflation", "Inflationsrate"], "en": ["inflation", "consumer prices"],
+                                  "fr": ["inflation"]}),
+    Same("gdp", "percent", {"de": ["Bruttoinlandsprodukt", "Wirtschaftsleistung"],
+                            "en": ["GDP", "economic output"], "fr": ["PIB"]}),
+    Same("budget", "EUR", {"de": ["Haushalt", "Etat"], "en": ["budget"], "fr": ["budget"]}),
+    Same("households", "dimensionless", {"de": ["Haushalte"], "en": ["households"], "fr": ["ménages", "foyers"]}),
+    Same("aid", "USD", {"de": ["Militärhilfe", "Hilfen"], "en": ["military aid", "aid"], "fr": ["aide militaire"]}),
+    Same("damage", "EUR", {"de": ["Schäden", "Sturmschäden"], "en": ["damage"], "fr": ["dégâts"]}),
+    Same("rainfall", "millimeter", {"de": ["Niederschlag"], "en": ["rainfall"], "fr": ["précipitations"]}),
+    Same("temperature", "degree_Celsius", {"de": ["Temperaturen"], "en": ["temperatures"], "fr": ["températures"]}),
+    Same("turnout", "percent", {"de": ["Wahlbeteiligung"], "en": ["turnout"], "fr": ["participation"]}),
+]
+SAME_ROWS = [(s.concept, s.unit, lang, p) for s in SAME for lang, ps in s.phrases.items() for p in ps]
+
+
+@pytest.mark.parametrize(("concept", "unit", "lang", "phrase"), SAME_ROWS,
+                         ids=[f"{c}-{lang}-{p}" for c, _u, lang, p in SAME_ROWS])
+def test_one_concept_across_languages(concept: str, unit: str, lang: str, phrase: str) -> None:
+    assert concept_of(phrase, lang, unit) == concept
+
+
+@pytest.mark.parametrize(("phrase", "lang", "unit", "concept"), [
+    ("Jugendarbeitslosigkeit", "de", "percent", "jugendarbeitslosigkeit"),  # a modifier that matters
+    ("Sieben-Tage-Inzidenz", "de", "dimensionless", "incidence"),
+    ("Brücken", "de", "dimensionless", "brücke"),
+    ("bridges", "en", "dimensionless", "bridge"),
+    ("ponts", "fr", "dimensionless", "pont"),
+], ids=["de-modifier-kept", "de-listed-compound", "de-unknown-lemma", "en-unknown-lemma", "fr-unknown-lemma"])
+def test_unknown_or_modified_subjects_fall_back_to_their_lemma(phrase, lang, unit, concept) -> None:
+    assert concept_of(phrase, lang, unit) == concept
+
+
+def test_injured_is_not_deaths() -> None:
+    assert concept_of("injured", "en", "dimensionless") != concept_of("killed", "en", "dimensionless")
+    assert concept_of("Verletzte", "de", "dimensionless") != concept_of("Tote", "de", "dimensionless")
+
+
+def test_unit_picks_between_concepts_sharing_a_word() -> None:
+    assert concept_of("unemployment", "en", "percent") == "unemployment_rate"
+    assert concept_of("unemployment", "en", "dimensionless") == "unemployed"
+    assert concept_of("Haushalt", "de", "EUR") == "budget"
+    assert concept_of("Haushalt", "de", "dimensionless") == "households"
+
+
+def test_at_least_sixty_concepts_with_forms_in_every_language() -> None:
+    concepts = get_concepts()
+    assert len(concepts.units) >= 60
+    for lang in ("de", "en", "fr"):
+        keys = {k for (lg, _s), ks in concepts.by_surface.items() if lg == lang for k in ks}
+        assert keys >= set(concepts.units), f"{lang} lacks {sorted(set(concepts.units) - keys)}"
+
+
+@pytest.mark.parametrize(("unit", "family"), [
+    ("dimensionless", "count"), ("percent", "percent"), ("percentage_point", "percent"),
+    ("EUR", "currency"), ("USD", "currency"), ("currency", "currency"),
+])
+def test_unit_family(unit: str, family: str) -> None:
+    assert unit_family(unit) == family
+
+
+def test_find_subject_reports_the_span_of_the_phrase() -> None:
+    text = "Mehr als 94.000 russische Soldaten stehen an der Grenze."
+    got = find_subject(text, (0, len(text)), 0, 15, "de", "dimensionless")
+    assert text[got.start:got.end] == "russische Soldaten"
