@@ -386,6 +386,11 @@ def _power(factor: Decimal) -> str:
     return plain(factor)
 
 
+@cache
+def _from_opener_re(lang: str) -> regex.Pattern:
+    return regex.compile(alternation(get_lexicon(lang).range_from), regex.IGNORECASE)
+
+
 @register("inverted_range")
 def inverted_range(ctx: DocContext) -> Iterator[Hit]:
     """A range written high to low ("zwischen 100.000 und 95.000")."""
@@ -396,6 +401,8 @@ def inverted_range(ctx: DocContext) -> Iterator[Hit]:
             continue  # "-5 to -10 degrees" is how temperatures are said
         if any(YEAR_LIKE_RE.match(f.raw) for f in ctx.figures[i]):
             continue  # "2022-23", "bis 2030": a year read into a range is the extractor's slip
+        if _from_opener_re(claim.lang).match(ctx.text, claim.start):
+            continue  # "fell from 4.6 to 4.2 percent" is a movement between two levels
         conv, _why = ctx.expected_convention(claim.lang)
         low, high = (format_in(x, conv) if conv else plain(x) for x in (claim.low, claim.high))
         yield Hit(claim.start, claim.end,
