@@ -16,8 +16,13 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from claimcheck.cli import cli
 from claimcheck.compare import compare_claims
 from claimcheck.render import RENDERERS, render
-from claimcheck.render.report import render_group_table
+from claimcheck.render.report import (
+    render_detail_table,
+    render_group_table,
+    render_verify_table,
+)
 from claimcheck.table import CLAIM_SCHEMA
+from claimcheck.verify import verify
 
 
 def claim(source: str, low: float | None, high: float | None = None, *, concept="troops",
@@ -205,3 +210,29 @@ def test_cli_html_by_output_suffix(tmp_path):
     assert result.exit_code in (0, 1), result.output
     tree = HTMLParser(out.read_text(encoding="utf-8"))
     assert tree.css_first("h1").text().startswith("claimcheck")
+
+
+@pytest.mark.parametrize("width", [60, 80, 160])
+@pytest.mark.parametrize("make", [seed_frame, long_frame], ids=["seed", "long-names"])
+def test_detail_table_fits_the_terminal(width, make):
+    detail = compare_claims(make()).detail
+    lines = render_detail_table(detail, width=width).decode().splitlines()
+    assert len(lines) == detail.height + 2
+    assert max(len(line) for line in lines) <= width
+    assert lines[0].split()[:3] == ["#", "verdict", "concept"]
+
+
+def test_detail_table_at_160_shows_whole_cells():
+    text = render_detail_table(compare_claims(seed_frame()).detail, width=160).decode()
+    assert "Capital Tribune" in text and "95,000 to 100,000" in text
+    assert "James C. McConville" in text and "42.9%" in text
+
+
+@pytest.mark.parametrize("width", [60, 80, 160])
+def test_verify_table_fits_the_terminal(width):
+    checked = verify(seed_frame(), "fixtures/reference/figures.csv")
+    lines = render_verify_table(checked, width=width).decode().splitlines()
+    assert len(lines) == checked.height + 2
+    assert max(len(line) for line in lines) <= width
+    if width == 160:
+        assert "US intelligence estimate" in lines[2]

@@ -11,7 +11,7 @@ from ..api import extract
 from ..compare import compare_claims, read_rates
 from ..errors import ClaimcheckError
 from ..render import render
-from ..render.report import render_group_table
+from ..render.report import render_detail_table, render_group_table
 from . import cli
 from .common import (
     EXIT_ERROR,
@@ -27,8 +27,6 @@ from .common import (
 )
 
 FORMATS = (*FRAME_FORMATS, "html")
-DETAIL_TABLE_COLUMNS = ("group", "group_verdict", "verdict", "source", "text", "norm_low",
-                        "norm_high", "norm_unit", "gap_rel", "speaker", "period")
 
 
 def write_out(data: bytes, output: str | None) -> None:
@@ -60,6 +58,11 @@ def _group_table(comparison, **_: object) -> bytes:
                               width=shutil.get_terminal_size((80, 24)).columns)
 
 
+def _detail_table(comparison, **_: object) -> bytes:
+    return render_detail_table(comparison.detail,
+                               width=shutil.get_terminal_size((80, 24)).columns)
+
+
 def _html(comparison, **_: object) -> bytes:
     return render("html", comparison.detail, groups=comparison.groups,
                   summary=comparison.summary())
@@ -67,7 +70,7 @@ def _html(comparison, **_: object) -> bytes:
 
 # formats whose compare view is not the plain frame renderer
 GROUP_VIEWS = {"table": _group_table, "html": _html}
-DETAIL_VIEWS = {"html": _html}
+DETAIL_VIEWS = {"table": _detail_table, "html": _html}
 
 
 @cli.command("compare")
@@ -95,8 +98,7 @@ def compare_cmd(paths, output, lang, source, fmt, detail, tolerance, rates) -> N
     if fmt in views:
         data = views[fmt](comparison)
     elif detail:
-        data = render(fmt, comparison.detail,
-                      columns=DETAIL_TABLE_COLUMNS if fmt == "table" else None)
+        data = render(fmt, comparison.detail)
     else:
         data = render(fmt, comparison.groups)
     write_out(data, output)

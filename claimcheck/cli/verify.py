@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 
 import click
@@ -10,6 +11,7 @@ from ..api import extract
 from ..compare import read_rates
 from ..errors import ClaimcheckError
 from ..render import render
+from ..render.report import render_verify_table
 from ..verify import read_reference, verify_claims
 from . import cli
 from .common import (
@@ -23,9 +25,6 @@ from .common import (
     report_errors,
 )
 from .compare import rates_option, tolerance_option, write_out
-
-TABLE_COLUMNS = ("verdict", "concept", "source", "text", "claim_low", "claim_high", "ref_low",
-                 "ref_high", "ref_unit", "gap", "gap_rel", "ref_source", "speaker")
 
 
 @cli.command("verify")
@@ -56,8 +55,11 @@ def verify_cmd(paths, output, lang, source, reference, fmt, tolerance, rates) ->
     except ClaimcheckError as exc:
         report_errors([exc])
         sys.exit(EXIT_ERROR)
-    write_out(render(fmt, checked.frame, columns=TABLE_COLUMNS if fmt == "table" else None),
-              output)
+    if fmt == "table":
+        data = render_verify_table(checked.frame, width=shutil.get_terminal_size((80, 24)).columns)
+    else:
+        data = render(fmt, checked.frame)
+    write_out(data, output)
     report_errors(result.errors, result.warnings)
     click.echo(f"claimcheck: {checked.summary()}", err=True)
     if result.errors:

@@ -2,7 +2,9 @@
 
 ``render_group_table(groups, width=...)`` is compare's terminal view: one block per
 group, most severe first, every line at most ``width`` characters (80 and 160 are
-tested), the statements indented beneath the group line.
+tested), the statements indented beneath the group line. ``render_detail_table`` and
+``render_verify_table`` do the same for compare --detail and verify (one line per
+claim, flexible columns shrink with an ellipsis).
 
 ``html`` (registered) renders compare's per-claim frame (:data:`DETAIL_SCHEMA`; a
 plain claim frame is compared first) as ONE page with inline CSS and SVG, no
@@ -125,6 +127,92 @@ def render_group_table(groups: pl.DataFrame, *, width: int | None = None,
         if row.get("note"):
             lines.append(indent + _fit("note: " + row["note"], body))
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+class Col:
+    """A column of a fixed-width table: how to get its text and how it may be sized."""
+
+    __slots__ = ("cap", "flex", "get", "header", "right")
+
+    def __init__(self, header: str, get, *, flex: bool = False, right: bool = False,
+                 cap: int = 24) -> None:
+        self.header, self.get, self.flex, self.right, self.cap = header, get, flex, right, cap
+
+
+def render_fixed_table(rows: list[dict], cols: list[Col], width: int | None = None) -> bytes:
+    """Rows as a table at most ``width`` characters wide: fixed columns take their
+    natural width (up to their cap), flexible columns share the rest; cells that do
+    not fit end in an ellipsis."""
+    width = max(MIN_WIDTH, width or shutil.get_terminal_size((80, 24)).columns)
+    cells = [[" ".join(str(c.get(r) if c.get(r) is not None else "—").split()) for c in cols]
+             for r in rows]
+    natural = [max([len(c.header)] + [len(row[k]) for row in cells]) for k, c in enumerate(cols)]
+    widths = [0 if c.flex else min(natural[k], c.cap) for k, c in enumerate(cols)]
+    flex = [k for k, c in enumerate(cols) if c.flex]
+    free = width - sum(widths) - (len(cols) - 1)
+    while free < len(flex) * 8 and max(widths) > 6:  # shrink the widest fixed column
+        k = widths.index(max(widths))
+        widths[k] -= 1
+        free += 1
+    want = sum(natural[k] for k in flex) or 1
+    for k in flex:
+        widths[k] = max(4, min(natural[k], free * natural[k] // want))
+    spare = width - sum(widths) - (len(cols) - 1)
+    for k in flex:  # hand out what rounding left, in order
+        extra = min(spare, natural[k] - widths[k])
+        if extra > 0:
+            widths[k] += extra
+            spare -= extra
+    lines = [" ".join(_cell(c.header, widths[k], c.right) for k, c in enumerate(cols)).rstrip()]
+    lines.append("─" * min(width, len(lines[0]) if lines[0] else width))
+    for row in cells:
+        lines.append(" ".join(_cell(v, widths[k], cols[k].right)
+                              for k, v in enumerate(row)).rstrip())
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _verdict_cell(verdict: str | None) -> str:
+    return f"{VERDICT_MARK.get(verdict or '', ' ')} {VERDICT_TEXT.get(verdict or '', verdict)}"
+
+
+def _pct(x: float | None) -> str | None:
+    return None if x is None else f"{x:.1%}"
+
+
+def render_detail_table(detail: pl.DataFrame, *, width: int | None = None) -> bytes:
+    """compare --detail for a terminal: one line per claim, grouped, fitted to ``width``."""
+    from ..compare import format_interval
+
+    cols = [
+        Col("#", lambda r: r["group"], right=True, cap=4),
+        Col("verdict", lambda r: _verdict_cell(r["verdict"]), cap=18),
+        Col("concept", lambda r: r["concept"], cap=18),
+        Col("source", lambda r: r["source"], flex=True),
+        Col("figure", lambda r: r["text"], flex=True),
+        Col("as compared", lambda r: format_interval(r["norm_low"], r["norm_high"],
+                                                     r["norm_unit"]), cap=22),
+        Col("gap", lambda r: _pct(r["gap_rel"]) if r["gap"] else None, right=True, cap=7),
+        Col("speaker; period", lambda r: "; ".join(x for x in (r["speaker"], r["period"]) if x)
+            or None, flex=True),
+    ]
+    return render_fixed_table(list(detail.iter_rows(named=True)), cols, width)
+
+
+def render_verify_table(checked: pl.DataFrame, *, width: int | None = None) -> bytes:
+    """verify for a terminal: one line per claim and reference figure, fitted to ``width``."""
+    from ..compare import format_interval
+
+    cols = [
+        Col("verdict", lambda r: _verdict_cell(r["verdict"]), cap=18),
+        Col("concept", lambda r: r["concept"], cap=18),
+        Col("source", lambda r: r["source"], flex=True),
+        Col("figure", lambda r: r["text"], flex=True),
+        Col("reference", lambda r: format_interval(r["ref_low"], r["ref_high"], r["ref_unit"]),
+            cap=22),
+        Col("gap", lambda r: _pct(r["gap_rel"]) if r["gap"] else None, right=True, cap=7),
+        Col("reference source", lambda r: r["ref_source"], flex=True),
+    ]
+    return render_fixed_table(list(checked.iter_rows(named=True)), cols, width)
 
 
 # --------------------------------------------------------------------------
