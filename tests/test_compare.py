@@ -623,40 +623,75 @@ def test_cli_missing_input_reports_and_still_compares(tmp_path):
 # (subjects, concepts, qualifiers, units) that a colleague is still improving; rows the
 # extractor cannot meet yet are strict xfails with the reason.
 
-PENDING_MONEY = pytest.mark.xfail(
-    strict=True, reason="extractor: '$2 billion' / '€1.8 billion' lose their currency and "
-    "'cost' is no concept yet")
-PENDING_RATE = pytest.mark.xfail(
-    strict=True, reason="extractor: 'unemployment rate' is no concept yet and '5.4%' after "
-    "'fell to' is read without its unit")
+def pending(reason: str):
+    return pytest.mark.xfail(strict=True, reason=f"extractor: {reason}")
 
 
 class Expect(NamedTuple):
+    """The group that holds the claim ``anchor`` (source, text) of fixture ``path``."""
+
     path: str
-    concept: str
-    verdict: str
-    claims: int
+    anchor: tuple[str, str]
+    verdict: str  # the group's verdict
+    sources: frozenset[str]  # every source with a claim in that group
+    claim_verdict: str | None = None  # the anchor claim's own verdict, when it matters
 
 
 E2E = [
-    pytest.param(Expect("compare-en.csv", "troops", CONFLICT, 3), id="en-troops-planted-175000"),
-    pytest.param(Expect("compare-de.csv", "people", CONFLICT, 3), id="de-evacuees-20000-planted"),
-    pytest.param(Expect("compare-fr.csv", "protesters", CONFLICT, 3),
-                 id="fr-police-vs-unions"),
-    pytest.param(Expect("compare-en.csv", "cost", INCOMPARABLE, 2), id="en-usd-vs-eur",
-                 marks=PENDING_MONEY),
-    pytest.param(Expect("compare-mixed.jsonl", "unemployment_rate", CONFLICT, 5),
-                 id="mixed-4.5-planted", marks=PENDING_RATE),
+    pytest.param(Expect("compare-en.csv", ("Plains Herald", "175,000"), CONFLICT,
+                        frozenset({"Harbor Gazette", "Northern Courier", "Plains Herald"}),
+                        CONFLICT), id="en-troops-planted-175000"),
+    pytest.param(Expect("compare-en.csv", ("Harbor Gazette", "More than 94,000"), CONFLICT,
+                        frozenset({"Harbor Gazette", "Northern Courier", "Plains Herald"}),
+                        CONSISTENT), id="en-unnamed-more-than-94000-agrees-with-all"),
+    pytest.param(Expect("compare-de.csv", ("Morgenpost Dresden", "Mehr als 20.000"), CONFLICT,
+                        frozenset({"Elbtal-Kurier", "Sächsische Rundschau",
+                                   "Morgenpost Dresden"})), id="de-evacuees-20000-planted"),
+    pytest.param(Expect("compare-fr.csv", ("La Voix Ouvrière", "250 000"), CONFLICT,
+                        frozenset({"Le Courrier du Rhône", "La Voix Ouvrière",
+                                   "Info Lyon Matin"})), id="fr-police-vs-unions"),
+    pytest.param(Expect("compare-en.csv", ("Plains Herald", "$2 billion"), INCOMPARABLE,
+                        frozenset({"Plains Herald", "Continental Wire"})), id="en-usd-vs-eur",
+                 marks=pending("'cost of the deployment at $2 billion' / 'cost an estimated "
+                               "€1.8 billion': the subject before the figure is not found")),
+    pytest.param(Expect("compare-en.csv", ("Harbor Gazette", "about 50 miles"), CONSISTENT,
+                        frozenset({"Harbor Gazette", "Northern Courier"})),
+                 id="en-50-miles-vs-80-km",
+                 marks=pending("'depots about 50 miles from the frontier' has no concept and "
+                               "'roughly 80 km' is read as an increase")),
+    pytest.param(Expect("compare-de.csv", ("Elbtal-Kurier", "1,2 Milliarden Euro"), CONSISTENT,
+                        frozenset({"Elbtal-Kurier", "Morgenpost Dresden"})),
+                 id="de-damage-1.2-bn-eur",
+                 marks=pending("'Der Schaden wird auf 1,2 Milliarden Euro geschätzt': the "
+                               "subject before the figure is not found")),
+    pytest.param(Expect("compare-mixed.jsonl", ("Gazette de Genève", "4,5 %"), CONFLICT,
+                        frozenset({"Alpine Ledger", "Wiener Tagesblatt", "Gazette de Genève",
+                                   "Danube Business Daily"}), CONFLICT),
+                 id="mixed-4.5-planted-in-november",
+                 marks=pending("'unemployment rate fell to 5.4%', 'Arbeitslosenquote ... auf "
+                               "5,4 Prozent', 'taux de chômage a reculé à 4,5 %': the subject "
+                               "before the verb is not found")),
+    pytest.param(Expect("compare-mixed.jsonl", ("Danube Business Daily", "5.8%"), CONFLICT,
+                        frozenset({"Alpine Ledger", "Wiener Tagesblatt", "Gazette de Genève",
+                                   "Danube Business Daily"}), DIFFERENT_PERIOD),
+                 id="mixed-october-5.8-is-another-period",
+                 marks=pending("'The jobless rate stood at 5.8%': the subject before the verb "
+                               "is not found")),
 ]
 
 
 @pytest.mark.parametrize("case", E2E)
 def test_e2e_compare_fixture_groups(case: Expect):
-    result = run(["compare", f"{FIXTURES}/{case.path}", "--format", "json"], 1)  # all planted
-    groups = {g["concept"]: g for g in json.loads(result.stdout)}
-    assert case.concept in groups, sorted(groups)
-    assert groups[case.concept]["verdict"] == case.verdict
-    assert groups[case.concept]["claims"] == case.claims
+    result = run(["compare", f"{FIXTURES}/{case.path}", "--detail", "--format", "jsonl"], 1)
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    source, text = case.anchor
+    anchor = [r for r in rows if r["source"] == source and r["text"] == text]
+    assert len(anchor) == 1, [(r["source"], r["text"], r["concept"]) for r in rows]
+    group = [r for r in rows if r["group"] == anchor[0]["group"]]
+    assert {r["source"] for r in group} == case.sources
+    assert anchor[0]["group_verdict"] == case.verdict
+    if case.claim_verdict:
+        assert anchor[0]["verdict"] == case.claim_verdict
 
 
 def test_e2e_seed_situation_in_en_fixture_without_the_planted_claim(tmp_path):
@@ -670,10 +705,12 @@ def test_e2e_seed_situation_in_en_fixture_without_the_planted_claim(tmp_path):
         w = csv.DictWriter(fh, fieldnames=list(rows[0]))
         w.writeheader()
         w.writerows(rows)
-    result = run(["compare", str(path), "--format", "json"], 0)
-    groups = {g["concept"]: g for g in json.loads(result.stdout)}
-    assert groups["troops"]["verdict"] == CONSISTENT
-    assert groups["troops"]["sources"] == 2
+    result = run(["compare", str(path), "--detail", "--format", "jsonl"], 0)
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    anchor = next(r for r in rows if r["text"] == "More than 94,000")
+    group = [r for r in rows if r["group"] == anchor["group"]]
+    assert {r["text"] for r in group} == {"More than 94,000", "95,000 to 100,000"}
+    assert {r["group_verdict"] for r in group} == {CONSISTENT}
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "jsonl", "parquet", "table", "html"])
@@ -687,8 +724,8 @@ def test_e2e_every_format_renders_and_conflict_exits_1(fmt, tmp_path):
 def test_e2e_detail_one_row_per_claim_with_group(tmp_path):
     result = run(["compare", f"{FIXTURES}/compare-fr.csv", "--detail", "--format", "jsonl"], 1)
     rows = [json.loads(line) for line in result.stdout.splitlines()]
-    protest = [r for r in rows if r["concept"] == "protesters"]
-    assert len({r["group"] for r in protest}) == 1
+    gid = next(r["group"] for r in rows if r["text"] == "250 000")
+    protest = [r for r in rows if r["group"] == gid]
     assert {r["source"] for r in protest} == {"Le Courrier du Rhône", "La Voix Ouvrière",
                                               "Info Lyon Matin"}
     assert {r["group_verdict"] for r in protest} == {CONFLICT}
