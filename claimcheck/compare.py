@@ -622,7 +622,8 @@ class Comparison:
         )
         compared = self.claims - sum(self.left_out.values())
         line = (
-            f"compared {compared} of {self.claims} claims in {self.groups.height} groups"
+            f"compared {compared} of {self.claims} claims in {self.groups.height} "
+            f"group{'' if self.groups.height == 1 else 's'}"
             + (f" ({verdicts})" if verdicts else "")
             + f"; tolerance {self.tolerance:.2%}"
         )

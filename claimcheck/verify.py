@@ -199,7 +199,8 @@ class Verification:
     def summary(self) -> str:
         counts = Counter(self.frame["verdict"].to_list()) if self.frame.height else Counter()
         verdicts = ", ".join(f"{counts[v]} {v}" for v in sorted(counts, key=lambda v: -SEVERITY[v]))
-        line = f"checked {self.frame.height} claim/reference pairs" + (
+        n = self.frame.height
+        line = f"checked {n} claim/reference pair{'' if n == 1 else 's'}" + (
             f" ({verdicts})" if verdicts else "")
         parts = [f"{n} {why}" for why, n in sorted(self.left_out.items())]
         if self.unmatched:

@@ -212,7 +212,7 @@ def test_verify_summary_counts_unmatched_and_conceptless():
     result = verify_claims(frame(claim("A", 175000), claim("B", 5, concept="cats"),
                                  claim("C", 5, concept=None)), FIGURES)
     assert result.conflicts == 1
-    assert result.summary() == ("checked 1 claim/reference pairs (1 conflict); not checked: "
+    assert result.summary() == ("checked 1 claim/reference pair (1 conflict); not checked: "
                                 "1 without a concept, 1 with no reference figure for their "
                                 "concept")
 
