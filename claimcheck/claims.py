@@ -12,7 +12,8 @@ Interval semantics (CONTRACT.md): exact → low = high = value; more_than/at_lea
 [value, ∞); less_than/at_most → (−∞, value]; range → [low, high]; approx → value ±
 half the unit of the last significant digit written ("about 95,000" ± 500, "rund 3
 Millionen" ± 0.5 million); a single significant 1 counts one place finer ("about
-100,000" ± 5,000).  "Nearly"/"knapp" approximations end at the figure.
+100,000" ± 5,000).  "Nearly"/"knapp" approximations cover the lower half of that
+rounding interval and end at the figure ("knapp 2,6 Millionen" → [2.55, 2.6] million).
 """
 
 from __future__ import annotations
@@ -48,6 +49,10 @@ URL_CHARS = ("://", "www.", "@", ".com", ".org", ".de/", ".fr/")
 LEFT_TEXT_GROUPS = (*(f"q_{q}" for q in QUAL_GROUPS), "opener", "cur")
 """Left-context groups that belong to the claim's text (change words do not)."""
 MAX_LEFT = 80
+FRACTION_APPROX = Decimal("0.1")
+"""An approximate fraction in words ("about a third") allows ±10 % of its value."""
+MAX_VERB_DISTANCE = 60
+"""How far before "um"/"by" a change verb may stand ("sanken im Halbjahr um 4,7 %")."""
 """How far left of a figure its qualifier, currency and change words may start."""
 
 
@@ -157,6 +162,7 @@ def _is_currency(unit: str | None) -> bool:
 
 
 SIGN_CHARS = "+-\u2212"
+CURRENCY_PREFIX_CHARS = "$€£¥₣₽₴"
 
 
 def find_drafts(
@@ -252,7 +258,9 @@ def _not_a_claim(text: str, m: regex.Match, sent: tuple[int, int], g: Grammar) -
         small and nxt in " \u00a0\u202fs nrte"
     ):
         d = date_at_re().match(text, num_start, s_end)
-        if d:
+        if d and not (prev in CURRENCY_PREFIX_CHARS or (
+            d.group("num") and not d.group("y2") and not g.lex.ordinal_period
+        )):
             return d.end()
     if small and 1 <= int(raw) <= 31:
         before = _word_before(text, tok_start, s_start).rstrip(".").casefold()
@@ -325,12 +333,20 @@ def _words_draft(
         left = _left(text, m.start(), sent, g)
         L = left.groupdict()
         start = _left_start(left, L, m.start(), opener=False)
-        draft = Draft(start, m.end(), lang, sent, fig, role=Role.RATIO)
+        draft = Draft(start, of.end(), lang, sent, fig, role=Role.RATIO)  # "ein Drittel der"
         _apply_qualifier(draft, L, None)
-        return draft, m.end()
+        return draft, of.end()
     if m.group("multiple") is not None:
-        draft = Draft(m.start(), m.end(), lang, sent, fig, role=Role.RATIO)
-        return draft, m.end()
+        end = m.end()
+        obj = g.multiple_object_re.match(text, end, s_end)
+        if obj:
+            end = obj.end()  # "twice as many", "doppelt so viele"
+        left = _left(text, m.start(), sent, g)
+        L = left.groupdict()
+        draft = Draft(_left_start(left, L, m.start(), opener=False), end, lang, sent, fig,
+                      role=Role.RATIO)
+        _apply_qualifier(draft, L, None)
+        return draft, end
     draft, skip = _assemble(text, fig, sent, lang, g, m.start())
     if draft is not None and m.group("approxword") is not None:
         draft.qualifier = Qualifier.APPROX
@@ -397,12 +413,13 @@ def _assemble(
         changing = L["verb"] is not None or L["by"] is not None
         if changing and (conn in g.connectors_to or opener_folded in g.from_words):
             range_ok = False  # "rose 5% to 6%", "fell from 5.2% to 4.5%": two levels
-        if L["to"] is not None and conn in g.connectors_to:
-            range_ok = False
     if range_ok:
         second, end2, unit2 = _second_figure(text, r, lang, has_money or bool(R["cur2"]))
         if second is None:
             range_ok = False
+        elif (not second.is_words and YEAR_RE.match(second.raw) and not unit2
+              and second.scale == 1 and not YEAR_RE.match(first.raw)):
+            range_ok = False  # "Fr. 1'234.5 Mio. bis 2030": until a year
         elif unit1_valid and unit2 and unit1_valid != unit2:
             range_ok = False
         else:
@@ -430,6 +447,9 @@ def _assemble(
         mult = g.multiple_after_re.match(text, end, s_end)
         if mult:
             end = mult.end()
+            obj = g.multiple_object_re.match(text, end, s_end)
+            if obj:
+                end = obj.end()
             role = Role.RATIO
     if qa is not None and second is None and r.end("qafter") > end:
         end = r.end("qafter")
@@ -540,8 +560,15 @@ def _role(text: str, L: dict, draft: Draft, g: Grammar, s_end: int, sign: str) -
     if L["by"] is not None or verb is not None:
         direction = _direction(verb, g)
         if direction is None and L["by"] is not None:
+            # "sanken im ersten Halbjahr um 4,7 Prozent", "um 12.000 gesunken"
+            lo = max(draft.sentence[0], draft.start - MAX_VERB_DISTANCE)
+            before = None
+            for before in g.verb_any_re.finditer(text, lo, draft.start):
+                pass
             after = g.verb_after_re.match(text, draft.end, min(s_end, draft.end + 60))
             direction = _direction(after.group("verb"), g) if after else None
+            if direction is None and before is not None:
+                direction = _direction(before.group("verb"), g)
         if direction is not None:
             return direction
         return Role.LEVEL
@@ -610,9 +637,14 @@ def interval(draft: Draft) -> tuple[Decimal | None, Decimal | None, Decimal | No
         return v, v, None
     if q in (Qualifier.LESS_THAN, Qualifier.AT_MOST):
         return v, None, v
-    w = rounding_halfwidth(first.mantissa()) * first.scale
+    if draft.role is Role.RATIO and first.is_words and first.word_value is not None and (
+        first.word_value < 1
+    ):
+        w = first.word_value * FRACTION_APPROX  # "etwa ein Viertel": 0.225–0.275
+    else:
+        w = rounding_halfwidth(first.mantissa()) * first.scale
     if draft.approx_below:
-        return v, v - 2 * w, v
+        return v, v - w, v
     return v, v - w, v + w
 
 

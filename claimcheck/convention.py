@@ -175,7 +175,12 @@ def vote(readings: tuple[Reading, ...]) -> str | None:
 
 
 def infer_document_convention(token_readings: list[tuple[Reading, ...]]) -> DocumentConvention:
-    """Count the votes of every unambiguous separated figure in a document."""
+    """Count the votes of every unambiguous separated figure in a document.
+
+    ``formats`` counts the figures only one convention can have written ("1'234" is
+    ch, "1 234" fr, "1,234.5" en, "1.234,5" de): it names the convention to report
+    for figures several conventions share ("4.7" in a Swiss text is ch).
+    """
     comma = dot = 0
     formats: Counter = Counter()
     for readings in token_readings:
@@ -184,8 +189,10 @@ def infer_document_convention(token_readings: list[tuple[Reading, ...]]) -> Docu
             comma += 1
         elif v == "dot":
             dot += 1
-        if v:
-            formats.update(r.number_format for r in readings)
+        if len(distinct_values(readings)) == 1:
+            named = {r.number_format for r in readings} - {NumberFormat.PLAIN}
+            if len(named) == 1:
+                formats.update(named)
     return DocumentConvention(comma, dot, formats)
 
 
@@ -225,39 +232,51 @@ def choose_reading(
     """Pick the reading for ``raw``; returns (reading, ambiguous)."""
     values = distinct_values(readings)
     if len(values) == 1:
-        return _label(readings, doc, lang), False
+        return _label(readings, doc, lang, raw), False
     # Several values: the document decides, then plausibility, then the language.
     decided = doc.decided
     candidates = list(readings)
     if decided:
         pick = [r for r in candidates if _family(r.number_format) == decided]
         if pick:
-            return _label(tuple(pick), doc, lang), True
+            return _label(tuple(pick), doc, lang, raw), True
     plausible = [r for r in candidates if not _implausible(r, raw, whole_count=whole_count)]
     if plausible and len(distinct_values(tuple(plausible))) == 1:
-        return _label(tuple(plausible), doc, lang), True
+        return _label(tuple(plausible), doc, lang, raw), True
     prior = LANG_PRIOR.get(lang, "dot")
     pick = [r for r in (plausible or candidates) if _family(r.number_format) == prior]
     chosen = pick or plausible or candidates
-    return _label(tuple(chosen), doc, lang), True
+    return _label(tuple(chosen), doc, lang, raw), True
 
 
-def _label(readings: tuple[Reading, ...], doc: DocumentConvention, lang: str) -> Reading:
-    """Among readings of one value, the convention to report: the language's own first."""
+def _label(
+    readings: tuple[Reading, ...], doc: DocumentConvention, lang: str, raw: str = ""
+) -> Reading:
+    """Among readings of one value, the convention to report.
+
+    No separator at all, or a dot decimal after four or more ungrouped digits
+    ("1234.5"), is ``plain``; otherwise the convention the document itself uses
+    most, then the sentence language's own, then en (dot) or de (comma).
+    """
     by_fmt = {r.number_format: r for r in readings}
     if NumberFormat.PLAIN in by_fmt:
-        return by_fmt[NumberFormat.PLAIN]
+        head = raw.split(".", 1)[0]
+        if "." not in raw or len(head) > 3 or len(by_fmt) == 1:
+            return by_fmt[NumberFormat.PLAIN]
+    named = [f for f in by_fmt if f is not NumberFormat.PLAIN]
+    if not named:
+        return readings[0]
+    counted = [(doc.formats.get(f, 0), f) for f in named]
+    best_count, best = max(counted, key=lambda t: (t[0], -FORMAT_ORDER.index(t[1])))
+    if best_count > 0:
+        return by_fmt[best]
     own = LANG_FORMAT.get(lang)
     if own in by_fmt:
         return by_fmt[own]
-    for fmt, _ in doc.formats.most_common():
-        if fmt in by_fmt:
-            return by_fmt[fmt]
-    order = (NumberFormat.EN, NumberFormat.DE, NumberFormat.FR, NumberFormat.CH, NumberFormat.PLAIN)
-    for fmt in order:
-        if fmt in by_fmt:
-            return by_fmt[fmt]
-    return readings[0]
+    return by_fmt[min(named, key=FORMAT_ORDER.index)]
+
+
+FORMAT_ORDER = (NumberFormat.EN, NumberFormat.DE, NumberFormat.FR, NumberFormat.CH, NumberFormat.PLAIN)
 
 
 def parse_number(raw: str, number_format: NumberFormat) -> Decimal:

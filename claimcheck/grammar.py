@@ -62,11 +62,13 @@ class Grammar:
     right_re: regex.Pattern
     right_between_re: regex.Pattern
     verb_after_re: regex.Pattern
+    verb_any_re: regex.Pattern
     ordinal_left_re: regex.Pattern
     id_left_re: regex.Pattern
     time_after_re: regex.Pattern
     ratio_of_re: regex.Pattern
     multiple_after_re: regex.Pattern
+    multiple_object_re: regex.Pattern
     empty_left: dict
     empty_right: dict
     multiple_stems: frozenset[str]
@@ -191,11 +193,13 @@ def get_grammar(lang: str) -> Grammar:
         right_re=right_re,
         right_between_re=right_between_re,
         verb_after_re=verb_after_re,
+        verb_any_re=regex.compile(rf"(?P<verb>{verbs})", regex.IGNORECASE),
         ordinal_left_re=ordinal_left_re,
         id_left_re=id_left_re,
         time_after_re=time_after_re(lang),
         ratio_of_re=ratio_of_re,
         multiple_after_re=multiple_after_re,
+        multiple_object_re=regex.compile(rf"{SP}{alternation(lex.multiple_objects)}", regex.IGNORECASE),
         empty_left={name: None for name in left_re.groupindex},
         empty_right={name: None for name in right_re.groupindex | right_between_re.groupindex},
         multiple_stems=frozenset(w.split()[0].lstrip("-")[:4].casefold() for w in lex.multiple_suffix),

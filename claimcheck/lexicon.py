@@ -151,6 +151,7 @@ class Lexicon:
     fractions: dict[str, Decimal]
     multiples: dict[str, Decimal]
     multiple_suffix: tuple[str, ...]
+    multiple_objects: tuple[str, ...]
     ratio_of: tuple[str, ...]
     ordinal_period: bool
     increase: tuple[str, ...]
@@ -219,6 +220,7 @@ def parse_lexicon(path: Path) -> Lexicon:
         fractions=_number_map(path, data, "fractions"),
         multiples=_number_map(path, data, "multiples"),
         multiple_suffix=_words(path, data, "multiple_suffix", required=False),
+        multiple_objects=_words(path, data, "multiple_objects", required=False),
         ratio_of=_words(path, data, "ratio_of", required=False),
         ordinal_period=_flag(path, data, "ordinal_period"),
         increase=_words(path, change, "increase"),
