@@ -104,6 +104,7 @@ def get_speaker_data(lang: str) -> SpeakerData:
     title_words: set[str] = set()
     for t in lex.titles:
         title_words.update(w.casefold() for w in t.split())
+    title_words |= {w.rstrip(".") for w in title_words if w.endswith(".")}
     title_words -= ph.determiners | ph.prepositions | ph.links
     dates = set(weekday_names()) | set(month_names())
     return SpeakerData(
@@ -192,12 +193,14 @@ def _np_forward(tokens: list[Token], i: int, d: SpeakerData) -> tuple[list[Token
         and tokens[i].is_word
         and (tokens[i].fold in d.not_names or tokens[i].fold in ph.stop_words)
         and tokens[i].fold not in ph.determiners
+        and tokens[i].fold not in d.pronouns
     ):
         i += 1
     out: list[Token] = []
     j = i
     paren = 0
     saw_name = False
+    noun_seen = False
     while j < len(tokens) and len(out) < MAX_NP:
         t = tokens[j]
         if t.text == "(":
@@ -215,6 +218,19 @@ def _np_forward(tokens: list[Token], i: int, d: SpeakerData) -> tuple[list[Token
             break  # "sagte Kremlsprecher Dmitri Peskow der Nachrichtenagentur"
         if not _allowed_in_np(t, d, not out, prev_hyphen=bool(out) and out[-1].text.endswith("-")):
             break
+        lower = t.kind == "word" and not t.text[:1].isupper()
+        plain = (
+            t.fold not in ph.links and t.fold not in ph.determiners and t.fold not in d.particles
+        )
+        if lower and plain and out and not _is_title(t, d):
+            if d.lang == "de" and noun_seen:
+                break  # "… Oleksii Resnikow stehen": adjectives only before their noun
+            if ph.participle_endings and t.fold.endswith(ph.participle_endings):
+                break  # "un sondage Elabe publié jeudi"
+        if t.is_word and (t.fold in ph.links or t.fold in ph.determiners):
+            noun_seen = False
+        elif t.is_word and t.text[:1].isupper():
+            noun_seen = True
         if (
             t.kind == "punct"
             and t.text == "."
@@ -257,9 +273,19 @@ def _np_backward(tokens: list[Token], end: int, d: SpeakerData) -> list[Token] |
         and tokens[k].fold not in d.pronouns
     ):
         k -= 1
+    if k >= 1 and tokens[k].text == "," and tokens[k - 1].is_word:
+        k -= 1  # "Der Stabschef der US-Armee, James C. McConville, nannte …": the apposition
     stop = k
     while k >= 0:
         t = tokens[k]
+        if t.text == ")":
+            depth = k
+            while k >= 0 and tokens[k].text != "(" and depth - k < 8:
+                k -= 1
+            if k >= 0 and tokens[k].text == "(":
+                k -= 1
+                continue
+            break
         if t.kind == "punct" and t.text in BOUNDARY_PUNCT:
             break
         if (
@@ -346,10 +372,14 @@ def _reduce(span: list[Token], text: str, d: SpeakerData) -> Speaker | None:
     whole = _render(text, toks)
     if not whole:
         return None
+    names = [t for t in run if t.is_word]
     person = (
         not prefix
-        and 2 <= len(run) <= 4
-        and not any(t.fold in d.group_heads or t.kind == "abbr" or t.text.isupper() for t in run)
+        and 2 <= len(names) <= 4
+        and not any(
+            t.fold in d.group_heads or t.kind == "abbr" or (len(t.text) > 1 and t.text.isupper())
+            for t in names
+        )
     )
     return Speaker(whole, person)
 
@@ -488,6 +518,9 @@ def find_cues(
         inverted = prev is None or (prev.kind == "punct" and prev.text in BOUNDARY_PUNCT)
         if inverted:
             i = _index_at(tokens, v_end)
+            if i < len(tokens) and tokens[i].fold in d.pronouns:
+                add(Cue(None, m.start(), tokens[i].end, "pronoun", True))  # "sagte er"
+                continue
             span, _j = _np_forward(tokens, i, d)
             if span and len(span) == 1 and span[0].fold in d.pronouns:
                 add(Cue(None, m.start(), span[0].end, "pronoun", True))
@@ -523,8 +556,9 @@ def _next_is_verb(tokens: list[Token], k: int, d: SpeakerData) -> bool:
 
 
 def _sentence_level(tokens: list[Token], start: int, end: int) -> bool:
-    """A marker governs its whole sentence when it opens it ("According to X, …") or
-    closes it after a comma (", selon la préfecture."); else only its segment."""
+    """A marker governs its whole sentence when it opens it ("According to X, …", "Laut
+    X stehen …") or closes it after a comma (", selon la préfecture."); else only its
+    segment ("94 000 manifestants selon la police, 250 000 selon les syndicats")."""
     before = [
         t for t in tokens if t.end <= start and not (t.kind == "punct" and t.text in FORMAT_MARKS)
     ]
@@ -537,7 +571,7 @@ def _sentence_level(tokens: list[Token], start: int, end: int) -> bool:
         and bool(before)
         and before[-1].text == ","
     )
-    return (opens and bool(after) and after[0].text == ",") or closes
+    return opens or closes
 
 
 # --- which cue a figure gets ----------------------------------------------------------------
@@ -567,6 +601,8 @@ def _elliptic(tokens: list[Token], seg: tuple[int, int], claim_start: int, lang:
     """A segment that opens with its own noun phrase right before the figure:
     "…, la police 16 000" (another source, verb left out)."""
     ph = get_phrases(lang)
+    if tokens and seg[0] <= tokens[0].start:
+        return False  # the sentence's own start is no ellipsis
     inner = [
         t
         for t in tokens
@@ -763,7 +799,8 @@ class SpeakerTracker:
         # or right before the opening one: "X said: “…”"
         k = self.sentence_index((qs, qs))
         before = [c for c in self.cues(k) if c.end <= qs and c.kind != "marker"]
-        if before and self.text[before[-1].end : qs].strip() in ("", ":", ",", ": "):
+        gap = self.text[before[-1].end : qs].strip() if before else ""
+        if before and len(gap) <= 40 and (gap == "" or gap[-1] in ":,"):
             c = before[-1]
             return c.speaker if c.speaker is not None else self.resolve_pronoun(k, c.start)
         return None
@@ -813,21 +850,25 @@ def _title_mentions(text: str, tokens: list[Token], lang: str) -> list[str]:
         t = tokens[k]
         if t.is_word and _is_title(t, d):
             j = k + 1
+            if j < n and tokens[j].text in ",." and tokens[j].start == t.end:
+                j += 1
             if j < n and tokens[j].text == ",":
                 j += 1
             run = []
             while j < n and (
-                (_is_name_token(tokens[j])
-                and not _is_title(tokens[j], d)
-                and tokens[j].fold not in d.group_heads
-                and tokens[j].fold not in d.not_names)
-                or (tokens[j].text == "."
-                and run
-                and len(run[-1].text) == 1)
-                or (tokens[j].fold in d.particles
-                and run
-                and j + 1 < n
-                and _is_name_token(tokens[j + 1]))
+                (
+                    _is_name_token(tokens[j])
+                    and (not _is_title(tokens[j], d) or (run and run[-1].fold in d.particles))
+                    and tokens[j].fold not in d.group_heads
+                    and tokens[j].fold not in d.not_names
+                )
+                or (tokens[j].text == "." and run and len(run[-1].text) == 1)
+                or (
+                    tokens[j].fold in d.particles
+                    and run
+                    and j + 1 < n
+                    and _is_name_token(tokens[j + 1])
+                )
             ):
                 run.append(tokens[j])
                 j += 1

@@ -49,7 +49,7 @@ TOKEN_RE = regex.compile(
     | (?P<word>\p{L}[\p{L}\p{M}\p{N}]*                 # a word
         (?:[\-\u2010\u2011'\u2019][\p{L}\p{N}]+)*      # with inner hyphens, apostrophes
         (?:['\u2019](?=\s))?-?)                        # Farmers' ; Arbeitsmarkt-
-    | (?P<num>\p{N}(?:[\p{N}.,'\u2019]|[\u00a0\u202f ](?=\p{N}{3}))*)      # figures, incl. grouped
+    | (?P<num>\p{N}(?:\p{N}|[.,'\u2019](?=\p{N})|[\u00a0\u202f ](?=\p{N}{3}))*)  # 1,234.5
     | (?P<punct>[^\s\p{L}\p{N}])                                            # one punctuation mark
     """,
     regex.VERBOSE,
