@@ -36,7 +36,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 
 def run_example(rule, ex) -> list:
-    doc = Document(f"example.{ex.format}", ex.text, lang_hint=ex.lang,
+    hint = None if ex.lang == "auto" else ex.lang
+    doc = Document(f"example.{ex.format}", ex.text, lang_hint=hint,
                    masked=mask_markdown(ex.text) if ex.format == "md" else None)
     opts = LintOptions(published=ex.published, style={ex.lang: ex.style} if ex.style else None)
     return lint_document(doc, opts, rules=RULES).findings

@@ -100,7 +100,7 @@ def lint_cmd(paths, output, lang, source, fmt, select, ignore, fail_on, style, p
             diff=diff_rev,
         )
         rules = get_rules()
-        result = lint_paths(paths, opts, source=source, stdin=click.get_binary_stream("stdin"),
+        result = lint_paths(paths, opts, source=source, stdin=click.open_file("-", "rb"),
                             rules=rules)
     except (ClaimcheckError, UsageError) as exc:
         report_errors([exc])

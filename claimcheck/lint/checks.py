@@ -244,39 +244,45 @@ def foreign_convention(ctx: DocContext, *, regional: dict | None = None) -> Iter
 
 
 @register("mixed_conventions")
-def mixed_conventions(ctx: DocContext) -> Iterator[Hit]:
-    """Unambiguous figures of one document that use the separators in incompatible ways."""
-    items: list[tuple[Figure, str | None, str | None]] = []
-    for figs in ctx.figures:
+def mixed_conventions(ctx: DocContext, *, regional: dict | None = None) -> Iterator[Hit]:
+    """Unambiguous figures of one document that use the separators in incompatible ways.
+
+    The reference is the largest group of compatible figures, preferring figures that
+    follow their text's expected convention (so this rule never advises against CC102);
+    every figure incompatible with it is reported.
+    """
+    items: list[tuple[Figure, str | None, str | None, bool]] = []
+    for claim, figs in zip(ctx.claims, ctx.figures, strict=True):
+        expected, _why = ctx.expected_convention(claim.lang, regional)
         for f in figs:
             if f.chosen is None or not f.separated or f.ambiguous_alone:
                 continue
             group, decimal = f.marks
             if group is None and decimal is None:
                 continue
-            items.append((f, group, decimal))
+            mine = f.reading_in(expected) if expected else None
+            conforms = mine is not None and mine.value == f.chosen.value
+            items.append((f, group, decimal, conforms))
     if len(items) < 2:
         return
 
     def compatible(a, b) -> bool:
-        _, g1, d1 = a
-        _, g2, d2 = b
+        _, g1, d1, _c1 = a
+        _, g2, d2, _c2 = b
         if d1 and d2 and d1 != d2:
             return False
         if g1 and g2 and g1 != g2:
             return False
         return not ((d1 and d1 == g2) or (d2 and d2 == g1))
 
-    scores = [sum(compatible(a, b) for b in items) for a in items]
+    scores = [(a[3], sum(compatible(a, b) for b in items)) for a in items]
     ref = items[scores.index(max(scores))]
-    if all(compatible(ref, it) for it in items):
-        return
     ref_fig = ref[0]
     line = ctx.doc.text.count("\n", 0, ref_fig.start) + 1
     for it in items:
         if compatible(ref, it):
             continue
-        f, group, decimal = it
+        f, group, decimal, _conforms = it
         what = []
         if decimal and decimal != ref[2]:
             what.append(f"{_q(decimal)} as decimal mark")

@@ -213,9 +213,9 @@ def _examples(path: Path, data: dict) -> tuple[Example, ...]:
                 raise _fail(path, lines.get(key, ex_line),
                             f"example {i}: unknown key {key!r} (keys: {', '.join(EXAMPLE_KEYS)})")
         lang = ex.get("lang")
-        if lang not in LANGS:
+        if lang not in (*LANGS, "auto"):
             raise _fail(path, lines.get("lang", ex_line),
-                        f"example {i}: lang must be one of {', '.join(LANGS)}")
+                        f"example {i}: lang must be one of {', '.join(LANGS)}, auto")
         text = ex.get("text")
         if not isinstance(text, str) or not text.strip():
             raise _fail(path, lines.get("text", ex_line),

@@ -53,10 +53,17 @@ class Directive:
     action: str
     line: int
     column: int
-    codes: tuple[str, ...] | None  # None: every rule
+    selectors: dict[str, tuple[str, ...]]  # as written → the codes it names; empty: every rule
     unknown: tuple[str, ...]
     lines: range = field(default_factory=lambda: range(0))
     used: Counter = field(default_factory=Counter)
+
+    @property
+    def codes(self) -> tuple[str, ...] | None:
+        """Every code the directive names; None when it names none (every rule)."""
+        if not self.selectors and not self.unknown:
+            return None
+        return tuple(dict.fromkeys(c for codes in self.selectors.values() for c in codes))
 
 
 def _selectors(raw: str | None) -> list[str]:
@@ -85,16 +92,15 @@ def find_directives(text: str, rules: RuleSet) -> list[Directive]:
             continue
         line = text.count("\n", 0, m.start()) + 1
         column = m.start() - starts[line - 1] + 1
-        codes: list[str] = []
+        selectors: dict[str, tuple[str, ...]] = {}
         unknown: list[str] = []
         listed = m.group("bracket") if m.group("bracket") is not None else m.group("spaced")
         for sel in _selectors(listed):
             try:
-                codes.extend(rules.resolve(sel))
+                selectors[sel] = rules.resolve(sel)
             except KeyError:
                 unknown.append(sel)
-        code_set = tuple(dict.fromkeys(codes)) if codes or unknown else None
-        d = Directive(m.group("action").lower(), line, column, code_set, tuple(unknown))
+        d = Directive(m.group("action").lower(), line, column, selectors, tuple(unknown))
         rest = (lines[line - 1][:m.start() - starts[line - 1]]
                 + lines[line - 1][m.end() - starts[line - 1]:])
         alone = not rest.strip()
@@ -139,9 +145,11 @@ def apply_directives(
 def unused_directives(
     directives: list[Directive], ran: set[str]
 ) -> list[tuple[Directive, str]]:
-    """(directive, message) for each directive, or code of one, that matched nothing.
+    """(directive, message) for each directive, or selector of one, that matched nothing.
 
-    A code whose rule did not run (not selected) is not reported: nothing could match it.
+    A selector ("CC101", a family "CC5", a name) is used when a finding of any code it
+    names was suppressed; one whose rules did not run (not selected) is not reported:
+    nothing could have matched it.
     """
     out = []
     for d in directives:
@@ -151,7 +159,8 @@ def unused_directives(
             if not d.used:
                 out.append((d, f"'claimcheck: {d.action}' suppresses no finding; remove it"))
             continue
-        idle = [c for c in d.codes if c in ran and not d.used[c]]
+        idle = [sel for sel, codes in d.selectors.items()
+                if any(c in ran for c in codes) and not any(d.used[c] for c in codes)]
         if idle:
             out.append((d, f"suppression of {', '.join(idle)} matches no finding; remove "
                            f"{'it' if len(idle) == 1 else 'them'}"))
