@@ -195,7 +195,8 @@ def lint_document(
         ran = {r.code for r in active}
         for d, message in unused_directives(directives, ran):
             findings.append(Finding(doc.source, d.line, d.column, rule.code, rule.name,
-                                    level[rule.code], message, "claimcheck:"))
+                                    level[rule.code], message, d.text, d.line,
+                                    d.column + len(d.text)))
     findings.sort(key=lambda f: (f.line, f.column, f.code))
     prints = [
         fingerprint(f.code, f.text, file_lines[f.line - 1] if 0 < f.line <= len(file_lines) else "")

@@ -55,6 +55,7 @@ class Directive:
     column: int
     selectors: dict[str, tuple[str, ...]]  # as written → the codes it names; empty: every rule
     unknown: tuple[str, ...]
+    text: str = ""
     lines: range = field(default_factory=lambda: range(0))
     used: Counter = field(default_factory=Counter)
 
@@ -100,7 +101,8 @@ def find_directives(text: str, rules: RuleSet) -> list[Directive]:
                 selectors[sel] = rules.resolve(sel)
             except KeyError:
                 unknown.append(sel)
-        d = Directive(m.group("action").lower(), line, column, selectors, tuple(unknown))
+        d = Directive(m.group("action").lower(), line, column, selectors, tuple(unknown),
+                      m.group(0).rstrip())
         rest = (lines[line - 1][:m.start() - starts[line - 1]]
                 + lines[line - 1][m.end() - starts[line - 1]:])
         alone = not rest.strip()
