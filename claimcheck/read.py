@@ -33,28 +33,59 @@ LANG_CODES = {"de", "en", "fr"}
 MAX_BYTES = 1 << 30
 
 
-def decode(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
-    """Bytes → text: BOM first (UTF-8, UTF-16), then strict UTF-8, then cp1252 with a warning.
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+SNIFF = 8192
+"""How many leading bytes decide binary or UTF-16 without a byte order mark."""
 
+
+def decode(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
+    """Bytes → text, and warnings.
+
+    A byte order mark decides first (UTF-8, UTF-16, UTF-32; the mark is dropped), then
+    strict UTF-8.  Text with a NUL in every other byte is UTF-16 without a mark (read
+    with a warning).  Other bytes that are not UTF-8 are read as cp1252, or latin-1
+    where cp1252 leaves a byte undefined, with a warning naming the first bad byte.
     Raises InputError for binary data (NUL bytes, control characters).
     """
-    if data.startswith(codecs.BOM_UTF8):
-        return _strict(data[3:], "utf-8", name), ()
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _strict(data, "utf-16", name), ()
-    if b"\x00" in data[:8192] or _control_ratio(data[:8192]) > 0.05:
+    for bom, enc in BOMS:
+        if data.startswith(bom):
+            return _strict(data[len(bom) :], enc, name), ()
+    head = data[:SNIFF]
+    if b"\x00" in head:
+        enc = _utf16_without_bom(head)
+        if enc is None:
+            raise InputError(name, "binary file, not text (skipped)")
+        return _strict(data, enc, name), (f"{name}: no byte order mark; read as {enc.upper()}",)
+    if _control_ratio(head) > 0.05:
         raise InputError(name, "binary file, not text (skipped)")
     try:
         return data.decode("utf-8"), ()
     except UnicodeDecodeError as exc:
         where = exc.start
-    for enc in ("cp1252", "latin-1"):
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        return text, (f"{name}: not valid UTF-8 (byte {where}); read as {enc}",)
-    raise InputError(name, f"not valid UTF-8 at byte {where}")
+    try:
+        text, enc = data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        text, enc = data.decode("latin-1"), "latin-1"
+    return text, (f"{name}: not valid UTF-8 (byte {where}); read as {enc}",)
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """utf-16-le/be when NUL bytes fill every other position (ASCII-range text), else None."""
+    if len(head) < 4:
+        return None
+    even = head[0::2].count(0) / max(1, len(head[0::2]))
+    odd = head[1::2].count(0) / max(1, len(head[1::2]))
+    if odd > 0.9 and even < 0.1:
+        return "utf-16-le"
+    if even > 0.9 and odd < 0.1:
+        return "utf-16-be"
+    return None
 
 
 def _strict(data: bytes, enc: str, name: str) -> str:
@@ -138,7 +169,9 @@ def _documents(data: bytes, path: str, suffix: str, name: str) -> Iterator[Docum
         yield Document(name, text, warnings=warnings)
 
 
-def _row_document(row: dict, path: str, where: str, warnings: tuple[str, ...]) -> Document | InputError:
+def _row_document(
+    row: dict, path: str, where: str, warnings: tuple[str, ...]
+) -> Document | InputError:
     text = row.get("text")
     if not isinstance(text, str) or not text.strip():
         return InputError(where, "row has no text")
@@ -158,29 +191,50 @@ def _row_document(row: dict, path: str, where: str, warnings: tuple[str, ...]) -
     )
 
 
-def read_csv(text: str, path: str, warnings: tuple[str, ...] = ()) -> Iterator[Document | InputError]:
-    """A CSV collection: one document per row; a broken row is reported, the rest read."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+CSV_DELIMITERS = (",", ";", "\t")
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter that makes the header hold a ``text`` column (",", ";" or tab)."""
+    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    for d in CSV_DELIMITERS:
+        cols = [c.strip().strip('"').lower() for c in first.split(d)]
+        if "text" in cols:
+            return d
+    return ","
+
+
+def read_csv(
+    text: str, path: str, warnings: tuple[str, ...] = ()
+) -> Iterator[Document | InputError]:
+    """A CSV collection: one document per row; a broken row is reported, the rest read.
+
+    The delimiter is the one (",", ";" or tab) that gives the header a ``text`` column;
+    column names are matched without case, spaces or a byte order mark."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=_delimiter(text))
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as exc:
         yield InputError(path, f"not a CSV collection: {exc or 'no header'}")
         return
-    header = [h.strip().lstrip("\ufeff").lower() for h in header]
+    header = [h.strip().lstrip("\ufeff").strip().lower() for h in header]
+    dupes = sorted({h for h in header if h and header.count(h) > 1})
+    if dupes:
+        yield InputError(path, f"CSV header repeats column {', '.join(map(repr, dupes))}")
+        return
     if "text" not in header:
         yield InputError(path, f"CSV has no 'text' column (columns: {', '.join(header)})")
         return
-    rowno = 1
     while True:
+        first_line = reader.line_num + 1  # a quoted field may run over several lines
         try:
             cells = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            yield InputError(f"{path}:{reader.line_num}", f"broken CSV: {exc}; rest of file skipped")
+            yield InputError(f"{path}:{first_line}", f"broken CSV: {exc}; rest of file skipped")
             return
-        rowno += 1
-        where = f"{path}:{reader.line_num}"
+        where = f"{path}:{first_line}"
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(header):
@@ -189,7 +243,9 @@ def read_csv(text: str, path: str, warnings: tuple[str, ...] = ()) -> Iterator[D
         yield _row_document(dict(zip(header, cells, strict=True)), path, where, warnings)
 
 
-def read_jsonl(text: str, path: str, warnings: tuple[str, ...] = ()) -> Iterator[Document | InputError]:
+def read_jsonl(
+    text: str, path: str, warnings: tuple[str, ...] = ()
+) -> Iterator[Document | InputError]:
     """A JSON Lines collection: one object per line with at least ``text``."""
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip():

@@ -48,6 +48,10 @@ CLOSE_QUOTES = {
     "fr": "\u00bb\u201d",
 }
 STRAIGHT_QUOTE = '"'
+OBJECT_ARTICLES = frozenset({"den", "dem", "einen", "einem"})
+"""German articles that never open the subject (accusative, dative)."""
+SUBJECT_ARTICLES = frozenset({"der", "die", "das", "ein", "eine"})
+"""German articles that may open the subject after a fronted object."""
 MAX_NP = 12
 """Most tokens a speaker phrase may have."""
 PRONOUN_WINDOW = 3
@@ -87,6 +91,7 @@ class SpeakerData:
     ends_before: frozenset[str]
     not_names: frozenset[str]
     group_heads: frozenset[str]
+    group_suffixes: tuple[str, ...]
     passive: frozenset[str]
 
 
@@ -122,6 +127,7 @@ def get_speaker_data(lang: str) -> SpeakerData:
         ends_before=_fold_list(sp.get("ends_before")),
         not_names=_fold_list(sp.get("not_names")) | frozenset(dates),
         group_heads=_fold_list(sp.get("group_heads")),
+        group_suffixes=tuple(_fold_list(sp.get("group_suffixes"))),
         passive=_fold_list(sp.get("passive_auxiliaries")),
     )
 
@@ -135,6 +141,12 @@ def _is_title(tok: Token, d: SpeakerData) -> bool:
         return True
     last = f.rsplit("-", 1)[-1]
     return last in d.title_words or any(last.endswith(s) for s in d.title_suffixes)
+
+
+def _is_group(tok: Token, d: SpeakerData) -> bool:
+    """A body or group of people: "officials", "Bundesagentur", "Kantonspolizei"."""
+    f = tok.fold
+    return f in d.group_heads or (bool(d.group_suffixes) and f.endswith(d.group_suffixes))
 
 
 def _is_name_token(tok: Token) -> bool:
@@ -317,10 +329,10 @@ def _valid(span: list[Token], d: SpeakerData, backward: bool) -> bool:
     content = [t for t in words if t.fold not in ph.determiners]
     if not content:
         return False
-    if any(t.fold in d.group_heads or _is_title(t, d) for t in content):
+    if any(_is_group(t, d) or _is_title(t, d) for t in content):
         return True
     if d.lang == "de":
-        if backward and words[0].fold in ("den", "dem", "einen", "einem"):
+        if backward and words[0].fold in OBJECT_ARTICLES:
             return False  # accusative or dative: an object, not who spoke
         caps = [t for t in content if _is_name_token(t)]
         if any(t.kind == "abbr" or (len(t.text) > 1 and t.text.isupper()) for t in caps):
@@ -539,6 +551,13 @@ def find_cues(
             add(Cue(None, span[0].start, m.end(), "pronoun", True))
             continue
         if not _valid(span, d, True):
+            if lang == "de" and span[0].fold in OBJECT_ARTICLES:
+                # V2 with a fronted object: "Den Sachschaden beziffert der Verband auf …"
+                fwd, _j = _np_forward(tokens, _index_at(tokens, m.end()), d)
+                if fwd and fwd[0].fold in SUBJECT_ARTICLES and _valid(fwd, d, False):
+                    sp = _reduce(fwd, text, d)
+                    if sp:
+                        add(Cue(sp, m.start(), fwd[-1].end, "verb", True))
             continue
         sp = _reduce(span, text, d)
         if sp:
@@ -957,7 +976,10 @@ def attach(
 
     i = context.sentence_index(sentence)
     family = unit_family(unit)
-    found = find_subject(text, sentence, claim_start, claim_end, lang, unit, context.tokens(i))
+    speakers = tuple((c.start, c.end) for c in context.cues(i) if c.kind != "pronoun")
+    found = find_subject(
+        text, sentence, claim_start, claim_end, lang, unit, context.tokens(i), speakers
+    )
     subject = found if isinstance(found, Subject) else None
     if subject is None:
         subject = context.carried_subject(i, claim_start, family, pronoun=found == "pronoun")

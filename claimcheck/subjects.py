@@ -579,7 +579,7 @@ def _de_adjective(tok: Token) -> bool:
 
 
 def _phrase_before(
-    tokens: list[Token], ci: int, lang: str
+    tokens: list[Token], ci: int, lang: str, exclude: tuple[tuple[int, int], ...] = ()
 ) -> tuple[int, int, int, bool] | str | None:
     """The clause's subject left of token ``ci`` linked by a verb: (first, last, head,
     whether the verb acts on a base: "could hit 4.5% of GDP"); "pronoun" when the
@@ -616,7 +616,13 @@ def _phrase_before(
             continue
         if f in ph.base_verbs:
             base = True
+        if lang == "en" and ph.participle_endings and f.endswith(ph.participle_endings):
+            j -= 1  # "Inflation eased to 2.9%": a verb
+            continue
         start = _np_left(tokens, j, lang)
+        if any(tokens[start].start < b and a < tokens[j].end for a, b in exclude):
+            j = start - 1  # the speaker: "Den Sachschaden beziffert der Verband auf …"
+            continue
         before = tokens[start - 1] if start > 0 else None
         after = tokens[j + 1] if j + 1 < len(tokens) else None
         if before is not None and before.is_word and before.fold in ph.verb_markers:
@@ -769,8 +775,11 @@ def find_subject(
     lang: str,
     unit: str | None = None,
     tokens: list[Token] | None = None,
+    exclude: tuple[tuple[int, int], ...] = (),
 ) -> Subject | str | None:
-    """The subject of one claim; "pronoun" when the clause's subject is a pronoun."""
+    """The subject of one claim; "pronoun" when the clause's subject is a pronoun.
+
+    ``exclude``: spans of the sentence's speaker phrases, never the subject."""
     s_start, s_end = sentence
     if tokens is None:
         tokens = tokenize(text, s_start, s_end)
@@ -778,7 +787,7 @@ def find_subject(
     ai = next((k for k, t in enumerate(tokens) if t.start >= claim_end), len(tokens))
     ci = next((k for k, t in enumerate(tokens) if t.end > claim_start), len(tokens))
     span = _phrase_after(tokens, ai, lang, family)
-    before = _phrase_before(tokens, ci, lang)
+    before = _phrase_before(tokens, ci, lang, exclude)
     if span:
         after = _make(text, tokens, span, lang, unit, "after")
         # "7,1 % de la population active" is a share of a base; "2,2 millions de
