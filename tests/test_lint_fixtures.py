@@ -111,3 +111,42 @@ def test_columns_are_file_columns_in_markdown() -> None:
     lines = path.read_text(encoding="utf-8").split("\n")
     for f in lint_paths([str(path)]).findings:
         assert lines[f.line - 1][f.column - 1:].startswith(f.text), f
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "fixtures" / "html").glob("*.html")),
+                         ids=lambda p: p.name)
+def test_clean_html_pages_give_no_finding(path) -> None:
+    """Saved pages full of furniture numbers ("Trending5178"): the article is clean."""
+    result = lint_paths([str(path)])
+    assert not result.errors
+    assert [f"{f.line}:{f.column} {f.code} {f.message}" for f in result.findings] == []
+
+
+HTML_DRAFT = """<html lang="de"><body>
+<nav>Trending 5178</nav>
+<article>
+<p>Mehr als
+  <b>94,000</b> russische Soldaten stehen an der Grenze.</p>
+<!-- claimcheck: ignore CC102 -->
+<p>Weitere 95,000 Soldaten warten &amp; hoffen.</p>
+<p>Am Donnerstag, 3. Dezember 2021, kamen &nbsp;96,000 Panzer dazu.</p>
+</article></body></html>
+"""
+
+
+def test_html_positions_and_suppressions_are_the_page_s(tmp_path) -> None:
+    """HTML findings sit at the page's line and column (the reader's offset map), and a
+    suppression comment in the page applies to the next line of the page."""
+    path = tmp_path / "entwurf.html"
+    path.write_text(HTML_DRAFT, encoding="utf-8")
+    result = lint_paths([str(path)])
+    lines = HTML_DRAFT.split("\n")
+    got = [(f.line, f.column, f.code, f.text) for f in result.findings]
+    assert got == [
+        (5, 6, "CC102", "94,000"),
+        (8, 7, "CC502", "Donnerstag, 3. Dezember 2021"),
+        (8, 49, "CC102", "96,000"),
+    ]
+    for f in result.findings:
+        assert lines[f.line - 1][f.column - 1:].startswith(f.text)
+    assert result.suppressed == 1

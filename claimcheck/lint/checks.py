@@ -90,6 +90,13 @@ class DocContext:
         self.style = dict(style or {})
         self.published_override = published
         self.tolerance = tolerance
+        self.position: Callable[[int], tuple[int, int]] | None = None  # set by the engine
+
+    def line_of(self, offset: int) -> int:
+        """The file line of a text offset, for messages that point elsewhere ("line 3")."""
+        if self.position is not None:
+            return self.position(offset)[0]
+        return self.doc.text.count("\n", 0, offset) + 1
 
     @cached_property
     def text(self) -> str:
@@ -278,7 +285,7 @@ def mixed_conventions(ctx: DocContext, *, regional: dict | None = None) -> Itera
     scores = [(a[3], sum(compatible(a, b) for b in items)) for a in items]
     ref = items[scores.index(max(scores))]
     ref_fig = ref[0]
-    line = ctx.doc.text.count("\n", 0, ref_fig.start) + 1
+    line = ctx.line_of(ref_fig.start)
     for it in items:
         if compatible(ref, it):
             continue
@@ -653,7 +660,7 @@ def conflicting_figures(
                 continue
             if _overlap(prev, claim, tol) or _far_apart(prev, claim, ratio):
                 continue
-            line = ctx.doc.text.count("\n", 0, prev.start) + 1
+            line = ctx.line_of(prev.start)
             yield Hit(claim.start, claim.end,
                       f"{_q(claim.text)} {claim.concept} disagrees with {_q(prev.text)} on line "
                       f"{line}; correct one, or say whose figure each is")

@@ -174,6 +174,7 @@ def lint_document(
     ctx = DocContext(doc, claims, style=style, published=opts.published, tolerance=tolerance)
     raw = raw_source(doc)
     pos = Positions(doc, raw)
+    ctx.position = pos.position
     file_text = raw if raw is not None else doc.text
     file_lines = file_text.split("\n")
 
