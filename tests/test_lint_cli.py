@@ -341,8 +341,8 @@ Of the 300 evacuees, 500 were children.
 Of the 200 evacuees, 900 were children.
 <!-- claimcheck: on CC5 -->
 Of the 100 evacuees, 150 were children.
-Exports rose to 3.500 tonnes. <!-- claimcheck: ignore number.ambiguous_separator -->
-Exports rose to 2,500 tonnes. <!-- claimcheck: ignore CC101 -->
+Exports rose to 1.250 tonnes. <!-- claimcheck: ignore number.ambiguous_separator -->
+Exports rose to 2,750 tonnes. <!-- claimcheck: ignore CC101 -->
 """
 
 
