@@ -38,7 +38,12 @@ def count_evidence(text: str, start: int = 0, end: int | None = None) -> Counter
     counts: Counter = Counter()
     get = table.get
     for token in text[start:end].split():
-        langs = get(token.strip(STRIP).casefold())
+        word = token.strip(STRIP).casefold()
+        langs = get(word)
+        if langs is None and ("'" in word or "\u2019" in word):
+            # French elision: "l'économie", "qu'il", "d’après" count by their word
+            word = word.replace("\u2019", "'").rsplit("'", 1)[-1]
+            langs = get(word)
         if langs is not None and len(langs) == 1:
             counts[langs[0]] += 1
     return counts
@@ -48,7 +53,7 @@ def decide(counts: Counter, fallback: str) -> str:
     """The clear winner of ``counts``, else ``fallback``."""
     if not counts:
         return fallback
-    (best, n), *rest = counts.most_common(2) + [("", 0)]
+    (best, n), *rest = [*counts.most_common(2), ("", 0)]
     second = rest[0][1]
     if n >= MIN_HITS and n > second * 1.5:
         return best

@@ -18,11 +18,12 @@ from .lexicon import LANGS, get_lexicon
 
 BOUNDARY_RE = regex.compile(
     r"""
-      (?P<stop>[.!?\u2026]+[\"'\u201c\u201d\u2019\u00bb)\]]*)   # terminal punctuation, closing quotes
-      (?P<gap>[ \t\u00a0\u202f]+|[ \t]*\n[ \t]*)                # then a space or one line break
+      (?P<stop>[.!?\u2026]+                                     # terminal punctuation
+        (?:[\"'\u201c\u201d\u2019\u00bb)\]]|[ \u00a0\u202f]\u00bb)*)  # closing quotes, French « … »
+      (?P<gap>[ \t\u00a0\u202f]+|[ \t\r]*\n[ \t]*)              # then a space or one line break
       (?=[\p{Lu}\p{N}\"'\u201e\u201c\u00ab(\[\-\u2013*#])        # before a capital, digit or quote
-    | (?P<para>[ \t]*\n(?:[ \t]*\n)+[ \t]*)                      # a blank line
-    | (?P<line>[ \t]*\n[ \t]*)                                   # a single line break
+    | (?P<para>[ \t\r]*\n(?:[ \t\r]*\n)+[ \t]*)                # a blank line
+    | (?P<line>[ \t\r]*\n[ \t]*)                                # a single line break
     """,
     regex.VERBOSE,
 )
@@ -45,6 +46,26 @@ def _abbreviations() -> frozenset[str]:
 
 
 @cache
+def _abbreviation_heads() -> dict[str, tuple[str, ...]]:
+    """First part of a multi-part abbreviation → the rest ("z." → "B." of "z. B.")."""
+    out: dict[str, list[str]] = {}
+    for lang in LANGS:
+        for a in get_lexicon(lang).abbreviations:
+            parts = a.split()
+            if len(parts) > 1:
+                out.setdefault(parts[0], []).append(" ".join(parts[1:]))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    out: set[str] = set()
+    for lang in LANGS:
+        out |= {w.casefold() for w in get_lexicon(lang).detect_words}
+    return frozenset(out)
+
+
+@cache
 def _ordinal_words() -> frozenset[str]:
     out: set[str] = set()
     for lang in LANGS:
@@ -54,7 +75,7 @@ def _ordinal_words() -> frozenset[str]:
 
 def _is_false_stop(text: str, stop_start: int, gap_end: int) -> bool:
     """A full stop that belongs to an abbreviation, an initial or an ordinal."""
-    if text[stop_start] != "." or stop_start + 1 < len(text) and text[stop_start + 1] == ".":
+    if text[stop_start] != "." or (stop_start + 1 < len(text) and text[stop_start + 1] == "."):
         return False
     m = WORD_BEFORE_RE.search(text, max(0, stop_start - 40), stop_start + 1)
     if not m:
@@ -62,6 +83,9 @@ def _is_false_stop(text: str, stop_start: int, gap_end: int) -> bool:
     word = m.group("word").lstrip("(\"'\u201e\u00ab[")
     if word in _abbreviations() or INITIAL_RE.match(word):
         return True
+    for rest in _abbreviation_heads().get(word, ()):
+        if text.startswith(rest, gap_end):
+            return True  # "z. B.", "d. h.", "p. ex."
     if ORDINAL_RE.match(word):
         nxt = NEXT_WORD_RE.match(text, gap_end)
         if nxt and nxt.group("word").casefold() in month_names():
@@ -80,10 +104,16 @@ def _line_is_boundary(text: str, nl_start: int, nl_end: int) -> bool:
         return True
     if LIST_OR_HEADING_RE.match(text, nl_end) or LIST_OR_HEADING_RE.match(text, line_start):
         return True
-    if prev[-1] in ".!?:;\u2026\"\u201d\u00bb|":
+    if prev[-1] in '.!?:;\u2026"\u201d\u00bb|':
         return True
     # a short line without final punctuation is a headline or a byline
-    return len(prev) < 60 and not prev[-1] in ",-(" and not prev[-1].islower()
+    if len(prev) >= 60 or prev[-1] in ",-(":
+        return False
+    nxt = text[nl_end : nl_end + 1]
+    if not prev[-1].islower():
+        return True
+    last = prev.rsplit(None, 1)[-1].casefold()
+    return nxt.isupper() and last not in _function_words()  # "… said on\nMonday" wraps
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
