@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import warnings
 from pathlib import Path
 
 import polars as pl
@@ -17,12 +18,6 @@ import pytest
 
 from claimcheck.render import RENDERERS
 from claimcheck.table import CLAIM_COLUMNS
-
-# click 8.5 deprecates get_binary_stream, which cli/extract.py and cli/common.py call;
-# pyproject turns DeprecationWarnings from claimcheck into errors.  Ignored here so the
-# other behaviour stays visible; test_no_deprecated_click_api pins it (strict xfail).
-CLICK_STREAM_DEPRECATION = "ignore:'get_binary_stream' is deprecated:DeprecationWarning"
-pytestmark = pytest.mark.filterwarnings(CLICK_STREAM_DEPRECATION)
 
 EN = "fixtures/articles/en/003-jobs-report.txt"
 DE = "fixtures/articles/de/002-truppen-grenze-korrekt.txt"
@@ -65,11 +60,8 @@ def test_help(run_cli) -> None:
         assert option in out
 
 
-@pytest.mark.xfail(strict=True, reason="cli/extract.py and cli/common.py call "
-                   "click.get_binary_stream, deprecated in click 8.5")
 def test_no_deprecated_click_api(run_cli) -> None:
-    import warnings
-
+    """Bug caught: the CLI called click.get_binary_stream, deprecated in click 8.5."""
     with warnings.catch_warnings():
         warnings.simplefilter("error", DeprecationWarning)
         run_cli("extract", "-", "--source", "s", "--format", "csv", input=SENTENCE.encode())
