@@ -76,7 +76,8 @@ def mask_markdown(text: str) -> str:
 
 # --- HTML ------------------------------------------------------------------------
 
-WORD_SPAN_RE = regex.compile(r"\S+")
+WORD_SPAN_RE = regex.compile(r"[^ \t\n\r\f\v]+")
+"""A word: no-break spaces (U+00A0, U+202F) stay inside it, as in "94\u202f000"."""
 ENTITY_RE = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 ANCHOR_WINDOW = 400
 """How far (characters of source) a word is looked for after the previous one."""
