@@ -33,7 +33,7 @@ from .dates import (
     day_after_month_re,
     month_names,
 )
-from .grammar import QUAL_GROUPS, Grammar
+from .grammar import Grammar
 from .model import NumberFormat, Qualifier, Reading, Role
 from .scale import scale_factor
 
@@ -42,11 +42,12 @@ PHONE_AT_RE = regex.compile(
     r"""
       \+[0-9]{1,3}(?:[\s\-/.]{0,2}\(?[0-9]{1,5}\)?){2,}   # +49 30 1234567, +33 (0)1 23 45 67 89
     | \(0[0-9]{1,5}\)[\s\-/]?[0-9][0-9\s\-]{3,}          # (030) 123 4567
+    | 0[0-9]{2,5}(?:[\s\-/][0-9]{2,}){1,4}               # 0345 988 1188, 0911 179-2218
     """,
     regex.VERBOSE,
 )
 URL_CHARS = ("://", "www.", "@", ".com", ".org", ".de/", ".fr/")
-LEFT_TEXT_GROUPS = (*(f"q_{q}" for q in QUAL_GROUPS), "opener", "cur")
+LEFT_TEXT_GROUPS = ("qual", "opener", "cur")
 """Left-context groups that belong to the claim's text (change words do not)."""
 MAX_LEFT = 80
 FRACTION_APPROX = Decimal("0.1")
@@ -162,6 +163,15 @@ def _is_currency(unit: str | None) -> bool:
 
 
 SIGN_CHARS = "+-\u2212"
+LETTER_SCALES_WITHOUT_MONEY = frozenset({"k", "K"})
+"""Single-letter scales that count glued to a figure even without money ("250k views")."""
+WORD_FOLLOWS_RE = regex.compile(r"[\s\u00a0\u202f]+\p{L}")
+"""A number word counts when a word follows it ("three people")."""
+ELISION_RE = regex.compile(r"^(?:[ldjLDJ]|qu|Qu)['\u2019]")
+"""French elision before a word: "l’article 49.3" → "article"."""
+CODE_WORD_RE = regex.compile(r"^[A-Z]{2,5}$")
+"""An all-capitals code before a figure ("ICE 1509", "HC 1004"): an id, unless a currency."""
+TOKEN_PUNCT = ".,;:!?()[]{}\"'«»„“”‚‘’*_"
 CURRENCY_PREFIX_CHARS = "$€£¥₣₽₴"
 
 
@@ -250,7 +260,7 @@ def _not_a_claim(text: str, m: regex.Match, sent: tuple[int, int], g: Grammar) -
     small = raw.isdigit() and len(raw) <= 2
     if prev not in " (\u00a0\u202f\n\t\"'„“«" and _in_url(text, num_start, num_end):
         return num_end
-    if m.group("sign") == "+" or prev == "(":
+    if m.group("sign") == "+" or prev == "(" or (raw[0] == "0" and len(raw) > 2):
         ph = PHONE_AT_RE.match(text, tok_start if prev != "(" else tok_start - 1, s_end)
         if ph and sum(c.isdigit() for c in ph.group()) >= 8:
             return ph.end()
@@ -266,7 +276,9 @@ def _not_a_claim(text: str, m: regex.Match, sent: tuple[int, int], g: Grammar) -
         before = _word_before(text, tok_start, s_start).rstrip(".").casefold()
         if before and before in month_names():
             tail = day_after_month_re().match(text, num_end, s_end)
-            return tail.end() if tail else num_end
+            end = tail.end() if tail else num_end
+            more = g.date_continuation_re.match(text, end, s_end)  # "Dec. 10 to 12"
+            return more.end() if more else end
     if nxt in ":h":
         c = CLOCK_RE.match(text, num_start, s_end)
         if c and c.end() > num_end:
@@ -281,15 +293,28 @@ def _not_a_claim(text: str, m: regex.Match, sent: tuple[int, int], g: Grammar) -
             t = g.time_after_re.match(text, num_end, s_end)
             if t and (raw.isdigit() and int(raw) <= 24 or len(raw) <= 5):
                 return t.end()
+    if nxt == "/" and num_end + 1 < s_end and text[num_end + 1].isdigit():
+        tail = g.list_after_id_re.match(text, num_end, s_end)
+        return tail.end() if tail else num_end + 1  # "17/3500", "13/11": ids and dates
     before = _word_before(text, tok_start, s_start)
-    if before and (before in g.id_words or before.casefold() in g.id_words):
-        return num_end
+    bare = ELISION_RE.sub("", before.strip(TOKEN_PUNCT))
+    if bare and (bare in g.id_words or bare.casefold() in g.id_words or (
+        CODE_WORD_RE.match(bare) and _canonical(bare, g.lang) is None
+    )):
+        tail = g.list_after_id_re.match(text, num_end, s_end)  # "Anschlussstellen 38 und 40"
+        return tail.end() if tail else num_end
+    if g.age_before_re.match(text, max(s_start, tok_start - 30), tok_start):
+        tail = g.list_after_id_re.match(text, num_end, s_end)  # "aged 16 to 19"
+        return tail.end() if tail else num_end
     if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
         return num_end  # "030", "0800": codes, not figures
     if g.lex.ordinal_period and nxt == "." and raw.isdigit() and len(raw) <= 3:
         after = text[num_end + 1:num_end + 3]
         if after[:1].isspace() and after[1:2].islower():
             return num_end + 1
+        word = _word_after(text, num_end + 1, len(text)).strip(TOKEN_PUNCT)
+        if word[:1].isupper() and word.casefold() not in g.function_words and int(raw) < 100:
+            return num_end + 1  # "in 1. Lesung", "der 2. Weltkrieg"; "… stieg auf 12. Die …" stays
         if before.casefold().lstrip("(") in g.ordinal_words or prev == "(":
             return num_end + 1
     return None
@@ -322,11 +347,17 @@ def _words_draft(
     text: str, m: regex.Match, sent: tuple[int, int], lang: str, g: Grammar
 ) -> tuple[Draft | None, int]:
     s_start, s_end = sent
-    value = _word_value(g, m.group())
-    if value is None:
+    key = " ".join(m.group().split()).casefold()
+    value = g.word_values.get(key)
+    kind = g.word_kinds.get(key)
+    if value is None or kind is None:
         return None, m.end()
+    if kind == "unit" and not g.scale_after_re.match(text, m.end(), s_end):
+        return None, m.end()  # "a", "ein", "un" count only before a scale word
+    if kind == "word" and not WORD_FOLLOWS_RE.match(text, m.end(), s_end):
+        return None, m.end()  # "three people", "zwei Millionen"; not a bare "sept."
     fig = Figure(m.start(), m.end(), m.group(), word_value=value)
-    if m.group("fraction") is not None:
+    if kind == "fraction":
         of = g.ratio_of_re.match(text, m.end(), s_end)
         if not of:
             return None, m.end()
@@ -334,9 +365,9 @@ def _words_draft(
         L = left.groupdict()
         start = _left_start(left, L, m.start(), opener=False)
         draft = Draft(start, of.end(), lang, sent, fig, role=Role.RATIO)  # "ein Drittel der"
-        _apply_qualifier(draft, L, None)
+        _apply_qualifier(draft, L, None, g)
         return draft, of.end()
-    if m.group("multiple") is not None:
+    if kind == "multiple":
         end = m.end()
         obj = g.multiple_object_re.match(text, end, s_end)
         if obj:
@@ -345,10 +376,10 @@ def _words_draft(
         L = left.groupdict()
         draft = Draft(_left_start(left, L, m.start(), opener=False), end, lang, sent, fig,
                       role=Role.RATIO)
-        _apply_qualifier(draft, L, None)
+        _apply_qualifier(draft, L, None, g)
         return draft, end
     draft, skip = _assemble(text, fig, sent, lang, g, m.start())
-    if draft is not None and m.group("approxword") is not None:
+    if draft is not None and kind == "approx":
         draft.qualifier = Qualifier.APPROX
     return draft, skip
 
@@ -393,26 +424,35 @@ def _assemble(
         head_end = r.end("scale")
     elif R["lscale"]:
         if has_money:
-            first.scale = scale_factor(R["lscale"], lang)
+            first.scale = scale_factor(R["lscale"].strip(), lang)
             head_end = r.end("lscale")
         else:
             # "100m" without money is metres, not millions: read the unit again
             unit_surface, unit1, head_end = _unit_at(text, first.end, s_end, lang, g)
+            if unit_surface is None and R["lscale"].strip() in LETTER_SCALES_WITHOUT_MONEY:
+                first.scale = scale_factor(R["lscale"].strip(), lang)  # "250k views"
+                head_end = r.end("lscale")
     if unit_surface and unit1 and R["unit"] == unit_surface:
         head_end = r.end("unit")
     unit1_valid = unit1 if unit_surface else None
 
     # --- a range? ----------------------------------------------------------------------
     second: Figure | None = None
+    old_level = False
     end = head_end
     range_ok = R["conn"] is not None and (R["num2"] or R["word2"])
     if range_ok and unit_surface and not unit1_valid:
         range_ok = False
     if range_ok:
         conn = " ".join(R["conn"].split()).casefold()
-        changing = L["verb"] is not None or L["by"] is not None
-        if changing and (conn in g.connectors_to or opener_folded in g.from_words):
-            range_ok = False  # "rose 5% to 6%", "fell from 5.2% to 4.5%": two levels
+        from_open = opener_folded in g.from_words
+        if L["verb"] is not None and from_open:
+            range_ok = False  # "fell from 5.2% to 4.5%": the old and the new level
+            old_level = True
+        elif (L["verb"] is not None or L["by"] is not None) and conn in g.connectors_to and not (
+            L["by"] is not None and g.lex.by_range
+        ):
+            range_ok = False  # "rose 5% to 6%", "rose by 14% to €46": a change, then a level
     if range_ok:
         second, end2, unit2 = _second_figure(text, r, lang, has_money or bool(R["cur2"]))
         if second is None:
@@ -427,8 +467,10 @@ def _assemble(
             end = end2
     if range_ok and second is not None:
         if first.is_words is False and second.is_words is False:
-            if YEAR_RE.match(first.raw) and YEAR_RE.match(second.raw) and not unit1_valid:
-                return None, end  # "2014-2015", "von 2020 bis 2022"
+            if YEAR_RE.match(first.raw) and not unit1_valid and (
+                YEAR_RE.match(second.raw) or (len(second.raw) == 2 and second.raw.isdigit())
+            ):
+                return None, end  # "2014-2015", "von 2020 bis 2022", "2022-23"
     else:
         second = None
         end = head_end
@@ -457,6 +499,12 @@ def _assemble(
         qa = None
     if _glued_right(text, end, s_end):
         return None, end
+    if g.age_after_re.match(text, end, s_end) or (
+        second is not None and g.age_after_range_re.match(text, end, s_end)
+    ):
+        return None, end  # "63 Jahre alt", "15-64 ans"
+    if second is not None and not unit1_valid and g.time_after_re.match(text, end, s_end):
+        return None, end  # "8 bis 20 Uhr"
 
     if second is not None:
         start = _left_start(left, L, first.start)
@@ -468,8 +516,8 @@ def _assemble(
         if second.scale != 1 and first.scale == 1 and not first.is_words:
             draft.extra["scale_from_second"] = second.scale
     else:
-        _apply_qualifier(draft, L, R if qa else None)
-    if role is not Role.RATIO:
+        _apply_qualifier(draft, L, R if qa else None, g)
+    if role is not Role.RATIO and not old_level:
         draft.role = _role(text, L, draft, g, s_end, first.sign)
     return draft, end
 
@@ -534,18 +582,19 @@ def _is_year(first: Figure, unit: str | None, cur: str | None, L: dict) -> bool:
         return False
     if unit or cur or first.scale != 1:
         return False
-    return not any(L.get(f"q_{q}") for q in QUAL_GROUPS)
+    return not L.get("qual")
 
 
-def _apply_qualifier(draft: Draft, L: dict, R: dict | None) -> None:
-    for q in QUAL_GROUPS:
-        if L.get(f"q_{q}"):
-            if q == "approx_below":
-                draft.qualifier = Qualifier.APPROX
-                draft.approx_below = True
-            else:
-                draft.qualifier = Qualifier(q)
-            return
+def _apply_qualifier(draft: Draft, L: dict, R: dict | None, g: Grammar) -> None:
+    phrase = L.get("qual")
+    if phrase:
+        q = g.qual_kinds[" ".join(phrase.split()).casefold()]
+        if q == "approx_below":
+            draft.qualifier = Qualifier.APPROX
+            draft.approx_below = True
+        else:
+            draft.qualifier = Qualifier(q)
+        return
     if R is not None:
         for q in ("more_than", "at_least", "less_than", "at_most", "approx"):
             if R.get(f"qa_{q}"):
@@ -561,20 +610,33 @@ def _role(text: str, L: dict, draft: Draft, g: Grammar, s_end: int, sign: str) -
         direction = _direction(verb, g)
         if direction is None and L["by"] is not None:
             # "sanken im ersten Halbjahr um 4,7 Prozent", "um 12.000 gesunken"
-            lo = max(draft.sentence[0], draft.start - MAX_VERB_DISTANCE)
-            before = None
-            for before in g.verb_any_re.finditer(text, lo, draft.start):
-                pass
-            after = g.verb_after_re.match(text, draft.end, min(s_end, draft.end + 60))
-            direction = _direction(after.group("verb"), g) if after else None
-            if direction is None and before is not None:
-                direction = _direction(before.group("verb"), g)
+            direction = _verb_near(text, draft.start, draft.end, draft.sentence, g)
+        if direction is None and L["by"] is not None:
+            comp = g.particle_after_re.match(text, draft.end, min(s_end, draft.end + 40))
+            if comp:  # "legten um 2 Prozent zu", "ging um 382.000 zurück"
+                direction = Role.INCREASE if comp.group("up") else Role.DECREASE
         if direction is not None:
             return direction
         return Role.LEVEL
+    comp = g.comparative_after_re.match(text, draft.end, min(s_end, draft.end + 40))
+    if comp:  # "4.6 percentage points higher", "382.000 Menschen weniger"
+        return Role.INCREASE if comp.group("up") else Role.DECREASE
     if sign == "+" and draft.unit in ("percent", "percentage_point"):
         return Role.INCREASE
     return Role.LEVEL
+
+
+def _verb_near(text: str, start: int, end: int, sent: tuple[int, int], g: Grammar) -> Role | None:
+    """Direction of a change verb shortly before ``start`` or after ``end`` in the sentence."""
+    after = g.verb_after_re.match(text, end, min(sent[1], end + 60))
+    direction = _direction(after.group("verb"), g) if after else None
+    if direction is None:
+        before = None
+        for before in g.verb_any_re.finditer(text, max(sent[0], start - MAX_VERB_DISTANCE), start):
+            pass
+        if before is not None:
+            direction = _direction(before.group("verb"), g)
+    return direction
 
 
 def _direction(verb: str | None, g: Grammar) -> Role | None:
@@ -603,8 +665,9 @@ def resolve_figures(draft: Draft, doc: DocumentConvention) -> None:
             draft.first.scale = draft.extra["scale_from_second"]
 
 
-def rounding_halfwidth(mantissa: Decimal) -> Decimal:
-    """Half the unit of the last significant digit written; a lone leading 1 counts one finer."""
+def rounding_halfwidth(mantissa: Decimal, scaled: bool = False) -> Decimal:
+    """Half the unit of the last significant digit written; a lone leading 1 counts one finer
+    ("about 100,000" ± 5,000; "about 1 million" ± 50,000 when ``scaled``)."""
     m = abs(mantissa)
     if m == 0:
         return Decimal("0.5")
@@ -615,7 +678,7 @@ def rounding_halfwidth(mantissa: Decimal) -> Decimal:
         _, digits, nexp = norm.as_tuple()
         assert isinstance(nexp, int)
         unit = Decimal(1).scaleb(nexp)
-        if len(digits) == 1 and digits[0] == 1 and nexp > 0:
+        if len(digits) == 1 and digits[0] == 1 and (nexp > 0 or scaled):
             unit = unit / 10
     else:
         unit = Decimal(1).scaleb(exp)
@@ -642,7 +705,7 @@ def interval(draft: Draft) -> tuple[Decimal | None, Decimal | None, Decimal | No
     ):
         w = first.word_value * FRACTION_APPROX  # "etwa ein Viertel": 0.225–0.275
     else:
-        w = rounding_halfwidth(first.mantissa()) * first.scale
+        w = rounding_halfwidth(first.mantissa(), scaled=first.scale > 1) * first.scale
     if draft.approx_below:
         return v, v - w, v
     return v, v - w, v + w

@@ -213,9 +213,10 @@ def _implausible(reading: Reading, raw: str, *, whole_count: bool) -> bool:
         return False
     _, seps = split_runs(raw)
     sym = convention_symbols().get(reading.number_format)
-    if sym is None or not seps or seps[-1] != sym.decimal:
+    decimal = sym.decimal if sym is not None else "."  # plain: a decimal point
+    if not seps or seps[-1] != decimal:
         return False
-    tail = raw.rsplit(sym.decimal, 1)[1]
+    tail = raw.rsplit(decimal, 1)[1]
     if len(tail) == 3 and tail.endswith("00"):
         return True  # "94,000" / "1,500" / "3.000" read as decimals
     return whole_count
@@ -234,19 +235,29 @@ def choose_reading(
     if len(values) == 1:
         return _label(readings, doc, lang, raw), False
     # Several values: the document decides, then plausibility, then the language.
+    prior = LANG_PRIOR.get(lang, "dot")
     decided = doc.decided
     candidates = list(readings)
+    chosen: tuple[Reading, ...] = ()
     if decided:
-        pick = [r for r in candidates if _family(r.number_format) == decided]
-        if pick:
-            return _label(tuple(pick), doc, lang, raw), True
-    plausible = [r for r in candidates if not _implausible(r, raw, whole_count=whole_count)]
-    if plausible and len(distinct_values(tuple(plausible))) == 1:
-        return _label(tuple(plausible), doc, lang, raw), True
-    prior = LANG_PRIOR.get(lang, "dot")
-    pick = [r for r in (plausible or candidates) if _family(r.number_format) == prior]
-    chosen = pick or plausible or candidates
-    return _label(tuple(chosen), doc, lang, raw), True
+        chosen = tuple(r for r in candidates if _family(r.number_format) == decided)
+    if not chosen:
+        plausible = [r for r in candidates if not _implausible(r, raw, whole_count=whole_count)]
+        if plausible and len(distinct_values(tuple(plausible))) == 1:
+            chosen = tuple(plausible)
+        else:
+            pick = [r for r in (plausible or candidates) if _family(r.number_format) == prior]
+            chosen = tuple(pick or plausible or candidates)
+    reading = _label(chosen, doc, lang, raw)
+    # A guess is flagged when it goes against the language's own convention, when the
+    # document mixes conventions, or when the reading is itself implausible ("94,000"
+    # read as 94 because the text writes "2,5 Prozent").
+    ambiguous = (
+        _family(reading.number_format) != prior
+        or doc.mixed
+        or _implausible(reading, raw, whole_count=whole_count)
+    )
+    return reading, ambiguous
 
 
 def _label(

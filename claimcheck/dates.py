@@ -99,7 +99,10 @@ def time_after_re(lang: str) -> regex.Pattern:
     """Digits followed by a clock word: "10 Uhr", "14.30 Uhr", "8 a.m."."""
     lex = get_lexicon(lang)
     words = alternation(lex.time_after, bounded=False)
-    return regex.compile(rf"(?:[.:][0-5][0-9])?(?:{SP})?{words}(?![\p{{L}}\p{{N}}])")
+    return regex.compile(
+        rf"(?:[.:][0-5][0-9])?(?:{SP})?{words}(?![\p{{L}}\p{{N}}])"
+        rf"(?:(?:{SP})?[0-5][0-9](?![0-9]))?"  # "14 h 30"
+    )
 
 
 @dataclass(frozen=True, slots=True)

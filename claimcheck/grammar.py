@@ -39,7 +39,6 @@ SIGN = r"[+\-\u2212]"
 SIGN_LEFT = r"(?<=^|[\s(\[{\"'\u201e\u201c\u00ab\u2039/:;=~])"
 """A sign counts only at the start of a figure, not inside "5-10"."""
 
-QUAL_GROUPS = ("more_than", "at_least", "less_than", "at_most", "approx", "approx_below")
 
 
 def number_body(spaced: bool) -> str:
@@ -62,11 +61,22 @@ class Grammar:
     right_re: regex.Pattern
     right_between_re: regex.Pattern
     verb_after_re: regex.Pattern
+    age_before_re: regex.Pattern
+    comparative_after_re: regex.Pattern
+    particle_after_re: regex.Pattern
+    age_after_re: regex.Pattern
+    age_after_range_re: regex.Pattern
+    list_after_id_re: regex.Pattern
+    date_continuation_re: regex.Pattern
+    function_words: frozenset[str]
     verb_any_re: regex.Pattern
     ordinal_left_re: regex.Pattern
     id_left_re: regex.Pattern
     time_after_re: regex.Pattern
     ratio_of_re: regex.Pattern
+    qual_kinds: dict[str, str]
+    scale_after_re: regex.Pattern
+    word_kinds: dict[str, str]
     multiple_after_re: regex.Pattern
     multiple_object_re: regex.Pattern
     empty_left: dict
@@ -80,11 +90,6 @@ class Grammar:
     connectors_to: frozenset[str]
     from_words: frozenset[str]
     word_values: dict[str, Decimal]
-
-
-def _named_alternatives(groups: dict[str, tuple[str, ...]]) -> str:
-    parts = [f"(?P<q_{name}>{alternation(words)})" for name, words in groups.items() if words]
-    return "(?:" + "|".join(parts) + ")" if parts else r"(?!)"
 
 
 def _fold(words) -> frozenset[str]:
@@ -123,17 +128,22 @@ def get_grammar(lang: str) -> Grammar:
         """,
         regex.VERBOSE,
     )
-    words_re = regex.compile(
-        rf"""
-          (?P<unitword>{unit_words})(?={SP}{scale_any})     # "zwei Millionen" needs its scale: "a million"
-        | (?P<approxword>{approx_words})                   # "une trentaine"
-        | (?P<fraction>{fraction_words})                   # "ein Drittel", "a third"
-        | (?P<multiple>{multiple_words})                   # "twice as", "doppelt so"
-        | (?P<word>{plain_words})(?={SP}[\p{{L}}])          # "zwei Millionen", "three people"
-        """,
-        regex.VERBOSE | regex.IGNORECASE,
-    )
-    quals = _named_alternatives({k: v for k, v in lex.qualifiers.items()})
+    # One longest-first alternation of every worded figure; its kind (and the context
+    # each kind needs) is decided in claims.py from ``word_kinds``.
+    word_kinds: dict[str, str] = {}
+    for kind, table in (("multiple", lex.multiples), ("fraction", lex.fractions),
+                        ("approx", lex.approx_number_words), ("unit", lex.unit_words),
+                        ("word", lex.number_words)):
+        for w in table:
+            word_kinds[" ".join(w.split()).casefold()] = kind
+    words_re = regex.compile(alternation(tuple(word_kinds)), regex.IGNORECASE)
+    scale_after_re = regex.compile(rf"{SP}{scale_any}", regex.IGNORECASE)
+    # One longest-first alternation: "no more than" must win over "more than".
+    qual_kinds: dict[str, str] = {}
+    for kind, phrases in lex.qualifiers.items():
+        for p in phrases:
+            qual_kinds[" ".join(p.split()).casefold()] = kind
+    quals = f"(?P<qual>{alternation(tuple(qual_kinds))})"
     verbs = alternation(tuple(lex.increase) + tuple(lex.decrease))
     openers = alternation(tuple(lex.range_between) + tuple(lex.range_from))
     left_re = regex.compile(
@@ -154,7 +164,8 @@ def get_grammar(lang: str) -> Grammar:
         (?P<unit2>(?:{SP})?(?:{unit}))?
     """
     head = rf"""
-        (?:(?P<scale>(?:{SP})?{scale_words})|(?P<lscale>{scale_letters}))?   # "Mio.", " million", "bn", "m"
+        (?:(?P<scale>(?:{SP})?{scale_words})
+           |(?P<lscale>(?:(?:{SP})(?=(?:{scale_letters})[€$£]))?{scale_letters}))?   # "Mio.", "bn", "m", " M€"
         (?P<unit>(?:{SP})?(?:{unit}))?                                         # "%", " Prozent", " km"
     """
     tail = rf"""
@@ -193,11 +204,34 @@ def get_grammar(lang: str) -> Grammar:
         right_re=right_re,
         right_between_re=right_between_re,
         verb_after_re=verb_after_re,
+        comparative_after_re=regex.compile(
+            rf"(?:{SP}[\p{{L}}\-]+)?{SP}(?:(?P<up>{alternation(lex.after_increase)})"
+            rf"|(?P<down>{alternation(lex.after_decrease)}))(?![\p{{L}}\p{{N}}])(?!{SP}(?:than|als|que)\b)",
+        ),
+        particle_after_re=regex.compile(
+            rf"(?:{SP}[\p{{L}}\-]+)?{SP}(?:(?P<up>{alternation(lex.particles_increase)})"
+            rf"|(?P<down>{alternation(lex.particles_decrease)}))(?![\p{{L}}\p{{N}}])",
+        ),
+        age_before_re=regex.compile(rf"(?r){alternation(lex.age_before)}(?:{SP})?", regex.IGNORECASE),
+        age_after_re=regex.compile(rf"(?:{SP})?{alternation(lex.age_after, left_bounded=False)}"),
+        age_after_range_re=regex.compile(rf"(?:{SP})?{alternation(lex.age_after_range)}"),
+        list_after_id_re=regex.compile(
+            rf"(?:(?:{SP})?(?:,|{alternation(lex.range_connectors + lex.range_between_connectors)}"
+            rf"|[\-\u2013/])(?:{SP})?[0-9]+)+"
+        ),
+        date_continuation_re=regex.compile(
+            rf"(?:{SP})?(?:{alternation(lex.range_connectors + lex.range_between_connectors)}"
+            rf"|[\-\u2013])(?:{SP})?(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])"
+        ),
+        function_words=_fold(w for w in lex.detect_words if " " not in w),
         verb_any_re=regex.compile(rf"(?P<verb>{verbs})", regex.IGNORECASE),
         ordinal_left_re=ordinal_left_re,
         id_left_re=id_left_re,
         time_after_re=time_after_re(lang),
         ratio_of_re=ratio_of_re,
+        qual_kinds=qual_kinds,
+        scale_after_re=scale_after_re,
+        word_kinds=word_kinds,
         multiple_after_re=multiple_after_re,
         multiple_object_re=regex.compile(rf"{SP}{alternation(lex.multiple_objects)}", regex.IGNORECASE),
         empty_left={name: None for name in left_re.groupindex},

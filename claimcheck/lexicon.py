@@ -158,9 +158,17 @@ class Lexicon:
     decrease: tuple[str, ...]
     change_by: tuple[str, ...]
     change_to: tuple[str, ...]
+    after_increase: tuple[str, ...]
+    after_decrease: tuple[str, ...]
+    particles_increase: tuple[str, ...]
+    particles_decrease: tuple[str, ...]
+    by_range: bool
     ordinal_before: tuple[str, ...]
     id_before: tuple[str, ...]
     time_after: tuple[str, ...]
+    age_before: tuple[str, ...]
+    age_after: tuple[str, ...]
+    age_after_range: tuple[str, ...]
     year_before: tuple[str, ...]
     period_before: tuple[str, ...]
     abbreviations: tuple[str, ...]
@@ -227,9 +235,17 @@ def parse_lexicon(path: Path) -> Lexicon:
         decrease=_words(path, change, "decrease"),
         change_by=_words(path, change, "by"),
         change_to=_words(path, change, "to"),
+        after_increase=_words(path, change, "after_increase", required=False),
+        after_decrease=_words(path, change, "after_decrease", required=False),
+        particles_increase=_words(path, change, "particles_increase", required=False),
+        particles_decrease=_words(path, change, "particles_decrease", required=False),
+        by_range=_flag(path, change, "by_range"),
         ordinal_before=_words(path, data, "ordinal_before", required=False),
         id_before=_words(path, data, "id_before", required=False),
         time_after=_words(path, data, "time_after", required=False),
+        age_before=_words(path, data, "age_before", required=False),
+        age_after=_words(path, data, "age_after", required=False),
+        age_after_range=_words(path, data, "age_after_range", required=False),
         year_before=_words(path, data, "year_before", required=False),
         period_before=_words(path, data, "period_before", required=False),
         abbreviations=_words(path, data, "abbreviations", required=False),

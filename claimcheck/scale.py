@@ -57,7 +57,9 @@ def scale_sources(lang: str) -> tuple[str, str]:
     words = scale_words(lang)
     multi = tuple(w for w in words if not is_letter_scale(w))
     letters = tuple(w for w in words if is_letter_scale(w))
-    return alternation(multi, left_bounded=False), alternation(letters, left_bounded=False)
+    # single letters are case-sensitive even inside IGNORECASE patterns: "M" is not "m"
+    return (alternation(multi, left_bounded=False),
+            f"(?-i:{alternation(letters, left_bounded=False)})")
 
 
 @cache

@@ -82,9 +82,7 @@ def emit(data: bytes, output: str | None) -> None:
         except OSError as exc:
             raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
         return
-    stream = click.get_binary_stream("stdout")
-    stream.write(data)
-    stream.flush()
+    click.echo(data, nl=False)
 
 
 def emit_frame(frame, fmt: str, output: str | None, **options) -> None:

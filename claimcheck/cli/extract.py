@@ -31,8 +31,8 @@ def extract_cmd(paths, output, lang, source, fmt) -> None:
     """Numeric claims in PATH... (files, directories, '-' for standard input), one row each."""
     fmt = pick_format(fmt, output)
     try:
-        result = extract(paths, lang=lang_arg(lang), source=source,
-                         stdin=click.get_binary_stream("stdin"))
+        with click.open_file("-", "rb") as stdin:
+            result = extract(paths, lang=lang_arg(lang), source=source, stdin=stdin)
     except ClaimcheckError as exc:
         report_errors([exc])
         sys.exit(EXIT_ERROR)
