@@ -400,13 +400,13 @@ def _power(factor: Decimal) -> str:
 
 
 @cache
-def _from_opener_re(lang: str) -> regex.Pattern:
-    return regex.compile(alternation(get_lexicon(lang).range_from), regex.IGNORECASE)
+def _between_opener_re(lang: str) -> regex.Pattern:
+    return regex.compile(alternation(get_lexicon(lang).range_between), regex.IGNORECASE)
 
 
 @register("inverted_range")
 def inverted_range(ctx: DocContext) -> Iterator[Hit]:
-    """A range written high to low ("zwischen 100.000 und 95.000")."""
+    """A range opened with "zwischen", "between", "entre" and written high to low."""
     for i, claim in enumerate(ctx.claims):
         if not claim.inverted or claim.qualifier is not Qualifier.RANGE:
             continue
@@ -414,8 +414,10 @@ def inverted_range(ctx: DocContext) -> Iterator[Hit]:
             continue  # "-5 to -10 degrees" is how temperatures are said
         if any(YEAR_LIKE_RE.match(f.raw) for f in ctx.figures[i]):
             continue  # "2022-23", "bis 2030": a year read into a range is the extractor's slip
-        if _from_opener_re(claim.lang).match(ctx.text, claim.start):
-            continue  # "fell from 4.6 to 4.2 percent" is a movement between two levels
+        if not _between_opener_re(claim.lang).match(ctx.text, claim.start):
+            # "fell from 4.6 to 4.2 percent" is a movement, "won 27 to 24" a score: only an
+            # interval opened with "zwischen", "between", "entre" must run low to high
+            continue
         conv, _why = ctx.expected_convention(claim.lang)
         low, high = (format_in(x, conv) if conv else plain(x) for x in (claim.low, claim.high))
         yield Hit(claim.start, claim.end,
@@ -430,13 +432,16 @@ def _is_percent(unit: str) -> bool:
     return unit == "percent"
 
 
-def _level_pairs(ctx: DocContext, idx: list[int]) -> Iterator[tuple[Claim, Claim]]:
+def _level_pairs(ctx: DocContext, idx: list[int], openers: dict
+                 ) -> Iterator[tuple[Claim, Claim]]:
     """(from, to) levels in percent within one sentence: a from-to range, or two level
     figures next to each other ("von 4 auf 6 Prozent", the first sharing the unit)."""
     claims = [ctx.claims[i] for i in idx]
     for c in claims:
-        if c.qualifier is Qualifier.RANGE and _is_percent(c.unit) and c.role is Role.LEVEL:
-            yield c, c
+        if c.qualifier is not Qualifier.RANGE or not _is_percent(c.unit):
+            continue
+        if c.role is Role.LEVEL or _opened_by(ctx, c, tuple(openers.get(c.lang, ()))):
+            yield c, c  # "from 4 percent to 6 percent", "passer de 4 % à 6 %"
     for a, b in pairwise(claims):
         if not _is_percent(b.unit) or b.role is not Role.LEVEL or b.value is None:
             continue
@@ -451,10 +456,31 @@ def _level_pairs(ctx: DocContext, idx: list[int]) -> Iterator[tuple[Claim, Claim
         yield a, b
 
 
+@cache
+def _opener_before_re(words: tuple[str, ...]) -> regex.Pattern:
+    return regex.compile(rf"(?r){alternation(words)}{SP}?\Z", regex.IGNORECASE)
+
+
+def _opened_by(ctx: DocContext, claim: Claim, words: tuple[str, ...]) -> bool:
+    """Whether ``claim`` starts with, or follows, one of ``words`` ("from", "passer de")."""
+    if not words:
+        return False
+    if regex.match(alternation(words), ctx.text[claim.start:claim.end], regex.IGNORECASE):
+        return True
+    return bool(_opener_before_re(words).search(ctx.text, max(0, claim.start - 24), claim.start))
+
+
 @register("percent_vs_points")
-def percent_vs_points(ctx: DocContext, *, slack: float = 0.05) -> Iterator[Hit]:
+def percent_vs_points(
+    ctx: DocContext, *, slack: float = 0.05, level_openers: dict | None = None
+) -> Iterator[Hit]:
     """A change in percent that is really in percentage points (or the reverse), told by
-    the from/to levels in the same sentence: "rose by 2 percent, from 4% to 6%"."""
+    the from/to levels in the same sentence: "rose by 2 percent, from 4% to 6%".
+
+    A percent range counts as two levels when it is a level or follows one of
+    ``level_openers`` ("from", "von", "passer de"); "rose by 2 to 3 percent" is a range
+    of changes and does not.
+    """
     for idx in ctx.by_sentence.values():
         changes = [ctx.claims[i] for i in idx
                    if ctx.claims[i].role in (Role.INCREASE, Role.DECREASE)
@@ -462,7 +488,7 @@ def percent_vs_points(ctx: DocContext, *, slack: float = 0.05) -> Iterator[Hit]:
                    and ctx.claims[i].value is not None]
         if not changes:
             continue
-        for a, b in _level_pairs(ctx, idx):
+        for a, b in _level_pairs(ctx, idx, level_openers or {}):
             if a is b:
                 start, end = a.low, a.high
                 if a.inverted:
