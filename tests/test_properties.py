@@ -232,6 +232,7 @@ def test_interval_invariants(doc: tuple[str, str]) -> None:
 @given(text=st.text(alphabet=st.sampled_from(list(
     "0123456789 ,.'’\u00a0\u202f-+–%€$£/:()\nabcxyzAMPhkmMnbrdüéàe")), max_size=120),
     lang=st.sampled_from(["de", "en", "fr"]))
+@example(text="0b€", lang="en")  # bug caught: KeyError 'b' (a lowercase scale letter + €)
 def test_arbitrary_text_never_breaks_the_offsets(text: str, lang: str) -> None:
     for c in extract_text(text, lang=lang):
         assert text[c.start:c.end] == c.text
