@@ -38,4 +38,16 @@ def lint(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """Throughput of extract in MB/s per language, and peak memory (no timed assertions)."""
     session.install("-e", ".")
+    session.install(*nox.project.dependency_groups(PYPROJECT, "test"))
     session.run("python", "tests/bench_throughput.py", *session.posargs)
+    session.run("python", "tests/bench_compare.py")
+
+
+@nox.session(python=PYTHONS, default=False)
+def screenshot(session: nox.Session) -> None:
+    """Render compare's HTML report of the fixtures and screenshot it with headless chromium.
+
+    Needs Debian's chromium (`apt-get install chromium`); writes docs/report.png.
+    """
+    session.install("-e", ".")
+    session.run("python", "tools/screenshot_report.py", *session.posargs)

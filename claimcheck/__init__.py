@@ -5,11 +5,19 @@ Public API (no click here)::
     from claimcheck import extract_text, extract
     claims = extract_text("Mehr als 94.000 Soldaten", lang="de")
     result = extract(["articles/"])        # result.frame, result.errors, result.warnings
+    groups = compare(result.frame)          # one row per concept/role/unit group, with a verdict
 """
 
 from __future__ import annotations
 
 from .api import ExtractResult, extract, extract_text
+from .compare import compare
+from .lint import LintOptions, LintResult
+from .lint import lint_paths as lint
+from .verify import verify
 
 __version__ = "0.1.0"
-__all__ = ["ExtractResult", "__version__", "extract", "extract_text"]
+__all__ = [
+    "ExtractResult", "LintOptions", "LintResult", "__version__", "compare", "extract",
+    "extract_text", "lint", "verify",
+]

@@ -308,6 +308,8 @@ def _not_a_claim(text: str, m: regex.Match, sent: tuple[int, int], g: Grammar) -
         return tail.end() if tail else num_end
     if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
         return num_end  # "030", "0800": codes, not figures
+    if raw in g.named_numbers:
+        return num_end  # "le 49.3": a constitutional article, by name
     if g.lex.ordinal_period and nxt == "." and raw.isdigit() and len(raw) <= 3:
         after = text[num_end + 1:num_end + 3]
         if after[:1].isspace() and after[1:2].islower():
@@ -446,7 +448,9 @@ def _assemble(
     if range_ok:
         conn = " ".join(R["conn"].split()).casefold()
         from_open = opener_folded in g.from_words
-        if L["verb"] is not None and from_open:
+        if from_open and (L["verb"] is not None or _verb_near(
+            text, left.start(), left.start(), (s_start, left.start()), g
+        ) is not None):
             range_ok = False  # "fell from 5.2% to 4.5%": the old and the new level
             old_level = True
         elif (L["verb"] is not None or L["by"] is not None) and conn in g.connectors_to and not (

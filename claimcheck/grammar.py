@@ -69,6 +69,7 @@ class Grammar:
     list_after_id_re: regex.Pattern
     date_continuation_re: regex.Pattern
     function_words: frozenset[str]
+    named_numbers: frozenset[str]
     verb_any_re: regex.Pattern
     ordinal_left_re: regex.Pattern
     id_left_re: regex.Pattern
@@ -224,6 +225,7 @@ def get_grammar(lang: str) -> Grammar:
             rf"|[\-\u2013])(?:{SP})?(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])"
         ),
         function_words=_fold(w for w in lex.detect_words if " " not in w),
+        named_numbers=frozenset(lex.named_numbers),
         verb_any_re=regex.compile(rf"(?P<verb>{verbs})", regex.IGNORECASE),
         ordinal_left_re=ordinal_left_re,
         id_left_re=id_left_re,

@@ -167,6 +167,7 @@ class Lexicon:
     id_before: tuple[str, ...]
     time_after: tuple[str, ...]
     age_before: tuple[str, ...]
+    named_numbers: tuple[str, ...]
     age_after: tuple[str, ...]
     age_after_range: tuple[str, ...]
     year_before: tuple[str, ...]
@@ -244,6 +245,7 @@ def parse_lexicon(path: Path) -> Lexicon:
         id_before=_words(path, data, "id_before", required=False),
         time_after=_words(path, data, "time_after", required=False),
         age_before=_words(path, data, "age_before", required=False),
+        named_numbers=_words(path, data, "named_numbers", required=False),
         age_after=_words(path, data, "age_after", required=False),
         age_after_range=_words(path, data, "age_after_range", required=False),
         year_before=_words(path, data, "year_before", required=False),
