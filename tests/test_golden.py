@@ -41,21 +41,15 @@ EXCLUDED = {
         "'fast fünf' (Monate) is a duration, read as a count with period '9. Juli'",
     ],
     "fixtures/articles/de/003-arbeitsmarkt.md": [
-        "'382.000 Menschen weniger' role level, a careful reader: decrease",
-        "'um 513.000 auf 34,1 Millionen' (stieg): 513.000 role level, expected increase",
-        "'fiel im November um 1,1 Punkte': 1,1 role level, expected decrease",
-        "phone number 'Tel. 0911 179-2218' read as the range 179 to 2218",
+        "'Nach Angaben der Behörde stieg die Zahl ... um 513.000 auf 34,1 Millionen': "
+        "513.000 role level, expected increase",
     ],
     "fixtures/articles/de/004-haushalt.txt": [
-        "'in 1. Lesung' → claim 1 (ordinal)",
-        "'Drucksache 17/3500' → claims 17 and 3500 (document id)",
         "'wüchsen um 3,5 Prozent pro Jahr': role level, expected increase",
     ],
     "fixtures/articles/de/005-unwetter.txt": [
-        "'bis minus 3 Grad' → 3 °C, role decrease; expected -3 °C (at_most) as a level",
-        "'Anschlussstellen 38 und 40' → claims 38 and 40 (ids)",
-        "'ICE 1509' → claim 1509 (train number)",
-        "'täglich 8 bis 20 Uhr' → range 8 to 20 (clock times)",
+        "'bis minus 3 Grad' → 3 °C, role decrease; expected -3 °C as a level",
+        "'Binnen 24 Stunden', 'knapp fünf Stunden' → dimensionless (no time units)",
     ],
     "fixtures/articles/de/006-schweiz.txt": [
         "'streicht 1'200 Stellen' role level; the cut is a decrease",
@@ -67,11 +61,11 @@ EXCLUDED = {
     ],
     "fixtures/articles/en/001-troops-border.txt": [
         "'Nearly 2 in 3 Americans' → 'Nearly 2' and '3'; expected a ratio near 2/3",
-        "'from Dec. 10 to 12' → claim 12 (a date)",
     ],
     "fixtures/articles/en/002-flood-evacuations.md": [
-        "phone number 'Floodline on 0345 988 1188' → claims 988 and 1188",
-        "'junction 6 of the M5' → claim 6 (an id)",
+        "'3 severe flood warnings ..., down from 7 on Sunday': the old level 7 is read "
+        "as a decrease",
+        "'in 24 hours', 'in 15 years' → dimensionless (no time units)",
     ],
     "fixtures/articles/en/003-jobs-report.txt": [
         "'transportation and warehousing 50,000, and construction 31,000' (added): "
@@ -79,13 +73,12 @@ EXCLUDED = {
         "'Leisure and hospitality added just 23,000 jobs': role level, expected increase",
     ],
     "fixtures/articles/en/004-budget.txt": [
-        "fiscal year '2022-23' → range 23 to 2022",
         "'over five years' (during) → more_than 5",
         "'down from £127.8bn' → role decrease; the earlier level is a level",
-        "'(HC 1004)' → claim 1004 (a document id)",
     ],
     "fixtures/articles/en/005-marathon-weather.txt": [
-        "'between July 10 and 13' → claim 13 (a date)",
+        "'more than 1,200 heat-related calls in 24 hours' → 24 dimensionless (no time "
+        "units)",
     ],
     "fixtures/articles/en/006-election.md": [
         "'about one in eight ballots' → 'eight' exact 8; expected a ratio near 1/8",
@@ -97,14 +90,17 @@ EXCLUDED = {
     ],
     "fixtures/articles/fr/002-inondations.md": [
         "'Dragon 62' → claim 62 (helicopter call sign)",
-        "link text 'direct du 13/11' → claims 13 and 11 (a date)",
+        "'l’équivalent de deux mois de précipitations' → 2 dimensionless (no time units)",
     ],
     "fixtures/articles/fr/003-chomage.txt": [
         "slogan '1 jeune, 1 solution' → claims 1 and 1",
-        "'des 15-64 ans' / 'de 15 à 24 ans': age brackets read as figures without unit",
+        "'sur trois mois' → 3 dimensionless (no time units)",
     ],
     "fixtures/articles/fr/004-budget.txt": [
-        "'l'article 49.3 de la Constitution' → claim 49.3 (an article number)",
+        "'progresse de 3,3 milliards, ... et celui de l’Éducation nationale de 3,9 "
+        "milliards': the elided verb is not carried, 3,9 milliards role level",
+        "'il y a deux ans' (two years ago) → claim 2",
+        "'deux fois moins qu’en 2023' → exact 2, role level; expected a ratio (1/2)",
     ],
     "fixtures/articles/fr/005-manifestation.txt": [
         "'un TGV sur trois' → exact 3; expected a ratio 1/3",
