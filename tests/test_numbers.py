@@ -320,6 +320,14 @@ FROM_ARTICLES = [
 ]
 
 KNOWN_FAILURES: list = [
+    known(Case("Le bouclier coûtera deux fois moins qu’en 2023.", "fr",
+               "0.5", "0.5", "0.5", "exact", "dimensionless", "words", False, role="ratio",
+               id="deux-fois-moins"),
+          "a multiple 'deux fois moins' (half) is read as the level 2"),
+    known(Case("Police received 1,200 calls in 24 hours.", "en",
+               "24", "24", "24", "exact", "hour", "plain", False, span="24 hours",
+               id="hours-a-unit"),
+          "no time units: '24 hours' loses its unit (pint: hour)"),
     known(Case("2 in 3 voters backed the plan.", "en",
                "2/3", "2/3", "2/3", "exact", "dimensionless", "plain", False, role="ratio",
                span="2 in 3", id="2-in-3"),
