@@ -116,6 +116,16 @@ def render_group_table(groups: pl.DataFrame, *, width: int | None = None,
         ))
         lines.append(line.rstrip())
         statements = (row.get("statements") or "").split(STATEMENT_SEPARATOR)
+        if len(statements) > limit and row.get("worst"):
+            # never hide the pair that makes the verdict: keep its statements in view
+            worst = row["worst"]
+            key = [i for i, st in enumerate(statements) if st.split(" (", 1)[0] in worst]
+            keep = set(key[:limit]) | set(range(limit))
+            while len(keep) > limit:
+                keep.discard(max(i for i in keep if i not in key[:limit]))
+            statements = [st for i, st in enumerate(statements) if i in keep] + [
+                st for i, st in enumerate(statements) if i not in keep
+            ]
         for st in statements[:limit]:
             lines.append(indent + _fit("▸ " + st, body))
         if len(statements) > limit:
