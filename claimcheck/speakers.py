@@ -83,6 +83,7 @@ class SpeakerData:
     after_re: regex.Pattern
     verbs_re: regex.Pattern
     pronoun_markers_re: regex.Pattern
+    any_cue_re: regex.Pattern  # cheap test: does a sentence hold any cue word at all?
     pronouns: frozenset[str]
     verb_words: frozenset[str]
     title_words: frozenset[str]
@@ -119,6 +120,19 @@ def get_speaker_data(lang: str) -> SpeakerData:
         after_re=regex.compile(alternation(lex.attribution_after)),
         verbs_re=regex.compile(alternation(verbs)),
         pronoun_markers_re=regex.compile(rf"(?i:{alternation(sp.get('pronoun_markers') or ())})"),
+        any_cue_re=regex.compile(
+            "(?i:"
+            + alternation(
+                [
+                    *lex.attribution_before,
+                    *lex.attribution_after,
+                    *(w for v in lex.attribution_verbs for w in v.split()),
+                    *(sp.get("pronoun_markers") or ()),
+                ],
+                bounded=False,
+            )
+            + ")"
+        ),
         pronouns=_fold_list(lex.pronouns),
         verb_words=_fold_list(w for v in lex.attribution_verbs for w in v.split()),
         title_words=frozenset(title_words),
@@ -432,10 +446,15 @@ def _render(text: str, toks: list[Token]) -> str:
 
 
 def _index_at(tokens: list[Token], pos: int) -> int:
-    for k, t in enumerate(tokens):
-        if t.start >= pos:
-            return k
-    return len(tokens)
+    """Index of the first token starting at or after ``pos`` (tokens are in order)."""
+    lo, hi = 0, len(tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if tokens[mid].start < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _prev_sig(tokens: list[Token], k: int) -> Token | None:
@@ -451,6 +470,8 @@ def find_cues(
     """Every attribution cue of one sentence, in order."""
     d = get_speaker_data(lang)
     s_start, s_end = sentence
+    if d.any_cue_re.search(text, s_start, s_end) is None:
+        return []
     if tokens is None:
         tokens = tokenize(text, s_start, s_end)
     cues: list[Cue] = []
@@ -578,18 +599,14 @@ def _sentence_level(tokens: list[Token], start: int, end: int) -> bool:
     """A marker governs its whole sentence when it opens it ("According to X, …", "Laut
     X stehen …") or closes it after a comma (", selon la préfecture."); else only its
     segment ("94 000 manifestants selon la police, 250 000 selon les syndicats")."""
-    before = [
-        t for t in tokens if t.end <= start and not (t.kind == "punct" and t.text in FORMAT_MARKS)
-    ]
-    after = [
-        t for t in tokens if t.start >= end and not (t.kind == "punct" and t.text in FORMAT_MARKS)
-    ]
-    opens = not before or (before[-1].kind == "punct" and before[-1].text in '"\u201e\u201c\u00ab')
-    closes = (
-        (not after or all(t.kind == "punct" for t in after))
-        and bool(before)
-        and before[-1].text == ","
-    )
+    k = _index_at(tokens, start) - 1
+    while k >= 0 and tokens[k].kind == "punct" and tokens[k].text in FORMAT_MARKS:
+        k -= 1
+    prev = tokens[k] if k >= 0 else None
+    j = _index_at(tokens, end)
+    rest_is_punct = all(t.kind == "punct" for t in tokens[j:])
+    opens = prev is None or (prev.kind == "punct" and prev.text in '"\u201e\u201c\u00ab')
+    closes = rest_is_punct and prev is not None and prev.text == ","
     return opens or closes
 
 
@@ -901,16 +918,24 @@ def _title_mentions(text: str, tokens: list[Token], lang: str) -> list[str]:
     return out
 
 
+@cache
+def _quote_re(lang: str) -> regex.Pattern:
+    chars = OPEN_QUOTES.get(lang, "") + CLOSE_QUOTES.get(lang, "") + STRAIGHT_QUOTE
+    return regex.compile("[" + regex.escape(chars) + "]")
+
+
 def _quote_around(text: str, pos: int, lang: str) -> tuple[int, int] | None:
     """(opening, closing) offsets of the quotation ``pos`` stands in, within its paragraph."""
     lo = text.rfind("\n\n", max(0, pos - QUOTE_REACH), pos)
     lo = max(0, pos - QUOTE_REACH) if lo == -1 else lo + 2
     opens, closes = OPEN_QUOTES.get(lang, ""), CLOSE_QUOTES.get(lang, "")
+    quote_re = _quote_re(lang)
     depth_open = None
     straight_open = None
-    for i in range(lo, pos):
+    for m in quote_re.finditer(text, lo, pos):
+        i = m.start()
         ch = text[i]
-        if ch in opens and not (lang == "en" and ch == "\u2018" and _apostrophe(text, i)):
+        if ch in opens and not (ch == "\u2018" and _apostrophe(text, i)):
             depth_open = i
         elif (
             ch in closes
@@ -926,7 +951,8 @@ def _quote_around(text: str, pos: int, lang: str) -> tuple[int, int] | None:
     hi = text.find("\n\n", pos, pos + QUOTE_REACH)
     hi = min(len(text), pos + QUOTE_REACH) if hi == -1 else hi
     targets = closes if depth_open is not None else STRAIGHT_QUOTE
-    for i in range(pos, hi):
+    for m in quote_re.finditer(text, pos, hi):
+        i = m.start()
         if text[i] in targets and not (text[i] == "\u2019" and _apostrophe(text, i)):
             return start, i + 1
     return None

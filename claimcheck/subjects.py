@@ -32,8 +32,8 @@ lemma of their head.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
-from typing import Any
+from functools import cache, lru_cache
+from typing import Any, NamedTuple
 
 import regex
 
@@ -61,17 +61,21 @@ CLAUSE_PUNCT = frozenset(';:!?()[]{}"\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014|
 """Punctuation that ends a clause (a comma is handled by each rule)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+WORD_KINDS = frozenset({"word", "abbr", "elided"})
+
+
+class Token(NamedTuple):
+    """One token of a sentence; offsets into the document text."""
+
     kind: str  # elided, abbr, word, num, punct
     text: str
     start: int
     end: int
-    fold: str
+    fold: str  # casefolded, typographic apostrophe made plain
 
     @property
     def is_word(self) -> bool:
-        return self.kind in ("word", "abbr", "elided")
+        return self.kind in WORD_KINDS
 
     @property
     def upper(self) -> bool:
@@ -81,10 +85,18 @@ class Token:
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of text[start:end] with offsets into ``text``."""
     out = []
+    append = out.append
     for m in TOKEN_RE.finditer(text, start, end):
-        kind = m.lastgroup or "punct"
         t = m.group()
-        out.append(Token(kind, t, m.start(), m.end(), t.casefold().replace("\u2019", "'")))
+        kind = m.lastgroup or "punct"
+        if kind in WORD_KINDS:
+            fold = t.casefold()
+            if "\u2019" in fold:
+                fold = fold.replace("\u2019", "'")
+        else:
+            fold = t
+        s, e = m.span()
+        append(Token(kind, t, s, e, fold))
     return out
 
 
@@ -361,6 +373,11 @@ def concept_of(subject: str | None, lang: str, unit: str | None = None) -> str |
     """The concept key of a subject phrase: rules/concepts.yaml, else the head's lemma."""
     if not subject:
         return None
+    return _concept_of(subject, lang, unit)
+
+
+@lru_cache(maxsize=16384)
+def _concept_of(subject: str, lang: str, unit: str | None) -> str | None:
     ph = get_phrases(lang)
     words = [t.text for t in tokenize(subject, 0, len(subject)) if t.is_word]
     words = _drop_determiners(words, ph)
