@@ -95,7 +95,7 @@ def main() -> None:
             mbps, n, dt = throughput(lang, args.mb, kind)
             print(f"{kind:<8}{lang:<6}{mbps:>8.2f}{n / args.mb:>11.0f}{dt:>10.2f}")
     small = max(0.5, args.mb / 6)
-    print(f"\npeak traced memory while extracting (input held as documents)")
+    print("\npeak traced memory while extracting (input held as documents)")
     for lang in args.langs.split(",")[:1]:
         a = peak_memory(lang, small)
         b = peak_memory(lang, small * 10)

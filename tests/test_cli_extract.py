@@ -111,8 +111,6 @@ def test_parquet_keeps_the_schema_types(run_cli) -> None:
     assert frame.schema["ambiguous"] == pl.Boolean
 
 
-@pytest.mark.xfail(strict=True, reason="the table squeezes 16 columns into the terminal width: "
-                   "a claim's text is cut to 3 characters per line ('Meh'/'r a'/...)")
 def test_table_format_is_human_readable(run_cli) -> None:
     out = run_cli("extract", DE, "--format", "table").stdout
     assert "Mehr als 94.000" in out or "mehr als 94.000" in out
@@ -289,8 +287,6 @@ def test_failing_write_leaves_the_old_file(run_cli, tmp_path: Path,
     assert sorted(p.name for p in tmp_path.iterdir()) == ["claims.csv"]
 
 
-@pytest.mark.xfail(strict=True, reason="cannot-write is a ClickException: exit 1 ('findings') "
-                   "and 'Error: ...' instead of exit 2 and 'claimcheck: error: ...'")
 def test_unwritable_output_is_exit_2(run_cli, tmp_path: Path) -> None:
     result = run_cli("extract", DE, "-o", tmp_path / "no-such-dir" / "claims.csv",
                      exit_code=2)

@@ -6,7 +6,7 @@ decimals, translated wire copy that keeps English separators, French press with
 no-break spaces, Swiss print with apostrophes).  No sentence is copied from a
 publication.
 
-Reading of ``number_format`` (CONTRACT.md, fixtures/articles/EXPECTED.md): ``en``
+Reading of ``number_format`` (CONTRACT.md, fixtures/expected/articles.md): ``en``
 1,234.5 · ``de`` 1.234,5 · ``fr`` 1 234,5 · ``ch`` 1'234.5 / 1’234.5 · ``plain``: digits
 without any separator (1234) or a decimal point after four or more ungrouped digits
 (1234.5) · ``words``.  A figure several conventions write alike ("4.5", "2,5") gets the

@@ -1,6 +1,6 @@
-"""Every key figure of fixtures/articles/EXPECTED.md, as a careful reader wrote it down.
+"""Every key figure of fixtures/expected/articles.md, as a careful reader wrote it down.
 
-EXPECTED.md was written with the articles, before the engine read them: each row is a
+articles.md was written with the articles, before the engine read them: each row is a
 figure that must be found with its value, interval, qualifier, unit, number format and
 role; each "Not claims" entry must not start a claim.  Rows the engine still gets
 wrong are strict xfails in KNOWN_FAILURES (they turn into failures once fixed).
@@ -21,7 +21,7 @@ from claimcheck.model import Claim
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "fixtures" / "articles"
-EXPECTED = ARTICLES / "EXPECTED.md"
+EXPECTED = ROOT / "fixtures" / "expected" / "articles.md"
 ROW_RE = re.compile(r"^\| (?P<file>[a-z]{2}/[^|]+?) \| `(?P<text>[^`]+)` \|(?P<rest>.*)\|$")
 TRAPS_HEAD_RE = re.compile(r"^### (?P<file>[a-z]{2}/\S+)$")
 TRAP_RE = re.compile(r"`([^`]+)`")

@@ -80,7 +80,8 @@ def emit(data: bytes, output: str | None) -> None:
         try:
             write_atomic(output, data)
         except OSError as exc:
-            raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
+            click.echo(f"claimcheck: error: cannot write {output}: {exc.strerror or exc}", err=True)
+            raise SystemExit(EXIT_ERROR) from exc
         return
     click.echo(data, nl=False)
 
