@@ -29,11 +29,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
 from .dates import month_names, weekday_names
-from .lexicon import alternation, get_lexicon
+from .lexicon import get_lexicon
 from .subjects import FORMAT_MARKS, Phrases, Subject, Token, get_phrases, tokenize
 
 BOUNDARY_PUNCT = frozenset(',;:!?()[]{}"\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014|')
@@ -79,11 +80,11 @@ class Cue:
 class SpeakerData:
     lang: str
     phrases: Phrases
-    markers_re: regex.Pattern
-    after_re: regex.Pattern
-    verbs_re: regex.Pattern
-    pronoun_markers_re: regex.Pattern
-    any_cue_re: regex.Pattern  # cheap test: does a sentence hold any cue word at all?
+    markers: dict[str, tuple[tuple[str, ...], ...]]  # first word → phrases (folded words)
+    after: dict[str, tuple[tuple[str, ...], ...]]
+    verbs: dict[str, tuple[tuple[str, ...], ...]]
+    pronoun_markers: dict[str, tuple[tuple[str, ...], ...]]
+    first_words: frozenset[str]  # cheap test: does a sentence hold any cue word at all?
     pronouns: frozenset[str]
     verb_words: frozenset[str]
     title_words: frozenset[str]
@@ -100,13 +101,47 @@ def _fold_list(values) -> frozenset[str]:
     return frozenset(str(v).casefold().replace("\u2019", "'") for v in values or ())
 
 
+def _phrase_table(phrases) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases as folded token tuples, keyed by their first word, longest first."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        words = tuple(t.fold for t in tokenize(p, 0, len(p)))
+        if words and words not in table.get(words[0], []):
+            table.setdefault(words[0], []).append(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
+
+
+class _Hit(NamedTuple):
+    start: int
+    end: int
+
+
+def _hits(tokens: list[Token], table: dict[str, tuple[tuple[str, ...], ...]]) -> list[_Hit]:
+    """Where the table's phrases stand in the tokens (longest match, left to right)."""
+    out: list[_Hit] = []
+    k, n = 0, len(tokens)
+    while k < n:
+        options = table.get(tokens[k].fold)
+        if options:
+            for words in options:
+                m = len(words)
+                if k + m <= n and all(tokens[k + x].fold == words[x] for x in range(1, m)):
+                    out.append(_Hit(tokens[k].start, tokens[k + m - 1].end))
+                    k += m - 1
+                    break
+        k += 1
+    return out
+
+
 @cache
 def get_speaker_data(lang: str) -> SpeakerData:
     lex = get_lexicon(lang)
     ph = get_phrases(lang)
     sp = ph.speaker
-    markers = alternation(lex.attribution_before)
-    verbs = [v for v in lex.attribution_verbs if " " not in v or lang == "fr"]
+    markers = _phrase_table(lex.attribution_before)
+    after = _phrase_table(lex.attribution_after)
+    verbs = _phrase_table([v for v in lex.attribution_verbs if " " not in v or lang == "fr"])
+    pronoun_markers = _phrase_table(sp.get("pronoun_markers") or ())
     title_words: set[str] = set()
     for t in lex.titles:
         title_words.update(w.casefold() for w in t.split())
@@ -116,23 +151,14 @@ def get_speaker_data(lang: str) -> SpeakerData:
     return SpeakerData(
         lang=lang,
         phrases=ph,
-        markers_re=regex.compile(rf"(?i:{markers})"),
-        after_re=regex.compile(alternation(lex.attribution_after)),
-        verbs_re=regex.compile(alternation(verbs)),
-        pronoun_markers_re=regex.compile(rf"(?i:{alternation(sp.get('pronoun_markers') or ())})"),
-        any_cue_re=regex.compile(
-            "(?i:"
-            + alternation(
-                [
-                    *lex.attribution_before,
-                    *lex.attribution_after,
-                    *(w for v in lex.attribution_verbs for w in v.split()),
-                    *(sp.get("pronoun_markers") or ()),
-                ],
-                bounded=False,
-            )
-            + ")"
-        ),
+        markers=markers,
+        after=after,
+        verbs=verbs,
+        pronoun_markers=pronoun_markers,
+        first_words=frozenset(markers)
+        | frozenset(after)
+        | frozenset(verbs)
+        | frozenset(pronoun_markers),
         pronouns=_fold_list(lex.pronouns),
         verb_words=_fold_list(w for v in lex.attribution_verbs for w in v.split()),
         title_words=frozenset(title_words),
@@ -470,10 +496,11 @@ def find_cues(
     """Every attribution cue of one sentence, in order."""
     d = get_speaker_data(lang)
     s_start, s_end = sentence
-    if d.any_cue_re.search(text, s_start, s_end) is None:
-        return []
     if tokens is None:
         tokens = tokenize(text, s_start, s_end)
+    first = d.first_words
+    if not any(t.fold in first for t in tokens):
+        return []
     cues: list[Cue] = []
     taken: list[tuple[int, int]] = []
 
@@ -484,21 +511,21 @@ def find_cues(
         cues.append(cue)
         taken.append((cue.start, cue.end))
 
-    for m in d.pronoun_markers_re.finditer(text, s_start, s_end):
-        add(Cue(None, m.start(), m.end(), "pronoun", _sentence_level(tokens, m.start(), m.end())))
-    for m in d.markers_re.finditer(text, s_start, s_end):
-        if not free(m.start(), m.end()):
+    for m in _hits(tokens, d.pronoun_markers):
+        add(Cue(None, m.start, m.end, "pronoun", _sentence_level(tokens, m.start, m.end)))
+    for m in _hits(tokens, d.markers):
+        if not free(m.start, m.end):
             continue
-        i = _index_at(tokens, m.end())
+        i = _index_at(tokens, m.end)
         span, _j = _np_forward(tokens, i, d)
         if span and len(span) == 1 and span[0].fold in d.pronouns:
             add(
                 Cue(
                     None,
-                    m.start(),
+                    m.start,
                     span[0].end,
                     "pronoun",
-                    _sentence_level(tokens, m.start(), span[0].end),
+                    _sentence_level(tokens, m.start, span[0].end),
                 )
             )
             continue
@@ -507,11 +534,11 @@ def find_cues(
         sp = _reduce(span, text, d)
         if sp:
             end = span[-1].end
-            add(Cue(sp, m.start(), end, "marker", _sentence_level(tokens, m.start(), end)))
-    for m in d.after_re.finditer(text, s_start, s_end):
-        if not free(m.start(), m.end()):
+            add(Cue(sp, m.start, end, "marker", _sentence_level(tokens, m.start, end)))
+    for m in _hits(tokens, d.after):
+        if not free(m.start, m.end):
             continue
-        k = _index_at(tokens, m.start())
+        k = _index_at(tokens, m.start)
         span = _np_backward(tokens, k, d)
         if not span or not _valid(span, d, False):
             continue
@@ -521,9 +548,9 @@ def find_cues(
                 Cue(
                     sp,
                     span[0].start,
-                    m.end(),
+                    m.end,
                     "marker",
-                    _sentence_level(tokens, span[0].start, m.end()),
+                    _sentence_level(tokens, span[0].start, m.end),
                 )
             )
     for k, t in enumerate(tokens):
@@ -533,10 +560,10 @@ def find_cues(
                 parts[0] in d.verb_words or _next_is_verb(tokens, k, d)
             ):
                 add(Cue(None, t.start, t.end, "pronoun", True))
-    for m in d.verbs_re.finditer(text, s_start, s_end):
-        if not free(m.start(), m.end()):
+    for m in _hits(tokens, d.verbs):
+        if not free(m.start, m.end):
             continue
-        k = _index_at(tokens, m.start())
+        k = _index_at(tokens, m.start)
         if k >= len(tokens):
             continue
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
@@ -547,21 +574,21 @@ def find_cues(
             continue  # "an estimated $2.3bn"
         if prev is not None and prev.is_word and prev.fold in d.passive:
             continue  # "once reserves are counted"
-        v_end = _verb_end(tokens, k, m.end())
+        v_end = _verb_end(tokens, k, m.end)
         inverted = prev is None or (prev.kind == "punct" and prev.text in BOUNDARY_PUNCT)
         if inverted:
             i = _index_at(tokens, v_end)
             if i < len(tokens) and tokens[i].fold in d.pronouns:
-                add(Cue(None, m.start(), tokens[i].end, "pronoun", True))  # "sagte er"
+                add(Cue(None, m.start, tokens[i].end, "pronoun", True))  # "sagte er"
                 continue
             span, _j = _np_forward(tokens, i, d)
             if span and len(span) == 1 and span[0].fold in d.pronouns:
-                add(Cue(None, m.start(), span[0].end, "pronoun", True))
+                add(Cue(None, m.start, span[0].end, "pronoun", True))
                 continue
             if span and _valid(span, d, False):
                 sp = _reduce(span, text, d)
                 if sp:
-                    add(Cue(sp, m.start(), span[-1].end, "verb", True))
+                    add(Cue(sp, m.start, span[-1].end, "verb", True))
                 continue
             if prev is None:
                 continue
@@ -569,20 +596,20 @@ def find_cues(
         if not span:
             continue
         if len(span) == 1 and span[0].fold in d.pronouns:
-            add(Cue(None, span[0].start, m.end(), "pronoun", True))
+            add(Cue(None, span[0].start, m.end, "pronoun", True))
             continue
         if not _valid(span, d, True):
             if lang == "de" and span[0].fold in OBJECT_ARTICLES:
                 # V2 with a fronted object: "Den Sachschaden beziffert der Verband auf …"
-                fwd, _j = _np_forward(tokens, _index_at(tokens, m.end()), d)
+                fwd, _j = _np_forward(tokens, _index_at(tokens, m.end), d)
                 if fwd and fwd[0].fold in SUBJECT_ARTICLES and _valid(fwd, d, False):
                     sp = _reduce(fwd, text, d)
                     if sp:
-                        add(Cue(sp, m.start(), fwd[-1].end, "verb", True))
+                        add(Cue(sp, m.start, fwd[-1].end, "verb", True))
             continue
         sp = _reduce(span, text, d)
         if sp:
-            add(Cue(sp, span[0].start, m.end(), "verb", True))
+            add(Cue(sp, span[0].start, m.end, "verb", True))
     cues.sort(key=lambda c: c.start)
     return cues
 
