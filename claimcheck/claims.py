@@ -71,6 +71,7 @@ class Figure:
     scale: Decimal = Decimal(1)
     reading: Reading | None = None
     ambiguous: bool = False
+    ratio_denominator: Decimal | None = None
 
     @property
     def is_words(self) -> bool:
@@ -85,6 +86,8 @@ class Figure:
         return -base if self.sign in ("-", "\u2212") else base
 
     def value(self) -> Decimal:
+        if self.ratio_denominator:
+            return (self.mantissa() / self.ratio_denominator).quantize(RATIO_QUANTUM)  # "2 in 3"
         return self.mantissa() * self.scale
 
 
@@ -163,6 +166,8 @@ def _is_currency(unit: str | None) -> bool:
 
 
 SIGN_CHARS = "+-\u2212"
+RATIO_QUANTUM = Decimal("1e-12")
+TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 LETTER_SCALES_WITHOUT_MONEY = frozenset({"k", "K"})
 """Single-letter scales that count glued to a figure even without money ("250k views")."""
 WORD_FOLLOWS_RE = regex.compile(r"[\s\u00a0\u202f]+\p{L}")
@@ -355,7 +360,9 @@ def _words_draft(
     if value is None or kind is None:
         return None, m.end()
     if kind == "unit" and not g.scale_after_re.match(text, m.end(), s_end):
-        return None, m.end()  # "a", "ein", "un" count only before a scale word
+        if not g.ratio_in_re.match(text, m.end(), s_end):
+            return None, m.end()  # "a", "ein", "un" count only before a scale word
+        kind = "word"  # "One in eight ballots"
     if kind == "word" and not WORD_FOLLOWS_RE.match(text, m.end(), s_end):
         return None, m.end()  # "three people", "zwei Millionen"; not a bare "sept."
     fig = Figure(m.start(), m.end(), m.group(), word_value=value)
@@ -503,8 +510,17 @@ def _assemble(
         qa = None
     if _glued_right(text, end, s_end):
         return None, end
-    if g.age_after_re.match(text, end, s_end) or (
-        second is not None and g.age_after_range_re.match(text, end, s_end)
+    if unit in TIME_UNITS and (
+        g.relative_after_re.match(text, end, s_end)
+        or g.relative_before_re.match(text, max(s_start, first.start - 20), first.start)
+    ):
+        return None, end  # "ten years ago", "il y a dix ans", "vor zehn Jahren"
+    ratio_of_two = None
+    if second is None and role is not Role.RATIO and unit == "dimensionless" and first.scale == 1:
+        ratio_of_two = g.ratio_in_re.match(text, end, s_end)  # "2 in 3 voters"
+    if g.age_after_re.match(text, end, s_end) or g.age_after_re.match(text, first.end, s_end) or (
+        second is not None and (g.age_after_range_re.match(text, end, s_end)
+                                or g.age_after_range_re.match(text, second.end, s_end))
     ):
         return None, end  # "63 Jahre alt", "15-64 ans"
     if second is not None and not unit1_valid and g.time_after_re.match(text, end, s_end):
@@ -514,13 +530,34 @@ def _assemble(
         start = _left_start(left, L, first.start)
     else:
         start = _left_start(left, L, first.start, opener=False)
+    if ratio_of_two is not None:
+        denom = (Decimal(ratio_of_two.group("num")) if ratio_of_two.group("num")
+                 else g.word_values.get(ratio_of_two.group("word").casefold()))
+        if denom:
+            first.ratio_denominator = denom
+            end = ratio_of_two.end()
+            role = Role.RATIO
+    minus = _word_before(text, first.start, s_start)
+    if minus.casefold() in g.minus_words and not first.sign and L["qual"] is None:
+        first.sign = "-"  # "minus 3 Grad"
+        first.start = text.rfind(minus, s_start, first.start)
     draft = Draft(start, end, lang, sent, first, second, unit=unit, role=role)
+    if first.sign == "-" and start > first.start:
+        draft.start = first.start
     if second is not None:
         draft.qualifier = Qualifier.RANGE
         if second.scale != 1 and first.scale == 1 and not first.is_words:
             draft.extra["scale_from_second"] = second.scale
     else:
         _apply_qualifier(draft, L, R if qa else None, g)
+        qual = L["qual"]
+        if qual and unit in TIME_UNITS and " ".join(qual.split()).casefold() in (
+            g.not_qualifier_before_time
+        ):
+            draft.qualifier = Qualifier.EXACT  # "over five years": during, not more than
+            draft.start = first.start
+    if second is None and L["verb"] is not None and opener_folded in g.from_words:
+        old_level = True  # "£99.1bn, down from £127.8bn": the old level
     if role is not Role.RATIO and not old_level:
         draft.role = _role(text, L, draft, g, s_end, first.sign)
     return draft, end

@@ -69,6 +69,11 @@ class Grammar:
     list_after_id_re: regex.Pattern
     date_continuation_re: regex.Pattern
     function_words: frozenset[str]
+    minus_words: frozenset[str]
+    ratio_in_re: regex.Pattern
+    relative_before_re: regex.Pattern
+    relative_after_re: regex.Pattern
+    not_qualifier_before_time: frozenset[str]
     named_numbers: frozenset[str]
     verb_any_re: regex.Pattern
     ordinal_left_re: regex.Pattern
@@ -149,7 +154,7 @@ def get_grammar(lang: str) -> Grammar:
     openers = alternation(tuple(lex.range_between) + tuple(lex.range_from))
     left_re = regex.compile(
         rf"""(?r)
-        (?:(?P<verb>{verbs}){SP})?                        # "rose", "stieg", "en hausse"
+        (?:(?P<verb>{verbs}){SP}(?:{alternation(lex.change_fillers)}{SP})?)?   # "rose", "added just"
         (?:(?:(?P<by>{alternation(lex.change_by)})|(?P<to>{alternation(lex.change_to)})){SP})?
         (?:{quals}{SP})?                                  # "mehr als", "up to"
         (?:(?P<opener>{openers}){SP})?                    # "zwischen", "from"
@@ -207,7 +212,7 @@ def get_grammar(lang: str) -> Grammar:
         verb_after_re=verb_after_re,
         comparative_after_re=regex.compile(
             rf"(?:{SP}[\p{{L}}\-]+)?{SP}(?:(?P<up>{alternation(lex.after_increase)})"
-            rf"|(?P<down>{alternation(lex.after_decrease)}))(?![\p{{L}}\p{{N}}])(?!{SP}(?:than|als|que)\b)",
+            rf"|(?P<down>{alternation(lex.after_decrease)}))(?![\p{{L}}\p{{N}}])",
         ),
         particle_after_re=regex.compile(
             rf"(?:{SP}[\p{{L}}\-]+)?{SP}(?:(?P<up>{alternation(lex.particles_increase)})"
@@ -225,6 +230,16 @@ def get_grammar(lang: str) -> Grammar:
             rf"|[\-\u2013])(?:{SP})?(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])"
         ),
         function_words=_fold(w for w in lex.detect_words if " " not in w),
+        minus_words=_fold(lex.minus_words),
+        ratio_in_re=regex.compile(
+            rf"{SP}{alternation(lex.ratio_in)}{SP}(?:(?P<num>[0-9]+)(?![0-9.,])|(?P<word>{plain_words}))",
+            regex.IGNORECASE,
+        ),
+        relative_before_re=regex.compile(rf"(?r){alternation(lex.relative_time_before)}{SP}\Z",
+                                         regex.IGNORECASE),
+        relative_after_re=regex.compile(rf"{SP}{alternation(lex.relative_time_after)}",
+                                        regex.IGNORECASE),
+        not_qualifier_before_time=_fold(lex.not_qualifier_before_time),
         named_numbers=frozenset(lex.named_numbers),
         verb_any_re=regex.compile(rf"(?P<verb>{verbs})", regex.IGNORECASE),
         ordinal_left_re=ordinal_left_re,

@@ -168,6 +168,12 @@ class Lexicon:
     time_after: tuple[str, ...]
     age_before: tuple[str, ...]
     named_numbers: tuple[str, ...]
+    minus_words: tuple[str, ...]
+    change_fillers: tuple[str, ...]
+    ratio_in: tuple[str, ...]
+    relative_time_before: tuple[str, ...]
+    relative_time_after: tuple[str, ...]
+    not_qualifier_before_time: tuple[str, ...]
     age_after: tuple[str, ...]
     age_after_range: tuple[str, ...]
     year_before: tuple[str, ...]
@@ -246,6 +252,12 @@ def parse_lexicon(path: Path) -> Lexicon:
         time_after=_words(path, data, "time_after", required=False),
         age_before=_words(path, data, "age_before", required=False),
         named_numbers=_words(path, data, "named_numbers", required=False),
+        minus_words=_words(path, data, "minus_words", required=False),
+        change_fillers=_words(path, data, "change_fillers", required=False),
+        ratio_in=_words(path, data, "ratio_in", required=False),
+        relative_time_before=_words(path, data, "relative_time_before", required=False),
+        relative_time_after=_words(path, data, "relative_time_after", required=False),
+        not_qualifier_before_time=_words(path, data, "not_qualifier_before_time", required=False),
         age_after=_words(path, data, "age_after", required=False),
         age_after_range=_words(path, data, "age_after_range", required=False),
         year_before=_words(path, data, "year_before", required=False),
