@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -63,7 +64,7 @@ def extract_cmd(paths, output, lang, source, fmt, jobs, engine, scheduler) -> No
     errors: list[ClaimcheckError] = []
     warnings: list[str] = []
     try:
-        with click.open_file("-", "rb") as stdin:
+        with _sigterm_interrupts(), click.open_file("-", "rb") as stdin:
             results = extract_parallel(paths, lang=lang_arg(lang), source=source, stdin=stdin,
                                        jobs=jobs, progress=True)
             _write(results, fmt, output, errors, warnings)
@@ -73,6 +74,24 @@ def extract_cmd(paths, output, lang, source, fmt, jobs, engine, scheduler) -> No
         sys.exit(EXIT_INTERRUPTED)
     report_errors(errors, warnings)
     sys.exit(EXIT_ERROR if errors else EXIT_OK)
+
+
+@contextlib.contextmanager
+def _sigterm_interrupts():
+    """SIGTERM (kill, a scheduler's time limit) cleans up like Ctrl-C: no temp file stays."""
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _write(results, fmt: str, output: str | None, errors: list, warnings: list) -> None:
@@ -128,7 +147,7 @@ def _extract_dask(paths, output, lang, source, fmt, jobs, scheduler) -> None:
             "pip install 'claimcheck[dask]'")])
         sys.exit(EXIT_ERROR)
     try:
-        with click.open_file("-", "rb") as stdin:
+        with _sigterm_interrupts(), click.open_file("-", "rb") as stdin:
             result = extract_to_dataset(paths, output, lang=lang_arg(lang), source=source,
                                         stdin=stdin, scheduler=scheduler, workers=jobs)
     except InputError as exc:
