@@ -116,7 +116,8 @@ def test_extract_paths_equals_extract_batch_of_the_same_documents(monkeypatch) -
 
 
 def test_extract_batch_takes_and_gives_arrow() -> None:
-    pa = pytest.importorskip("pyarrow")
+    import pyarrow as pa
+
     table = pa.table({"source": ["a", "b", "c"],
                       "text": ["More than 94,000 troops, he said.", "", "Rund 3.000 Menschen."],
                       "lang": ["en", None, "xx"]})
