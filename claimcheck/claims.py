@@ -19,8 +19,8 @@ rounding interval and end at the figure ("knapp 2,6 Millionen" → [2.55, 2.6] m
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from decimal import Decimal
+from functools import cache
 
 import regex
 
@@ -296,7 +296,7 @@ def _not_a_claim(text: str, m: regex.Match, sent: tuple[int, int], g: Grammar) -
         after = _word_after(text, num_end, s_end).rstrip(",;")
         if after.casefold() in g.time_words or nxt in ".:" or after[:1] in ("a", "p", "U", "h"):
             t = g.time_after_re.match(text, num_end, s_end)
-            if t and (raw.isdigit() and int(raw) <= 24 or len(raw) <= 5):
+            if t and ((raw.isdigit() and int(raw) <= 24) or len(raw) <= 5):
                 return t.end()
     if nxt == "/" and num_end + 1 < s_end and text[num_end + 1].isdigit():
         tail = g.list_after_id_re.match(text, num_end, s_end)
@@ -353,7 +353,7 @@ def _space_split(raw: str) -> int:
 def _words_draft(
     text: str, m: regex.Match, sent: tuple[int, int], lang: str, g: Grammar
 ) -> tuple[Draft | None, int]:
-    s_start, s_end = sent
+    _, s_end = sent
     key = " ".join(m.group().split()).casefold()
     value = g.word_values.get(key)
     kind = g.word_kinds.get(key)
@@ -673,8 +673,8 @@ def _verb_near(text: str, start: int, end: int, sent: tuple[int, int], g: Gramma
     direction = _direction(after.group("verb"), g) if after else None
     if direction is None:
         before = None
-        for before in g.verb_any_re.finditer(text, max(sent[0], start - MAX_VERB_DISTANCE), start):
-            pass
+        for m in g.verb_any_re.finditer(text, max(sent[0], start - MAX_VERB_DISTANCE), start):
+            before = m  # the nearest one before the figure
         if before is not None:
             direction = _direction(before.group("verb"), g)
     return direction

@@ -200,7 +200,7 @@ def find_periods(text: str, start: int, end: int, lang: str) -> list[Period]:
     for anchor in sorted(set(anchors)):
         if anchor < taken_until:
             continue
-        candidates = sorted(_word_starts_before(text, anchor, max(start, taken_until), 4)) + [anchor]
+        candidates = [*sorted(_word_starts_before(text, anchor, max(start, taken_until), 4)), anchor]
         for cand in candidates:
             m = pattern.match(text, cand, end)
             if m and m.end() > anchor:

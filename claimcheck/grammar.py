@@ -121,9 +121,6 @@ def get_grammar(lang: str) -> Grammar:
 
     plain_words = alternation(tuple(lex.number_words))
     unit_words = alternation(tuple(lex.unit_words))
-    approx_words = alternation(tuple(lex.approx_number_words))
-    fraction_words = alternation(tuple(lex.fractions))
-    multiple_words = alternation(tuple(lex.multiples))
     scale_any = rf"(?:{scale_words})"
 
     number_re = regex.compile(
@@ -171,7 +168,8 @@ def get_grammar(lang: str) -> Grammar:
     """
     head = rf"""
         (?:(?P<scale>(?:{SP})?{scale_words})
-           |(?P<lscale>(?:(?:{SP})(?=(?:{scale_letters})[€$£]))?{scale_letters}))?   # "Mio.", "bn", "m", " M€"
+           |(?P<lscale>(?:(?:{SP})(?=(?:{scale_letters})[€$£]))?{scale_letters}))?
+                                                   # "Mio.", "bn", "m", " M€"
         (?P<unit>(?:{SP})?(?:{unit}))?                                         # "%", " Prozent", " km"
     """
     tail = rf"""

@@ -61,7 +61,7 @@ def load_yaml(path: Path) -> dict[str, Any]:
     except OSError as exc:
         raise RulesError(str(path), None, f"cannot read: {exc.strerror}") from exc
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        data = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
@@ -107,7 +107,7 @@ def _word_map(path: Path, data: dict, key: str) -> dict[str, tuple[str, ...]]:
     if not isinstance(value, dict):
         raise RulesError(str(path), _line(data, key), f"{key!r} must be a mapping")
     out = {}
-    for sub, words in value.items():
+    for sub in value:
         if sub == "__lines__":
             continue
         out[str(sub)] = _words(path, value, sub)

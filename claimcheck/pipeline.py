@@ -7,6 +7,7 @@ module with one job (segment, language, claims, convention, subjects, speakers).
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass
 
 from . import claims as claims_mod
 from .claims import Draft
@@ -16,8 +17,7 @@ from .grammar import find_candidates, get_grammar
 from .language import detect_languages
 from .model import Claim, Document
 from .segment import split_sentences
-from .speakers import find_speaker
-from .subjects import concept_of, subject_after
+from .speakers import SpeakerTracker, attach
 
 SPACE_CHARS = "\n\r\t\u00a0\u202f"
 
@@ -75,16 +75,26 @@ def candidate_sentences(
     return marks
 
 
-def find_all_drafts(doc: Document, lang: str | None = None) -> list[Draft]:
+@dataclass(slots=True)
+class Drafts:
+    """A document's claim drafts with the sentence spans and languages they came from."""
+
+    drafts: list[Draft]
+    spans: list[tuple[int, int]]
+    langs: dict[tuple[int, int], str]
+    doc_lang: str
+
+
+def find_all_drafts(doc: Document, lang: str | None = None) -> Drafts:
     """Claim drafts of every sentence that can hold one, in document order."""
     text = doc.analysis_text
     spans = split_sentences(text)
     marks = candidate_sentences(text, spans)
     if not marks:
-        return []
+        return Drafts([], spans, {}, lang or doc.lang_hint or "en")
     order = sorted(marks)
     chosen = [spans[i] for i in order]
-    _doc_lang, langs = detect_languages(text, chosen, lang or doc.lang_hint)
+    doc_lang, langs = detect_languages(text, chosen, lang or doc.lang_hint)
     drafts: list[Draft] = []
     for i, span, sent_lang in zip(order, chosen, langs, strict=True):
         digits, words = marks[i]
@@ -92,23 +102,24 @@ def find_all_drafts(doc: Document, lang: str | None = None) -> list[Draft]:
             claims_mod.find_drafts(text, span, sent_lang, get_grammar(sent_lang),
                                    digit_positions=digits, words=words)
         )
-    return drafts
+    return Drafts(drafts, spans, dict(zip(chosen, langs, strict=True)), doc_lang)
 
 
 def extract_document(doc: Document, lang: str | None = None) -> list[Claim]:
     """Every numeric claim of ``doc``, in document order."""
     text = doc.text
     analysis = doc.analysis_text
-    drafts = find_all_drafts(doc, lang)
+    found = find_all_drafts(doc, lang)
+    drafts = found.drafts
     if not drafts:
         return []
+    tracker = SpeakerTracker(analysis, found.spans, found.langs, found.doc_lang)
     convention = infer_document_convention(
         [f.readings for d in drafts for f in d.figures if f.readings]
     )
     lines = LineIndex(text)
     out: list[Claim] = []
     period_cache: dict[tuple[int, int], list] = {}
-    speaker_cache: dict[tuple[int, int], str | None] = {}
     for d in drafts:
         claims_mod.resolve_figures(d, convention)
         value, low, high = claims_mod.interval(d)
@@ -118,9 +129,8 @@ def extract_document(doc: Document, lang: str | None = None) -> list[Claim]:
         if d.sentence not in period_cache:
             period_cache[d.sentence] = find_periods(analysis, s_start, s_end, d.lang)
         period = _nearest_period(period_cache[d.sentence], d)
-        if d.sentence not in speaker_cache:
-            speaker_cache[d.sentence] = find_speaker(analysis[s_start:s_end], d.lang)
-        subject = subject_after(analysis, d.end, s_end, d.lang)
+        attached = attach(analysis, d.sentence, d.start, d.end, d.lang, d.role.value, d.unit,
+                          tracker)
         line, column = lines.position(d.start)
         out.append(
             Claim(
@@ -137,9 +147,9 @@ def extract_document(doc: Document, lang: str | None = None) -> list[Claim]:
                 unit=d.unit,
                 role=d.role,
                 period=period,
-                subject=subject,
-                concept=concept_of(subject, d.lang),
-                speaker=speaker_cache[d.sentence],
+                subject=attached.subject,
+                concept=attached.concept,
+                speaker=attached.speaker,
                 lang=d.lang,
                 number_format=fmt,
                 ambiguous=ambiguous,

@@ -741,6 +741,7 @@ def _generic_concept(
     ph = get_phrases(lang)
     family = unit_family(unit)
     events = get_concepts().events
+    words: list[str] = []
     for t in tokens[after + 1 : after + 8]:
         if t.kind == "punct" and t.text not in FORMAT_MARKS:
             break
@@ -748,12 +749,20 @@ def _generic_concept(
             if t.is_word and t.fold in ph.clause_words:
                 break
             continue
-        keys = _keys_for([t.text], lang)
-        keys = tuple(k for k in keys if k != "people" and (not events_only or k in events))
-        hit = _pick(keys, family)
-        if hit:
-            return hit
-    return None
+        words.append(t.text)
+    # what happened to them wins over what they have: "Menschen ihre Häuser verlassen"
+    # is evacuees, not homes; phrases of up to three words ("in Sicherheit gebracht")
+    fallback = None
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            keys = _keys_for(words[i:i + n], lang)
+            keys = tuple(k for k in keys if k != "people")
+            hit = _pick(tuple(k for k in keys if k in events), family)
+            if hit:
+                return hit
+            if fallback is None and not events_only:
+                fallback = _pick(keys, family)
+    return fallback
 
 
 def _make(

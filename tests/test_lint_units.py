@@ -276,23 +276,7 @@ def test_check_cases(case: Case) -> None:
     assert [x.code for x in findings] == case.codes, [x.message for x in findings]
 
 
-# Cases lint gets wrong because the claim engine reads the sentence differently; each
-# names the input and the claim the engine should give (reported to its owner).
-KNOWN_FAILURES = {
-    "revenue-concept-before-verb": (
-        Case("de", "Der Umsatz des Konzerns stieg auf 3 Billionen Dollar, nach einem Umsatz "
-                   "von 2,8 Milliarden Dollar im Vorjahr.", ["CC201"]),
-        "no concept for '3 Billionen Dollar' (expected revenue: the subject stands before the "
-        "verb), so the thousandth-size evidence of CC201 cannot pair the two figures",
-    ),
-}
-
-
-@pytest.mark.parametrize(
-    "case",
-    [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=r))
-     for c, r in KNOWN_FAILURES.values()],
-    ids=KNOWN_FAILURES.keys(),
-)
-def test_known_failures(case: Case) -> None:
-    test_check_cases(case)
+def test_revenue_concept_before_verb_pairs_billion_false_friend() -> None:
+    """Fixed: the subject before the verb ('Der Umsatz ... stieg auf') gives the concept."""
+    test_check_cases(Case("de", "Der Umsatz des Konzerns stieg auf 3 Billionen Dollar, nach "
+                                "einem Umsatz von 2,8 Milliarden Dollar im Vorjahr.", ["CC201"]))

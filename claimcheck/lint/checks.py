@@ -656,6 +656,7 @@ def conflicting_figures(
     skip_units: list | None = None,
     compare_attributed: bool = False,
     max_ratio: float = 3.0,
+    skip_words_after: dict | None = None,
 ) -> Iterator[Hit]:
     """The same concept given incompatible figures in one document.
 
@@ -679,6 +680,8 @@ def conflicting_figures(
             continue
         if claim.speaker is not None and not compare_attributed:
             continue
+        if _threshold_after(claim, (skip_words_after or {}).get(claim.lang, ())):
+            continue  # "the 61 seats needed for a majority": a threshold, not a count
         key = (claim.concept, claim.unit, claim.role, claim.period, claim.speaker)
         earlier = seen.setdefault(key, [])
         for prev in earlier:
@@ -692,6 +695,16 @@ def conflicting_figures(
                       f"{line}; correct one, or say whose figure each is")
             break
         earlier.append(claim)
+
+
+def _threshold_after(claim: Claim, words) -> bool:
+    """A target, threshold or forecast word among the few words after the figure."""
+    if not words:
+        return False
+    at = claim.sentence.find(claim.text)
+    tail = claim.sentence[at + len(claim.text):] if at >= 0 else claim.sentence
+    following = [w.strip(".,;:()\"'«»„“”").casefold() for w in tail.split()[:4]]
+    return any(w.casefold() in following for w in words)
 
 
 def _far_apart(a: Claim, b: Claim, ratio: Decimal) -> bool:

@@ -88,7 +88,7 @@ def render_claims_table(frame: pl.DataFrame, width: int) -> str:
     spare = max(0, width - fixed)
     shares = sum(c[1] for c in CLAIM_TABLE_COLUMNS) or 1
     widths = [c[2] + spare * c[1] // shares for c in CLAIM_TABLE_COLUMNS]
-    header = " ".join(_fit(c[0], w).ljust(w) for c, w in zip(CLAIM_TABLE_COLUMNS, widths))
+    header = " ".join(_fit(c[0], w).ljust(w) for c, w in zip(CLAIM_TABLE_COLUMNS, widths, strict=True))
     lines: list[str] = []
     current = None
     for row in frame.iter_rows(named=True):
@@ -97,7 +97,7 @@ def render_claims_table(frame: pl.DataFrame, width: int) -> str:
             if lines:
                 lines.append("")
             lines.extend([_fit(current, width), header.rstrip(), "─" * min(width, len(header))])
-        cells = [_fit(c[3](row), w).ljust(w) for c, w in zip(CLAIM_TABLE_COLUMNS, widths)]
+        cells = [_fit(c[3](row), w).ljust(w) for c, w in zip(CLAIM_TABLE_COLUMNS, widths, strict=True)]
         lines.append(" ".join(cells).rstrip())
     if not lines:
         return "no claims\n"
