@@ -54,6 +54,10 @@ TOKEN_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
+TOKEN_NO_ELISION_RE = regex.compile(TOKEN_RE.pattern.replace(
+    r"(?P<elided>(?i:jusqu|lorsqu|puisqu|qu|[ldnsjcmt])['\u2019](?=\p{L}))", r"(?P<elided>(?!))", 1
+), regex.VERBOSE)
+"""The same tokens for a span without apostrophes (no elision to look for: faster)."""
 FORMAT_MARKS_STR = "*_`~"
 FORMAT_MARKS = frozenset(FORMAT_MARKS_STR)
 """Markdown emphasis left in the text: skipped, never a boundary."""
@@ -86,7 +90,9 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of text[start:end] with offsets into ``text``."""
     out = []
     append = out.append
-    for m in TOKEN_RE.finditer(text, start, end):
+    chunk = text[start:end]
+    pattern = TOKEN_RE if ("'" in chunk or "\u2019" in chunk) else TOKEN_NO_ELISION_RE
+    for m in pattern.finditer(text, start, end):
         t = m.group()
         kind = m.lastgroup or "punct"
         if kind in WORD_KINDS:
