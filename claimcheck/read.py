@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import fnmatch
 import io
 import json
 import os
@@ -102,8 +103,40 @@ def _control_ratio(data: bytes) -> float:
     return bad / len(data)
 
 
+IGNORE_FILE = ".claimcheckignore"
+"""In a walked directory: one pattern a line (fnmatch; '/' at the end for folders; '#'
+comments); a pattern without '/' matches names at any depth below, one with '/' the
+path relative to that directory.  Files named on the command line are never ignored."""
+
+
+def _ignore_patterns(directory: Path) -> list[str]:
+    try:
+        lines = (directory / IGNORE_FILE).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _ignored(rel: str, is_dir: bool, rules: list[tuple[str, list[str]]]) -> bool:
+    for base, patterns in rules:
+        if base and not (rel == base or rel.startswith(base + "/")):
+            continue
+        sub = rel[len(base) + 1:] if base else rel
+        name = sub.rsplit("/", 1)[-1]
+        for pat in patterns:
+            dir_only = pat.endswith("/")
+            pat = pat.rstrip("/")
+            if dir_only and not is_dir:
+                continue
+            target = sub if "/" in pat else name
+            if fnmatch.fnmatchcase(target, pat.lstrip("/")):
+                return True
+    return False
+
+
 def walk(paths: Iterable[str]) -> Iterator[str | InputError]:
-    """Expand directories (sorted, recursive, known suffixes only); keep files and '-'."""
+    """Expand directories (sorted, recursive, known suffixes only, .claimcheckignore
+    honoured); keep files and '-'."""
     for p in paths:
         if p == "-":
             yield p
@@ -111,10 +144,20 @@ def walk(paths: Iterable[str]) -> Iterator[str | InputError]:
         path = Path(p)
         if path.is_dir():
             found = False
+            rules: list[tuple[str, list[str]]] = []
             for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                rel_root = Path(root).relative_to(path).as_posix()
+                rel_root = "" if rel_root == "." else rel_root
+                patterns = _ignore_patterns(Path(root))
+                if patterns:
+                    rules.append((rel_root, patterns))
+                def rel(name: str, root: str = rel_root) -> str:
+                    return f"{root}/{name}" if root else name
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                                 and not _ignored(rel(d), True, rules))
                 for f in sorted(files):
-                    if Path(f).suffix.lower() in KNOWN_SUFFIXES and not f.startswith("."):
+                    if (Path(f).suffix.lower() in KNOWN_SUFFIXES and not f.startswith(".")
+                            and not _ignored(rel(f), False, rules)):
                         found = True
                         yield str(Path(root) / f)
             if not found:
@@ -145,7 +188,7 @@ def read_inputs(
                     yield InputError(item, f"larger than {MAX_BYTES >> 20} MB (skipped)")
                     continue
                 data = path.read_bytes()
-                yield from _documents(data, item, path.suffix.lower(), source or item)
+                yield from _documents(data, item, path.suffix.lower(), item)  # --source names '-' only
         except InputError as exc:
             yield exc
         except OSError as exc:

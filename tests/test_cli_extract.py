@@ -205,8 +205,6 @@ def test_stdin_with_source(run_cli) -> None:
     assert (row["line"], row["column"], row["start"], row["end"]) == (1, 1, 0, 15)
 
 
-@pytest.mark.xfail(strict=True, reason="--source renames every input, not only '-': "
-                   "the file's rows are labelled with the stdin name too")
 def test_stdin_and_files_together(run_cli) -> None:
     result = run_cli("extract", EN, "-", "--source", "stdin-article", "--format", "csv",
                      input=SENTENCE.encode())

@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (inline collections: one row per line reads best)
 """Inputs: encodings, collections (CSV, JSONL), HTML pages and directories.
 
 The bad inputs are the fixtures in fixtures/bad/; collections are written inline so
@@ -180,3 +179,31 @@ def test_markdown_is_masked_with_offsets_kept() -> None:
     (doc,) = list(read_inputs(["fixtures/articles/en/002-flood-evacuations.md"]))
     assert doc.masked is not None and len(doc.masked) == len(doc.text)
     assert "**" not in doc.masked
+
+
+def test_claimcheckignore_leaves_out_what_it_names(tmp_path) -> None:
+    """A walked folder honours .claimcheckignore; a file named on the command line does not."""
+    from claimcheck.read import walk
+
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text("More than 94,000 troops.", encoding="utf-8")
+    (tmp_path / "golden").mkdir()
+    (tmp_path / "golden" / "out.csv").write_text("source,text\nx,1\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text("12 files.", encoding="utf-8")
+    (tmp_path / ".claimcheckignore").write_text("# expectations\ngolden/\nREADME.md\n",
+                                                encoding="utf-8")
+    walked = [str(p) for p in walk([str(tmp_path)])]
+    assert walked == [str(tmp_path / "news" / "a.txt")]
+    assert [str(p) for p in walk([str(tmp_path / "README.md")])] == [str(tmp_path / "README.md")]
+
+
+def test_source_names_standard_input_only(tmp_path) -> None:
+    import io
+
+    from claimcheck.read import read_inputs
+
+    f = tmp_path / "a.txt"
+    f.write_text("More than 94,000 troops.", encoding="utf-8")
+    docs = list(read_inputs([str(f), "-"], source="wire",
+                            stdin=io.BytesIO("About 95,000 soldiers.".encode())))
+    assert [d.source for d in docs] == [str(f), "wire"]
