@@ -229,6 +229,23 @@ def find_drafts(
     return drafts
 
 
+def _next_words(text: str, pos: int, hi: int, n: int) -> set[str]:
+    """The next ``n`` whitespace-separated words after ``pos``, casefolded, unpunctuated:
+    a cheap test before a regex that needs one of a few words there."""
+    out: set[str] = set()
+    for w in text[pos:min(hi, pos + 60)].split()[:n]:
+        out.add(w.strip(TOKEN_PUNCT).casefold())
+    return out
+
+
+def _may_be_age(text: str, end: int, first_end: int, hi: int, g: Grammar) -> bool:
+    """Whether an age word can follow ("63 Jahre alt", "20-year-old")."""
+    if text[end:end + 1] == "-" or text[first_end:first_end + 1] == "-":
+        return True
+    return bool((_next_words(text, end, hi, 1) | _next_words(text, first_end, hi, 2))
+                & g.age_first)
+
+
 def _word_before(text: str, pos: int, lo: int) -> str:
     """The whitespace-separated word ending just before ``pos`` (skipping spaces)."""
     i = pos
@@ -517,8 +534,11 @@ def _assemble(
         return None, end  # "ten years ago", "il y a dix ans", "vor zehn Jahren"
     ratio_of_two = None
     if second is None and role is not Role.RATIO and unit == "dimensionless" and first.scale == 1:
-        ratio_of_two = g.ratio_in_re.match(text, end, s_end)  # "2 in 3 voters"
-    if g.age_after_re.match(text, end, s_end) or g.age_after_re.match(text, first.end, s_end) or (
+        if _next_words(text, end, s_end, 1) & g.ratio_in_first:
+            ratio_of_two = g.ratio_in_re.match(text, end, s_end)  # "2 in 3 voters"
+    if _may_be_age(text, end, first.end, s_end, g) and (
+        g.age_after_re.match(text, end, s_end) or g.age_after_re.match(text, first.end, s_end)
+    ) or (
         second is not None and (g.age_after_range_re.match(text, end, s_end)
                                 or g.age_after_range_re.match(text, second.end, s_end))
     ):
@@ -659,7 +679,9 @@ def _role(text: str, L: dict, draft: Draft, g: Grammar, s_end: int, sign: str) -
         if direction is not None:
             return direction
         return Role.LEVEL
-    comp = g.comparative_after_re.match(text, draft.end, min(s_end, draft.end + 40))
+    comp = None
+    if _next_words(text, draft.end, s_end, 2) & g.comparative_first:
+        comp = g.comparative_after_re.match(text, draft.end, min(s_end, draft.end + 40))
     if comp:  # "4.6 percentage points higher", "382.000 Menschen weniger"
         return Role.INCREASE if comp.group("up") else Role.DECREASE
     if sign == "+" and draft.unit in ("percent", "percentage_point"):

@@ -69,6 +69,9 @@ class Grammar:
     list_after_id_re: regex.Pattern
     date_continuation_re: regex.Pattern
     function_words: frozenset[str]
+    ratio_in_first: frozenset[str]
+    comparative_first: frozenset[str]
+    age_first: frozenset[str]
     minus_words: frozenset[str]
     ratio_in_re: regex.Pattern
     relative_before_re: regex.Pattern
@@ -96,6 +99,11 @@ class Grammar:
     connectors_to: frozenset[str]
     from_words: frozenset[str]
     word_values: dict[str, Decimal]
+
+
+def _first_words(phrases) -> frozenset[str]:
+    """First word of each phrase, casefolded and unpunctuated: a cheap pre-check set."""
+    return frozenset(p.split()[0].strip("-").casefold() for p in phrases if p.split())
 
 
 def _fold(words) -> frozenset[str]:
@@ -228,6 +236,9 @@ def get_grammar(lang: str) -> Grammar:
             rf"|[\-\u2013])(?:{SP})?(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])"
         ),
         function_words=_fold(w for w in lex.detect_words if " " not in w),
+        ratio_in_first=_first_words(lex.ratio_in),
+        comparative_first=_first_words(lex.after_increase + lex.after_decrease),
+        age_first=_first_words(lex.age_after) | _first_words(lex.age_after_range),
         minus_words=_fold(lex.minus_words),
         ratio_in_re=regex.compile(
             rf"{SP}{alternation(lex.ratio_in)}{SP}(?:(?P<num>[0-9]+)(?![0-9.,])|(?P<word>{plain_words}))",
