@@ -119,6 +119,9 @@ class _Hit(NamedTuple):
 def _hits(tokens: list[Token], table: dict[str, tuple[tuple[str, ...], ...]]) -> list[_Hit]:
     """Where the table's phrases stand in the tokens (longest match, left to right)."""
     out: list[_Hit] = []
+    folds = getattr(tokens, "folds", None)
+    if folds is not None and folds.isdisjoint(table):
+        return out  # none of the table's first words occurs in this sentence
     k, n = 0, len(tokens)
     while k < n:
         options = table.get(tokens[k].fold)

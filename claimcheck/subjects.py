@@ -86,9 +86,22 @@ class Token(NamedTuple):
         return self.text[:1].isupper()
 
 
-def tokenize(text: str, start: int, end: int) -> list[Token]:
+class Tokens(list):
+    """A sentence's tokens; ``folds`` (the set of folded words) is computed once, so a
+    phrase table can be skipped with one set test when none of its words occur."""
+
+    _folds: frozenset[str] | None = None
+
+    @property
+    def folds(self) -> frozenset[str]:
+        if self._folds is None:
+            self._folds = frozenset(t.fold for t in self)
+        return self._folds
+
+
+def tokenize(text: str, start: int, end: int) -> Tokens:
     """Tokens of text[start:end] with offsets into ``text``."""
-    out = []
+    out = Tokens()
     append = out.append
     chunk = text[start:end]
     pattern = TOKEN_RE if ("'" in chunk or "\u2019" in chunk) else TOKEN_NO_ELISION_RE
