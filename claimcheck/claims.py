@@ -49,6 +49,12 @@ PHONE_AT_RE = regex.compile(
 URL_CHARS = ("://", "www.", "@", ".com", ".org", ".de/", ".fr/")
 LEFT_TEXT_GROUPS = ("qual", "opener", "cur")
 """Left-context groups that belong to the claim's text (change words do not)."""
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+"""Invisible characters that break a figure in two; such a figure is not read (precision)."""
+GLUED_RUN_RE = regex.compile(r"[0-9.,'\u2019\u00a0\u202f\u200b\u200c\u200d\u2060\ufeff]+")
+MAX_DIGITS = 24
+MAX_TOKEN_WALK = 200
+"""How far a word or URL check walks from a figure (keeps long space-less runs linear)."""
 MAX_LEFT = 80
 FRACTION_APPROX = Decimal("0.1")
 """An approximate fraction in words ("about a third") allows ±10 % of its value."""
@@ -125,10 +131,11 @@ def _word_value(g: Grammar, words: str) -> Decimal | None:
 
 def _in_url(text: str, start: int, end: int) -> bool:
     lo = start
-    while lo > 0 and not text[lo - 1].isspace():
+    floor = max(0, start - MAX_TOKEN_WALK)  # bounded: no quadratic walk in a space-less run
+    while lo > floor and not text[lo - 1].isspace():
         lo -= 1
     hi = end
-    n = len(text)
+    n = min(len(text), end + MAX_TOKEN_WALK)
     while hi < n and not text[hi].isspace():
         hi += 1
     chunk = text[lo:hi]
@@ -248,6 +255,7 @@ def _may_be_age(text: str, end: int, first_end: int, hi: int, g: Grammar) -> boo
 
 def _word_before(text: str, pos: int, lo: int) -> str:
     """The whitespace-separated word ending just before ``pos`` (skipping spaces)."""
+    lo = max(lo, pos - MAX_TOKEN_WALK)
     i = pos
     while i > lo and text[i - 1] in " \u00a0\u202f\t":
         i -= 1
@@ -259,6 +267,7 @@ def _word_before(text: str, pos: int, lo: int) -> str:
 
 def _word_after(text: str, pos: int, hi: int) -> str:
     """The whitespace-separated word starting after ``pos`` (skipping spaces)."""
+    hi = min(hi, pos + MAX_TOKEN_WALK)
     i = pos
     while i < hi and text[i] in " \u00a0\u202f\t":
         i += 1
@@ -280,6 +289,11 @@ def _not_a_claim(text: str, m: regex.Match, sent: tuple[int, int], g: Grammar) -
     nxt = text[num_end] if num_end < s_end else ""
     prev = text[tok_start - 1] if tok_start > s_start else ""
     small = raw.isdigit() and len(raw) <= 2
+    if (nxt and nxt in ZERO_WIDTH) or (prev and prev in ZERO_WIDTH):
+        glued = GLUED_RUN_RE.match(text, num_start, s_end)  # "3\u200b000": a broken figure
+        return glued.end() if glued else num_end
+    if sum(ch.isdigit() for ch in raw) > MAX_DIGITS:
+        return num_end  # no figure has that many digits: an id, a hash, noise
     if prev not in " (\u00a0\u202f\n\t\"'„“«" and _in_url(text, num_start, num_end):
         return num_end
     if m.group("sign") == "+" or prev == "(" or (raw[0] == "0" and len(raw) > 2):

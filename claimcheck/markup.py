@@ -38,9 +38,9 @@ from .model import Document
 
 MD_BLANK_RE = regex.compile(
     r"""
-      (?P<comment><!--.*?-->)                          # HTML comment
+      (?P<comment><!--.*?(?:-->|\Z))                  # HTML comment (unclosed: to the end)
     | (?P<tag></?[A-Za-z][^>\n]{0,200}>)               # inline HTML tag
-    | (?P<linktarget>\]\([^)\s]*(?:\s+"[^"]*")?\))     # ](https://…) of a link or image
+    | (?P<linktarget>\]\([^)\s\[\]]{0,2000}(?:\s+"[^"\n]{0,500}")?\))  # ](https://…) of a link
     | (?P<refdef>^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*$)      # [ref]: https://… definitions
     | (?P<bang>!(?=\[))                                 # image marker
     | (?P<open>(?<![\p{L}\p{N}\\])\[)                   # [ of a link
@@ -202,10 +202,10 @@ def _main_content(tree):
 
 SOURCE_PART_RE = regex.compile(
     r"""
-      (?P<comment><!--.*?-->)                                  # comment
-    | (?P<raw><(?P<rawtag>script|style|template|textarea)\b.*?</(?P=rawtag)\s*>)  # raw text
-    | (?P<tag><[^>]*>)                                         # any other tag
-    | (?P<text>[^<]+)                                          # text between tags
+      (?P<comment><!--.*?(?:-->|\Z))                          # comment (unclosed: to the end)
+    | (?P<raw><(?P<rawtag>script|style|template|textarea)\b.*?(?:</(?P=rawtag)\s*>|\Z))  # raw text
+    | (?P<tag><[^<>]*>)                                        # any other tag
+    | (?P<text>[^<]+|<)                                        # text between tags; a stray "<"
     """,
     regex.VERBOSE | regex.DOTALL | regex.IGNORECASE,
 )

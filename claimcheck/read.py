@@ -63,7 +63,7 @@ def decode(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
         if enc is None:
             raise InputError(name, "binary file, not text (skipped)")
         return _strict(data, enc, name), (f"{name}: no byte order mark; read as {enc.upper()}",)
-    if _control_ratio(head) > 0.05:
+    if _control_ratio(head) > 0.10:
         raise InputError(name, "binary file, not text (skipped)")
     try:
         return data.decode("utf-8"), ()
@@ -99,7 +99,7 @@ def _strict(data: bytes, enc: str, name: str) -> str:
 def _control_ratio(data: bytes) -> float:
     if not data:
         return 0.0
-    bad = sum(1 for b in data if b < 9 or 13 < b < 32)
+    bad = sum(1 for b in data if b < 7 or 13 < b < 27 or 27 < b < 32)  # BEL and ESC occur in text
     return bad / len(data)
 
 

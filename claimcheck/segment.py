@@ -18,12 +18,12 @@ from .lexicon import LANGS, get_lexicon
 
 BOUNDARY_RE = regex.compile(
     r"""
-      (?P<stop>[.!?\u2026]+                                     # terminal punctuation
+      (?<![.!?\u2026])(?P<stop>[.!?\u2026]+                      # terminal punctuation (a run starts once)
         (?:[\"'\u201c\u201d\u2019\u00bb)\]]|[ \u00a0\u202f]\u00bb)*)  # closing quotes, French « … »
       (?P<gap>[ \t\u00a0\u202f]+|[ \t\r]*\n[ \t]*)              # then a space or one line break
       (?=[\p{Lu}\p{N}\"'\u201e\u201c\u00ab(\[\-\u2013*#])        # before a capital, digit or quote
-    | (?P<para>[ \t\r]*\n(?:[ \t\r]*\n)+[ \t]*)                # a blank line
-    | (?P<line>[ \t\r]*\n[ \t]*)                                # a single line break
+    | (?<![ \t\r])(?P<para>[ \t\r]*\n(?:[ \t\r]*\n)+[ \t]*)    # a blank line
+    | (?<![ \t\r])(?P<line>[ \t\r]*\n[ \t]*)                    # a single line break
     """,
     regex.VERBOSE,
 )
