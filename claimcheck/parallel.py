@@ -13,7 +13,7 @@ collections (csv/jsonl) and standard input are read here and their documents shi
 batches, so one big collection is spread over every worker too.
 
 A worker that dies (killed, out of memory, a crash in a C extension) breaks the pool:
-the tasks that were in flight are re-run one by one in a fresh process, so a task that
+the tasks that were in flight are re-run one at a time on a fresh worker, so a task that
 was only unlucky completes, and a task that kills its worker again becomes one error
 line per file.  Then a new pool takes over the rest.
 """
@@ -183,14 +183,29 @@ def _stop(pool: ProcessPoolExecutor) -> None:
             proc.terminate()
 
 
-def _run_alone(fn: Callable[[T], R], task: T, on_crash: Callable[[T], R]) -> R:
-    pool = _new_pool(1)
+def _rerun(fn: Callable[[T], R], lost: list[tuple[T, Future]],
+           on_crash: Callable[[T], R]) -> Iterator[R]:
+    """The tasks a broken pool had in flight, in order, one at a time on a fresh worker.
+
+    A task that breaks that worker too gives ``on_crash(task)``; the next one gets a new
+    worker.  Finished results of the broken pool are kept."""
+    pool: ProcessPoolExecutor | None = None
     try:
-        return pool.submit(fn, task).result()
-    except BrokenProcessPool:
-        return on_crash(task)
+        for task, fut in lost:
+            if fut.done() and not fut.cancelled() and fut.exception() is None:
+                yield fut.result()
+                continue
+            pool = pool or _new_pool(1)
+            try:
+                result = pool.submit(fn, task).result()
+            except BrokenProcessPool:
+                _stop(pool)
+                pool = None
+                result = on_crash(task)
+            yield result
     finally:
-        _stop(pool)
+        if pool is not None:
+            pool.shutdown(wait=True)
 
 
 def ordered_map(fn: Callable[[T], R], tasks: Iterable[T], jobs: int, *,
@@ -223,9 +238,7 @@ def ordered_map(fn: Callable[[T], R], tasks: Iterable[T], jobs: int, *,
                 _stop(pool)
                 lost = list(pending)
                 pending.clear()
-                for t, f in lost:
-                    done = f.done() and not f.cancelled() and f.exception() is None
-                    yield f.result() if done else _run_alone(fn, t, on_crash)
+                yield from _rerun(fn, lost, on_crash)
                 pool = _new_pool(jobs)
                 continue
             pending.popleft()
