@@ -236,6 +236,14 @@ def find_drafts(
     return drafts
 
 
+def _age_apposition(text: str, tok_start: int, lo: int) -> bool:
+    """", 58," right after a capitalised name ("Gregory Tate, 58, pleaded")."""
+    if tok_start - 2 < lo or text[tok_start - 2] != ",":
+        return False
+    name = _word_before(text, tok_start - 2, lo)
+    return name[:1].isupper() and name.isalpha()
+
+
 def _next_words(text: str, pos: int, hi: int, n: int) -> set[str]:
     """The next ``n`` whitespace-separated words after ``pos``, casefolded, unpunctuated:
     a cheap test before a regex that needs one of a few words there."""
@@ -339,6 +347,9 @@ def _not_a_claim(text: str, m: regex.Match, sent: tuple[int, int], g: Grammar) -
     )):
         tail = g.list_after_id_re.match(text, num_end, s_end)  # "Anschlussstellen 38 und 40"
         return tail.end() if tail else num_end
+    if (prev == " " and nxt == "," and raw.isdigit() and len(raw) <= 3
+            and _age_apposition(text, tok_start, s_start)):
+        return num_end  # "Gregory Tate, 58, pleaded": an age in apposition
     if g.age_before_re.match(text, max(s_start, tok_start - 30), tok_start):
         tail = g.list_after_id_re.match(text, num_end, s_end)  # "aged 16 to 19"
         return tail.end() if tail else num_end
@@ -507,6 +518,12 @@ def _assemble(
         else:
             unit1_valid = unit1_valid or unit2
             end = end2
+    if (range_ok and second is not None and not unit1_valid and not cur_unit
+            and R["conn"] is not None and R["conn"].strip() in "-\u2013"
+            and first.raw.isdigit() and second.raw.isdigit()
+            and len(first.raw) <= 3 and len(second.raw) <= 3
+            and int(second.raw) <= int(first.raw)):
+        return None, end  # "won 2-1", "voted 7-2", "1-1": scores and votes, not ranges
     if range_ok and second is not None:
         if first.is_words is False and second.is_words is False:
             if YEAR_RE.match(first.raw) and not unit1_valid and (
