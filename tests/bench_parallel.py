@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -86,8 +87,15 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def run(args: list[str], sample: bool = False) -> tuple[float, int, int]:
-    """Run ``claimcheck ARGS`` → (wall seconds, peak tree RSS bytes, exit code)."""
+def cpu_of_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(args: list[str], sample: bool = False) -> tuple[float, int, int, float]:
+    """Run ``claimcheck ARGS`` → (wall seconds, peak tree RSS bytes, exit code, CPU seconds
+    of the run and its workers)."""
+    cpu0 = cpu_of_children()
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "claimcheck", *args],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -109,7 +117,7 @@ def run(args: list[str], sample: bool = False) -> tuple[float, int, int]:
         watcher.join()
     if proc.returncode not in (0, 2):
         sys.stderr.write(err.decode(errors="replace"))
-    return time.perf_counter() - t0, peak, proc.returncode
+    return time.perf_counter() - t0, peak, proc.returncode, cpu_of_children() - cpu0
 
 
 def main() -> None:
@@ -125,28 +133,31 @@ def main() -> None:
         nbytes = sum(f.stat().st_size for f in files)
         print(f"parallel extract: {len(files)} files, {nbytes / 1e6:.1f} MB of news text "
               f"(de/en/fr), {os.cpu_count()} cores")
-        print(f"{'jobs':>5}{'seconds':>10}{'MB/s':>8}{'speedup':>9}  same output as --jobs 1")
+        print(f"load average before: {os.getloadavg()[0]:.2f}")
+        print(f"{'jobs':>5}{'seconds':>10}{'MB/s':>8}{'speedup':>9}{'CPU s':>8}"
+              f"{'MB/CPU-s':>10}  same output as --jobs 1")
         base = None
         reference = None
         for jobs in (int(j) for j in args.jobs.split(",")):
             out = Path(tmp) / f"claims-{jobs}.csv"
-            dt, _, _ = run(["extract", str(folder), "--format", "csv", "-o", str(out),
-                            "--jobs", str(jobs)])
+            dt, _, _, cpu = run(["extract", str(folder), "--format", "csv", "-o", str(out),
+                                 "--jobs", str(jobs)])
             base = base or dt
             data = out.read_bytes()
             reference = reference or data
-            print(f"{jobs:>5}{dt:>10.1f}{nbytes / dt / 1e6:>8.2f}{base / dt:>9.2f}  "
-                  f"{data == reference}")
+            print(f"{jobs:>5}{dt:>10.1f}{nbytes / dt / 1e6:>8.2f}{base / dt:>9.2f}{cpu:>8.1f}"
+                  f"{nbytes / cpu / 1e6:>10.2f}  {data == reference}")
         for mb in (float(m) for m in args.memory.split(",") if m):
             big = Path(tmp) / f"corpus-{mb:g}"
             files = make_corpus(big, mb)
             size = sum(f.stat().st_size for f in files)
             for fmt in ("csv", "parquet"):
                 out = Path(tmp) / f"big.{fmt}"
-                dt, peak, _ = run(["extract", str(big), "--format", fmt, "-o", str(out)],
-                                  sample=True)
+                dt, peak, _, cpu = run(["extract", str(big), "--format", fmt, "-o", str(out)],
+                                       sample=True)
                 print(f"memory: {size / 1e6:.0f} MB corpus ({len(files)} files) → {fmt}: "
-                      f"peak RSS of all processes {peak / 1e6:.0f} MB, {dt:.0f} s, "
+                      f"peak RSS of all processes {peak / 1e6:.0f} MB, {dt:.0f} s "
+                      f"({cpu:.0f} CPU s), "
                       f"output {out.stat().st_size / 1e6:.1f} MB")
                 out.unlink()
 

@@ -120,6 +120,8 @@ def test_failing_run_leaves_the_old_dataset(client, tmp_path: Path, monkeypatch)
 
 def test_cli_starts_a_local_cluster(run_cli, tmp_path: Path, single) -> None:
     out = tmp_path / "claims"
+    out.mkdir()  # an old dataset: replaced
+    pl.DataFrame({"x": [1]}).write_parquet(out / "part-000000.parquet")
     result = run_cli("extract", *_absolute(INPUTS), "--engine", "dask", "-j", "2", "-o", out,
                      exit_code=2)
     assert pl.read_parquet(out).equals(pl.concat([r.claims for r in single]))
@@ -131,3 +133,8 @@ def test_cli_starts_a_local_cluster(run_cli, tmp_path: Path, single) -> None:
                          ids=["no-output", "not-parquet"])
 def test_cli_dask_usage_errors(run_cli, args: list[str]) -> None:
     run_cli("extract", "fixtures/articles/en", "--engine", "dask", *args, exit_code=2)
+
+
+def test_cli_local_engine_refuses_a_folder_as_output(run_cli, tmp_path: Path) -> None:
+    result = run_cli("extract", "fixtures/articles/en", "-o", tmp_path, exit_code=2)
+    assert "folder" in result.stderr

@@ -60,6 +60,9 @@ def extract_cmd(paths, output, lang, source, fmt, jobs, engine, scheduler) -> No
         return
     if scheduler:
         raise click.UsageError("--scheduler needs --engine dask")
+    if output and os.path.isdir(output):
+        raise click.BadParameter(f"{output} is a folder (a folder is for --engine dask)",
+                                 param_hint="-o/--output")
     fmt = pick_format(fmt, output)
     errors: list[ClaimcheckError] = []
     warnings: list[str] = []
@@ -74,6 +77,14 @@ def extract_cmd(paths, output, lang, source, fmt, jobs, engine, scheduler) -> No
         sys.exit(EXIT_INTERRUPTED)
     report_errors(errors, warnings)
     sys.exit(EXIT_ERROR if errors else EXIT_OK)
+
+
+# -o names a folder with --engine dask: the shared option refuses folders, so this
+# command's copy accepts them (whether it fits the engine is checked in the command).
+for _param in extract_cmd.params:
+    if _param.name == "output":
+        _param.type = click.Path(writable=True)
+        _param.metavar = "FILE|DIR"
 
 
 @contextlib.contextmanager
