@@ -343,7 +343,6 @@ PIPELINE_WORST: dict[str, tuple[Callable[[int], str], str]] = {
     "many-short-sentences": (lambda n: "He said 3,000 people came. " * (n // 27), "en"),
     "dates": (lambda n: "am 3. Mai 2020, " * (n // 16), "de"),
     "dot-run": (lambda n: "." * n + "3", "en"),
-    "number-words": (lambda n: "three " * (n // 6) + "people.", "en"),
 }
 PIPELINE_KNOWN_SUPERLINEAR = {
     "range-chain": ((lambda n: "-".join(str(i % 9 + 1) for i in range(n // 2)) + " people",
@@ -351,7 +350,12 @@ PIPELINE_KNOWN_SUPERLINEAR = {
                     "for every figure of one long sentence, subjects._phrase_before walks back "
                     "to the sentence start and subject_of finds the claim's token by a linear "
                     "scan (next(... enumerate(tokens))) where bisect would do"),
+    "number-words": ((lambda n: "three " * (n // 6) + "people.", "en"),
+                     "subjects._np_left walks back over every word of the sentence for each "
+                     "worded figure: 96 KB of 'three ' take 6 minutes"),
 }
+PIPELINE_SIZES = {"number-words": 4000}
+"""Rows whose quadratic term shows only above the default 1000 chars."""
 
 
 def _pipeline_cost(make: Callable[[int], str], lang: str, n: int) -> float:
@@ -361,6 +365,8 @@ def _pipeline_cost(make: Callable[[int], str], lang: str, n: int) -> float:
         t0 = time.thread_time()
         extract_document(Document("worst", text), lang)
         best = min(best, time.thread_time() - t0)
+        if best > 1.0:  # slow enough to measure once
+            break
     return best
 
 
@@ -378,8 +384,9 @@ def test_pipeline_is_linear_on_worst_inputs(name: str, warm, request) -> None:
         request.applymarker(pytest.mark.xfail(strict=True, reason=reason))
     else:
         make, lang = PIPELINE_WORST[name]
-    a = _pipeline_cost(make, lang, 1000)
-    b = _pipeline_cost(make, lang, 4000)
+    n = PIPELINE_SIZES.get(name, 1000)
+    a = _pipeline_cost(make, lang, n)
+    b = _pipeline_cost(make, lang, 4 * n)
     assert not superlinear(a, b), f"{a:.4f}s → {b:.4f}s for 4x the input"
 
 
