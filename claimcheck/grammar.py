@@ -286,6 +286,9 @@ def case_variants(words: tuple[str, ...] | list[str]) -> list[str]:
 DIGITS_RE = regex.compile(r"[0-9]+")
 """Runs of digits: the cheap first pass that finds sentences worth reading."""
 
+TOKEN_CHUNK = 1 << 20
+"""Characters per slice when collecting a document's distinct words."""
+
 TOKEN_STRIP = ".,;:!?()[]{}\"'«»„“”‚‘’-–—/…*_"
 """Punctuation stripped from whitespace-separated tokens before the hint lookup."""
 
@@ -332,8 +335,16 @@ def find_candidates(text: str) -> tuple[list[int], list[int]]:
     (C-speed set work), then scans only for the few hint words the document contains.
     """
     digits = [m.start() for m in DIGITS_RE.finditer(text)]
-    tokens = {t.strip(TOKEN_STRIP) for t in set(text.split())}
-    present = tokens & hint_words()
+    hints = hint_words()
+    present: set[str] = set()
+    lo, n = 0, len(text)
+    while lo < n:  # slices cut at whitespace: memory stays bounded on huge inputs
+        hi = min(n, lo + TOKEN_CHUNK)
+        while hi < n and not text[hi].isspace() and hi - lo < 2 * TOKEN_CHUNK:
+            hi += 1
+        chunk_words = set(text[lo:hi].split())
+        present.update(w for w in (t.strip(TOKEN_STRIP) for t in chunk_words) if w in hints)
+        lo = hi
     if not present:
         return digits, []
     return digits, [m.start() for m in _hint_pattern(frozenset(present)).finditer(text)]

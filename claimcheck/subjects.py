@@ -31,6 +31,7 @@ lemma of their head.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
@@ -567,11 +568,26 @@ def _phrase_after(
     return first, words[-1], words[-1]
 
 
+def _token_start(t: Token) -> int:
+    return t.start
+
+
+def _token_end(t: Token) -> int:
+    return t.end
+
+
+MAX_NP_TOKENS = 10
+"""A noun phrase is at most this many tokens: keeps a run of words linear."""
+MAX_BACK_TOKENS = 40
+"""How far left a clause's subject is looked for (keeps long chains of figures linear)."""
+
+
 def _np_left(tokens: list[Token], end: int, lang: str) -> int:
     """Start index of the noun phrase ending at token ``end`` (inclusive)."""
     ph = get_phrases(lang)
     k = end
-    while k > 0:
+    floor = max(0, end - MAX_NP_TOKENS)
+    while k > floor:
         prev = tokens[k - 1]
         if prev.kind == "punct" and prev.text in FORMAT_MARKS:
             k -= 1
@@ -624,7 +640,8 @@ def _phrase_before(
     j = ci - 1
     linked = False
     base = False
-    while j >= 0:
+    floor = max(-1, ci - 1 - MAX_BACK_TOKENS)
+    while j > floor:
         t = tokens[j]
         if t.kind == "punct":
             if t.text in FORMAT_MARKS or t.text in ".%\u2030'":
@@ -829,8 +846,8 @@ def find_subject(
     if tokens is None:
         tokens = tokenize(text, s_start, s_end)
     family = unit_family(unit)
-    ai = next((k for k, t in enumerate(tokens) if t.start >= claim_end), len(tokens))
-    ci = next((k for k, t in enumerate(tokens) if t.end > claim_start), len(tokens))
+    ai = bisect_left(tokens, claim_end, key=_token_start)  # first token at or after the claim's end
+    ci = bisect_right(tokens, claim_start, key=_token_end)  # first token ending after its start
     span = _phrase_after(tokens, ai, lang, family)
     before = _phrase_before(tokens, ci, lang, exclude)
     if span:

@@ -344,16 +344,10 @@ PIPELINE_WORST: dict[str, tuple[Callable[[int], str], str]] = {
     "many-short-sentences": (lambda n: "He said 3,000 people came. " * (n // 27), "en"),
     "dates": (lambda n: "am 3. Mai 2020, " * (n // 16), "de"),
     "dot-run": (lambda n: "." * n + "3", "en"),
+    "range-chain": (lambda n: "-".join(str(i % 9 + 1) for i in range(n // 2)) + " people", "en"),
+    "number-words": (lambda n: "three " * (n // 6) + "people.", "en"),
 }
 PIPELINE_KNOWN_SUPERLINEAR = {
-    "range-chain": ((lambda n: "-".join(str(i % 9 + 1) for i in range(n // 2)) + " people",
-                     "en"),
-                    "for every figure of one long sentence, subjects._phrase_before walks back "
-                    "to the sentence start and subject_of finds the claim's token by a linear "
-                    "scan (next(... enumerate(tokens))) where bisect would do"),
-    "number-words": ((lambda n: "three " * (n // 6) + "people.", "en"),
-                     "subjects._np_left walks back over every word of the sentence for each "
-                     "worded figure: 96 KB of 'three ' take 6 minutes"),
 }
 PIPELINE_SIZES = {"number-words": (2000, 16000), "range-chain": (2000, 16000)}
 """Rows whose quadratic term needs more than the default 1000 → 4000 chars to stand clear
