@@ -189,15 +189,22 @@ def _main_content(tree):
     main = tree.css_first("main") or tree.css_first("[role=main]")
     if main is not None:
         return main
-    best, best_score = None, 0
+    # the element whose paragraph children hold the most text; each paragraph is counted
+    # once for its parent (linear in the number of paragraphs)
+    scores: dict[int, int] = {}
+    parents: dict[int, object] = {}
     for p in tree.css("p"):
         parent = p.parent
         if parent is None:
             continue
-        score = sum(_text_len(c) for c in parent.iter() if c.tag == "p")
-        if score > best_score:
-            best, best_score = parent, score
-    return best or tree.body or tree.root
+        key = parent.mem_id
+        scores[key] = scores.get(key, 0) + _text_len(p)
+        parents.setdefault(key, parent)
+    if scores:
+        best_key = max(scores, key=lambda k: scores[k])
+        if scores[best_key] > 0:
+            return parents[best_key]
+    return tree.body or tree.root
 
 
 SOURCE_PART_RE = regex.compile(
