@@ -567,9 +567,9 @@ def _assemble(
     if second is None and role is not Role.RATIO and unit == "dimensionless" and first.scale == 1:
         if _next_words(text, end, s_end, 1) & g.ratio_in_first:
             ratio_of_two = g.ratio_in_re.match(text, end, s_end)  # "2 in 3 voters"
-    if _may_be_age(text, end, first.end, s_end, g) and (
+    if (_may_be_age(text, end, first.end, s_end, g) and (
         g.age_after_re.match(text, end, s_end) or g.age_after_re.match(text, first.end, s_end)
-    ) or (
+    )) or (
         second is not None and (g.age_after_range_re.match(text, end, s_end)
                                 or g.age_after_range_re.match(text, second.end, s_end))
     ):

@@ -205,5 +205,5 @@ def test_source_names_standard_input_only(tmp_path) -> None:
     f = tmp_path / "a.txt"
     f.write_text("More than 94,000 troops.", encoding="utf-8")
     docs = list(read_inputs([str(f), "-"], source="wire",
-                            stdin=io.BytesIO("About 95,000 soldiers.".encode())))
+                            stdin=io.BytesIO(b"About 95,000 soldiers.")))
     assert [d.source for d in docs] == [str(f), "wire"]
