@@ -491,6 +491,9 @@ def _looks_plural(tok: Token, ph: Phrases) -> bool:
     return f in ph.irregular_plurals or (f.endswith("s") and not f.endswith("ss") and len(f) > 2)
 
 
+CLOSING_QUOTES = frozenset('"\u201d\u201c\u00bb')
+
+
 def _skip_marks(tokens: list[Token], i: int) -> int:
     while i < len(tokens) and tokens[i].kind == "punct" and tokens[i].text in FORMAT_MARKS:
         i += 1
@@ -503,6 +506,8 @@ def _phrase_after(
     """(first, last, head) token indexes of the noun phrase starting at ``i``, or None."""
     ph = get_phrases(lang)
     i = _skip_marks(tokens, i)
+    if i < len(tokens) and tokens[i].kind == "punct" and tokens[i].text in CLOSING_QUOTES:
+        i = _skip_marks(tokens, i + 1)  # a quoted figure and its noun: "95,000 bis 100,000" Mann
     if i >= len(tokens):
         return None
     linked = False
