@@ -43,22 +43,20 @@ from .lexicon import LANGS, get_lexicon, load_yaml, rules_dir, strip_lines
 
 # --- tokens ------------------------------------------------------------------------
 
-TOKEN_RE = regex.compile(
-    r"""
-      (?P<elided>(?i:jusqu|lorsqu|puisqu|qu|[ldnsjcmt])['\u2019](?=\p{L}))   # elision: l', qu'
-    | (?P<abbr>(?:\p{Lu}\.){2,})                                            # U.S., U.K.
-    | (?P<word>\p{L}[\p{L}\p{M}\p{N}]*                 # a word
+_ELIDED = r"(?P<elided>(?i:jusqu|lorsqu|puisqu|qu|[ldnsjcmt])['\u2019](?=\p{L}))"  # l', qu'
+_TOKEN_BODY = r"""
+    | (?P<word>(?!(?:\p{Lu}\.){2})                      # a word, unless an abbreviation
+        \p{L}[\p{L}\p{M}\p{N}]*
         (?:[\-\u2010\u2011'\u2019][\p{L}\p{N}]+)*      # with inner hyphens, apostrophes
         (?:['\u2019](?=\s))?-?)                        # Farmers' ; Arbeitsmarkt-
+    | (?P<abbr>(?:\p{Lu}\.){2,})                                            # U.S., U.K.
     | (?P<num>\p{N}(?:\p{N}|[.,'\u2019](?=\p{N})|[\u00a0\u202f ](?=\p{N}{3}))*)  # 1,234.5
     | (?P<punct>[^\s\p{L}\p{N}])                                            # one punctuation mark
-    """,
-    regex.VERBOSE,
-)
-TOKEN_NO_ELISION_RE = regex.compile(TOKEN_RE.pattern.replace(
-    r"(?P<elided>(?i:jusqu|lorsqu|puisqu|qu|[ldnsjcmt])['\u2019](?=\p{L}))", r"(?P<elided>(?!))", 1
-), regex.VERBOSE)
-"""The same tokens for a span without apostrophes (no elision to look for: faster)."""
+"""
+TOKEN_RE = regex.compile(_ELIDED + _TOKEN_BODY, regex.VERBOSE)
+TOKEN_NO_ELISION_RE = regex.compile(_TOKEN_BODY.replace("|", "", 1), regex.VERBOSE)
+"""The same tokens for a span without apostrophes (no elision to look for: faster).
+Words come first (most tokens are words); the lookahead keeps "U.S." an abbreviation."""
 FORMAT_MARKS_STR = "*_`~"
 FORMAT_MARKS = frozenset(FORMAT_MARKS_STR)
 """Markdown emphasis left in the text: skipped, never a boundary."""
@@ -104,6 +102,7 @@ def tokenize(text: str, start: int, end: int) -> Tokens:
     """Tokens of text[start:end] with offsets into ``text``."""
     out = Tokens()
     append = out.append
+    new = tuple.__new__  # Token(...) without the generated __new__'s Python frame
     chunk = text[start:end]
     pattern = TOKEN_RE if ("'" in chunk or "\u2019" in chunk) else TOKEN_NO_ELISION_RE
     for m in pattern.finditer(text, start, end):
@@ -115,8 +114,7 @@ def tokenize(text: str, start: int, end: int) -> Tokens:
                 fold = fold.replace("\u2019", "'")
         else:
             fold = t
-        s, e = m.span()
-        append(Token(kind, t, s, e, fold))
+        append(new(Token, (kind, t, m.start(), m.end(), fold)))
     return out
 
 
