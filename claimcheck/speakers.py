@@ -35,7 +35,18 @@ import regex
 
 from .dates import month_names, weekday_names
 from .lexicon import get_lexicon
-from .subjects import FORMAT_MARKS, Phrases, Subject, Token, get_phrases, tokenize
+from .subjects import (
+    FORMAT_MARKS,
+    Phrases,
+    Subject,
+    Token,
+    Tokens,
+    find_subject,
+    get_phrases,
+    token_segments,
+    tokenize,
+    unit_family,
+)
 
 BOUNDARY_PUNCT = frozenset(',;:!?()[]{}"\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014|')
 OPEN_QUOTES = {
@@ -501,8 +512,10 @@ def find_cues(
     s_start, s_end = sentence
     if tokens is None:
         tokens = tokenize(text, s_start, s_end)
-    first = d.first_words
-    if not any(t.fold in first for t in tokens):
+    folds = getattr(tokens, "folds", None)
+    if folds is None:
+        folds = {t.fold for t in tokens}
+    if folds.isdisjoint(d.first_words):
         return []
     cues: list[Cue] = []
     taken: list[tuple[int, int]] = []
@@ -643,19 +656,6 @@ def _sentence_level(tokens: list[Token], start: int, end: int) -> bool:
 # --- which cue a figure gets ----------------------------------------------------------------
 
 
-def _segments(tokens: list[Token]) -> list[tuple[int, int]]:
-    """Character extents of the comma/semicolon-delimited segments of a sentence."""
-    out = []
-    start = tokens[0].start if tokens else 0
-    for t in tokens:
-        if t.kind == "punct" and t.text in ",;:\u2013\u2014":
-            out.append((start, t.start))
-            start = t.end
-    if tokens:
-        out.append((start, tokens[-1].end))
-    return out
-
-
 def _segment_of(segments: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     for a, b in segments:
         if a <= pos < b or pos < a:
@@ -696,7 +696,7 @@ def choose(
     """(decided, speaker) for a figure from its sentence's cues; resolve(cue) names pronouns."""
     if not cues:
         return False, None
-    segs = _segments(tokens)
+    segs = tokens.segments if isinstance(tokens, Tokens) else token_segments(tokens)
     seg = _segment_of(segs, claim_start)
     own = [
         c for c in cues if not c.sentence_level and c.kind != "verb" and seg[0] <= c.start < seg[1]
@@ -1028,8 +1028,6 @@ def attach(
     the subject of the figure before it in its sentence, and a pronoun subject ("sie")
     the last subject of the same kind of figure in the sentences before.
     """
-    from .subjects import find_subject, unit_family
-
     i = context.sentence_index(sentence)
     family = unit_family(unit)
     speakers = tuple((c.start, c.end) for c in context.cues(i) if c.kind != "pronoun")

@@ -65,6 +65,7 @@ CLAUSE_PUNCT = frozenset(';:!?()[]{}"\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014|
 
 
 WORD_KINDS = frozenset({"word", "abbr", "elided"})
+SEGMENT_PUNCT = ",;:\u2013\u2014"
 
 
 class Token(NamedTuple):
@@ -90,12 +91,33 @@ class Tokens(list):
     phrase table can be skipped with one set test when none of its words occur."""
 
     _folds: frozenset[str] | None = None
+    _segments: list[tuple[int, int]] | None = None
 
     @property
     def folds(self) -> frozenset[str]:
         if self._folds is None:
             self._folds = frozenset(t.fold for t in self)
         return self._folds
+
+    @property
+    def segments(self) -> list[tuple[int, int]]:
+        """Character extents of the comma/semicolon/colon/dash-delimited segments."""
+        if self._segments is None:
+            self._segments = token_segments(self)
+        return self._segments
+
+
+def token_segments(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Character extents of the comma/semicolon/colon/dash-delimited segments of a sentence."""
+    out = []
+    start = tokens[0].start if tokens else 0
+    for t in tokens:
+        if t.kind == "punct" and t.text in SEGMENT_PUNCT:
+            out.append((start, t.start))
+            start = t.end
+    if tokens:
+        out.append((start, tokens[-1].end))
+    return out
 
 
 def tokenize(text: str, start: int, end: int) -> Tokens:
@@ -271,7 +293,7 @@ def get_concepts() -> Concepts:
     )
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def lemmatize(word: str, lang: str) -> str:
     """simplemma's lemma of ``word``; the word itself when the lemmatiser has no data."""
     try:
@@ -336,6 +358,11 @@ def _join(words: list[str]) -> str:
 
 def _keys_for(words: list[str], lang: str) -> tuple[str, ...]:
     """Concept keys of a run of words (as written): surface form, lemma, compound head."""
+    return _keys_for_run(tuple(words), lang)
+
+
+@lru_cache(maxsize=1 << 16)
+def _keys_for_run(words: tuple[str, ...], lang: str) -> tuple[str, ...]:
     concepts = get_concepts()
     phrase = _join([_fold(w) for w in words])
     keys = concepts.by_surface.get((lang, phrase))
