@@ -8,14 +8,15 @@ patterns (the first figure of a range and the second) can never drift apart.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
 from . import units
-from .lexicon import WORD_GAP, Lexicon, alternation, get_lexicon
+from .lexicon import WORD_GAP, Lexicon, alternation, get_lexicon, scan_re
 from .scale import scale_sources
 
 SP = WORD_GAP
@@ -56,7 +57,8 @@ class Grammar:
     lang: str
     lex: Lexicon
     number_re: regex.Pattern
-    words_re: regex.Pattern
+    words_re: re.Pattern  # a scanner: lexicon.scan_re
+    word_spellings: frozenset[str]  # what words_re finds: casefolded and lower-cased keys
     left_re: regex.Pattern
     right_re: regex.Pattern
     right_between_re: regex.Pattern
@@ -142,12 +144,14 @@ def get_grammar(lang: str) -> Grammar:
     # One longest-first alternation of every worded figure; its kind (and the context
     # each kind needs) is decided in claims.py from ``word_kinds``.
     word_kinds: dict[str, str] = {}
+    word_spellings: set[str] = set()
     for kind, table in (("multiple", lex.multiples), ("fraction", lex.fractions),
                         ("approx", lex.approx_number_words), ("unit", lex.unit_words),
                         ("word", lex.number_words)):
         for w in table:
             word_kinds[" ".join(w.split()).casefold()] = kind
-    words_re = regex.compile(alternation(tuple(word_kinds)), regex.IGNORECASE)
+            word_spellings.add(w.lower())  # "dreißig": the casefolded "dreissig" is looked up
+    words_re = scan_re(word_spellings | set(word_kinds))
     scale_after_re = regex.compile(rf"{SP}{scale_any}", regex.IGNORECASE)
     # One longest-first alternation: "no more than" must win over "more than".
     qual_kinds: dict[str, str] = {}
@@ -212,6 +216,7 @@ def get_grammar(lang: str) -> Grammar:
         lex=lex,
         number_re=number_re,
         words_re=words_re,
+        word_spellings=frozenset(word_spellings | set(word_kinds)),
         left_re=left_re,
         right_re=right_re,
         right_between_re=right_between_re,
@@ -315,6 +320,7 @@ def hint_words() -> frozenset[str]:
         for w in scale_words(lang):
             if not is_letter_scale_word(w):
                 words.add(w.rstrip("."))
+    words |= {w.casefold() for w in words}  # "dreissig": Swiss spelling of "dreißig"
     return frozenset(v for w in words for v in case_variants([w]))
 
 
@@ -322,10 +328,9 @@ def is_letter_scale_word(w: str) -> bool:
     return len(w.rstrip(".")) <= 1
 
 
-@cache
-def _hint_pattern(words: frozenset[str]) -> regex.Pattern:
-    body = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])")
+@lru_cache(maxsize=256)  # one per distinct set of hint words: bounded on archives
+def _hint_pattern(words: frozenset[str]) -> re.Pattern:
+    return scan_re(words, ignore_case=False)
 
 
 def find_candidates(text: str) -> tuple[list[int], list[int]]:
@@ -342,8 +347,7 @@ def find_candidates(text: str) -> tuple[list[int], list[int]]:
         hi = min(n, lo + TOKEN_CHUNK)
         while hi < n and not text[hi].isspace() and hi - lo < 2 * TOKEN_CHUNK:
             hi += 1
-        chunk_words = set(text[lo:hi].split())
-        present.update(w for w in (t.strip(TOKEN_STRIP) for t in chunk_words) if w in hints)
+        present |= hints.intersection({t.strip(TOKEN_STRIP) for t in set(text[lo:hi].split())})
         lo = hi
     if not present:
         return digits, []

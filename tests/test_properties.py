@@ -238,3 +238,29 @@ def test_arbitrary_text_never_breaks_the_offsets(text: str, lang: str) -> None:
         assert text[c.start:c.end] == c.text
         if c.low is not None and c.high is not None:
             assert c.low <= c.high
+
+
+# --- the fast phrase scanner finds what the reference alternation finds ---------------
+
+SCAN_PIECES = [
+    "one", "One", "ONE", "a", "A", "half", "dozen", "half a dozen", "one and a half",
+    "zwei", "Zwei", "dreißig", "dreissig", "Millionen", "un", "une", "deux", "trois",
+    "millions", "two-thirds", "someone", "_one", "one1", "ß", "é", " ", "  ", "\u00a0",
+    "\u202f", "\n", "\x1c", ",", ".", "-", "3", "²", "\u0301",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SCAN_PIECES), max_size=30).map("".join),
+       st.sampled_from(["de", "en", "fr"]))
+def test_scanner_finds_the_spans_the_alternation_finds(text: str, lang: str) -> None:
+    import regex
+
+    from claimcheck.grammar import get_grammar
+    from claimcheck.lexicon import alternation
+
+    g = get_grammar(lang)
+    reference = regex.compile(alternation(tuple(g.word_spellings)), regex.IGNORECASE)
+    assert [m.span() for m in g.words_re.finditer(text)] == [
+        m.span() for m in reference.finditer(text)
+    ]

@@ -127,6 +127,12 @@ DE_WORDS = [
          id="eine-Billion-is-1e12"),
     Case("Zwölf Minister unterschrieben den Brief.", "de",
          "12", "12", "12", "exact", "dimensionless", "words", False, span="Zwölf"),
+    Case("Dreißig Menschen wurden verletzt.", "de",
+         "30", "30", "30", "exact", "dimensionless", "words", False, span="Dreißig",
+         id="sharp-s-as-written"),
+    Case("Rund dreissig Häuser brannten (Schweizer Schreibung).", "de",
+         "30", "25", "35", "approx", "dimensionless", "words", False, span="Rund dreissig",
+         id="sharp-s-swiss-spelling"),
 ]
 
 # --- German fractions and multiples: ratio -------------------------------------------
