@@ -20,10 +20,21 @@ maps to ``f0 + (t - t0)`` with ``(t0, f0)`` the last anchor at or before ``t``
 (:func:`file_offset`), so a figure maps exactly to its first character in the page,
 also after entities (``&nbsp;``, ``&#8239;``) or tags earlier in the paragraph.  Lint
 reports HTML findings at those file positions.
+
+Deep nesting: building the tree costs Lexbor (as the HTML Standard has it) nesting depth ×
+block elements, 9 s for 40,000 nested ``<div><span>``.  A page whose elements nest deeper
+than ``MAX_HTML_DEPTH`` (512) levels is flattened at that depth before it is parsed, as
+Blink and WebKit build their DOM (:func:`_flatten_deep`): deeper block start tags become
+``<br>`` (the paragraph break stays), other deeper tags comments, and a deeper skipped or
+furniture element goes with its content.  The text is all still read, positions still
+refer to the page as written, and the Document carries a one-line warning.  Beyond the
+limit an ``<article>``, ``<main>`` or ``<p>`` no longer counts as one when the main
+content is chosen.  Pages within the limit are parsed exactly as written.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
@@ -117,7 +128,10 @@ KEEP_TAGS = frozenset({"html", "body", "article", "main"})
 
 
 def _is_furniture(node, rules: HtmlRules) -> bool:
-    attrs = node.attributes or {}
+    return _furniture_attrs(node.attributes or {}, rules)
+
+
+def _furniture_attrs(attrs: dict, rules: HtmlRules) -> bool:
     names = ("class", "id", "role", "aria-label")
     hay = " ".join(str(attrs.get(k) or "") for k in names).casefold()
     if not hay.strip():
@@ -138,12 +152,313 @@ def file_offset(offset_map: tuple[tuple[int, int], ...] | None, text_offset: int
     return f0 + (text_offset - t0)
 
 
+# --- deep nesting ---------------------------------------------------------------------
+
+MAX_HTML_DEPTH = 512
+"""Elements nested deeper than this below ``<body>`` are read flattened (module docstring)."""
+
+TAG_BODY = r"""(?:\s++|/(?!>)|[^\s/>][^\s/>=]*+(?:\s*+=\s*+(?:"[^"]*+"?|'[^']*+'?|[^\s>]*+))?)*+"""
+HTML_TOKEN_RE = re.compile(  # stdlib re: twice as fast as regex on this pattern
+    rf"""
+    <(?:
+      !--(?:>|->|.*?(?:--!?>|\Z))                               # comment (unclosed: to the end)
+    | (?:[!?]|/(?![A-Za-z]))[^>]*+>?                            # doctype, bogus comment, </>
+    | (?P<raw>script|style|textarea|title|xmp|iframe|noembed|noframes)(?=[\s/>]){TAG_BODY}
+      (?:>.*?(?:</(?P=raw)(?=[\s/>])[^>]*+>|\Z)|\Z)             # raw text element: one token
+    | (?P<plain>plaintext)(?=[\s/>]).*                           # the rest of the page is text
+    | (?P<end>/)?(?P<name>[A-Za-z][^\s/>]*+)(?P<attrs>{TAG_BODY})(?P<selfclose>/)?(?:>|\Z)
+    )""",
+    re.VERBOSE | re.DOTALL | re.IGNORECASE,
+)
+"""One token of the HTML tokenizer at each ``<``: a tag runs to its ``>`` outside quoted
+values (or to the end of the page), so the scan never looks at a character twice."""
+ATTR_RE = regex.compile(
+    r"""(?P<key>[^\s/>=][^\s/>=]*+)
+        (?:\s*+=\s*+(?:"(?P<dq>[^"]*+)"?|'(?P<sq>[^']*+)'?|(?P<bare>[^\s>]*+)))?""",
+    regex.VERBOSE,
+)
+
+# The HTML Standard's tree-construction categories the depth model needs
+VOID_TAGS = frozenset("area base basefont bgsound br col embed frame hr img input keygen link "
+                      "meta param source track wbr".split())
+IGNORED_IN_BODY = frozenset({"html", "head", "body"})
+SCOPE_TAGS = frozenset("applet caption html table td th marquee object template "
+                       "mi mo mn ms mtext annotation-xml foreignobject desc".split())
+SPECIAL_TAGS = SCOPE_TAGS | frozenset(
+    "address area article aside base basefont bgsound blockquote body br button center col "
+    "colgroup dd details dir div dl dt embed fieldset figcaption figure footer form frame "
+    "frameset h1 h2 h3 h4 h5 h6 head header hgroup hr iframe img input keygen li link listing "
+    "main menu meta nav noembed noframes noscript ol p param plaintext pre script search "
+    "section select source style summary tbody textarea tfoot thead title tr track ul wbr "
+    "xmp".split())
+ITEM_STOP_TAGS = SPECIAL_TAGS - {"address", "div", "p", "li", "dd", "dt"}
+"""Where the search for an open ``<li>``, ``<dd>`` or ``<dt>`` to end stops."""
+SCOPED_END_TAGS = frozenset(
+    "address article aside blockquote button center details dialog dir div dl fieldset "
+    "figcaption figure footer header hgroup listing main menu nav ol pre search section "
+    "summary ul form dd dt h1 h2 h3 h4 h5 h6 applet marquee object".split())
+"""End tags that close their element when it is in scope; others stop at a special one."""
+CLOSES_P = frozenset(
+    "address article aside blockquote center details dialog dir div dl fieldset figcaption "
+    "figure footer header hgroup main menu nav ol p search section summary ul h1 h2 h3 h4 h5 "
+    "h6 pre listing form li dd dt plaintext table hr xmp".split())
+HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+TABLE_SECTIONS = ("tbody", "thead", "tfoot")
+TABLE_PARTS = frozenset({"table", "caption", "colgroup", "tr", "td", "th", *TABLE_SECTIONS})
+CLOSED_BY_START = {  # start tag → open elements it ends within its table
+    "td": ("td", "th"), "th": ("td", "th"), "tr": ("td", "th", "tr"),
+    **dict.fromkeys(TABLE_SECTIONS, ("td", "th", "tr", *TABLE_SECTIONS)),
+}
+START_CLOSERS = CLOSES_P | HEADINGS | frozenset(CLOSED_BY_START) | frozenset(
+    {"table", "a", "nobr", "button", "select", "option", "optgroup"})
+FOREIGN_ROOTS = frozenset({"svg", "math"})
+FLAT_TAG = "<!---->"
+"""What a start or end tag beyond the depth limit becomes: a comment, so the text runs on
+either side stay separate DOM text nodes (aligned with the source) and nothing nests."""
+
+
+class _DepthModel:
+    """The parser's stack of open elements, closely enough to know each element's depth.
+
+    Follows the tree builder where it decides nesting: void elements; implied ends (a block
+    ends an open ``<p>``, ``<li>``/``<dd>`` end theirs up to the nearest list or other
+    block, cells and rows end cells and rows, options, headings, ``<a>``, ``<button>``, a
+    second ``<select>``); implied ``<tbody>``/``<tr>``; end tags closing the innermost open
+    element of their name within scope (``</div>`` stops at a table cell or ``<object>``,
+    ``</span>`` and ``</b>`` at any block).  Checked against Lexbor's tree depth on
+    mis-nested pages (tests): never much shallower, which is what the limit needs.
+    """
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.where: dict[str, list[int]] = {}
+        self.special: list[int] = [-1]  # stack indices of special elements
+        self.item_stop: list[int] = [-1]
+        self.scope: list[int] = [-1]
+        self.foreign = 0
+
+    def last(self, *names: str) -> int:
+        """Index of the deepest open element named one of ``names``, or -1."""
+        found = -1
+        for n in names:
+            w = self.where.get(n)
+            if w and w[-1] > found:
+                found = w[-1]
+        return found
+
+    def push(self, name: str) -> int:
+        i = len(self.names)
+        self.names.append(name)
+        self.where.setdefault(name, []).append(i)
+        if name in SPECIAL_TAGS:
+            self.special.append(i)
+            if name in ITEM_STOP_TAGS:
+                self.item_stop.append(i)
+            if name in SCOPE_TAGS:
+                self.scope.append(i)
+        elif name in FOREIGN_ROOTS:
+            self.foreign += 1
+        return i
+
+    def pop(self) -> None:
+        name = self.names.pop()
+        i = len(self.names)
+        self.where[name].pop()
+        if self.special[-1] == i:
+            self.special.pop()
+            if self.item_stop[-1] == i:
+                self.item_stop.pop()
+            if self.scope[-1] == i:
+                self.scope.pop()
+        elif name in FOREIGN_ROOTS:
+            self.foreign -= 1
+
+    def start_closes(self, name: str) -> int:
+        """Index of the outermost open element the start tag ``name`` ends, or -1."""
+        if name not in START_CLOSERS:
+            return -1
+        found = -1
+        if name == "li":
+            found = self.last("li")
+            found = found if found > self.item_stop[-1] else -1
+        elif name in ("dd", "dt"):
+            found = self.last("dd", "dt")
+            found = found if found > self.item_stop[-1] else -1
+        elif name in CLOSED_BY_START:  # the outermost of them inside the current table
+            table = self.last("table", "template")
+            inside = [i for i in map(self.last, CLOSED_BY_START[name]) if i > table]
+            found = min(inside, default=-1)
+        elif name == "table":
+            found = self.last("table")
+            found = found if found > self.last("td", "th", "caption", "template") else -1
+        elif name in ("a", "nobr"):  # adoption agency: ends it unless a block is inside
+            found = self.last(name)
+            found = found if found > self.special[-1] else -1
+        elif name in ("button", "select"):
+            found = self.last(name)
+            found = found if found > self.scope[-1] else -1
+        elif name in ("option", "optgroup"):
+            top = self.names[-1] if self.names else ""
+            found = len(self.names) - 1 if top == "option" or top == name else -1
+        elif name in HEADINGS and self.names and self.names[-1] in HEADINGS:
+            found = len(self.names) - 1
+        if name in CLOSES_P:
+            p = self.last("p")
+            if p > max(self.scope[-1], self.last("button")) and (found < 0 or p < found):
+                found = p
+        return found
+
+    def implied_parents(self, name: str) -> tuple[str, ...]:
+        """The ``<tbody>``/``<tr>`` the parser adds before a cell or row of a table."""
+        if name not in ("td", "th", "tr"):
+            return ()
+        table = self.last("table")
+        if table < 0 or table < self.last("template"):
+            return ()
+        body = () if self.last(*TABLE_SECTIONS) > table else ("tbody",)
+        row = () if name == "tr" or self.last("tr") > table else ("tr",)
+        return body + row
+
+    def end_closes(self, name: str) -> int:
+        """Index of the open element the end tag ``name`` closes, or -1 (ignored)."""
+        found = self.last(name)
+        if found < 0:
+            return -1
+        if name in TABLE_PARTS:
+            bound = -1 if name == "table" else self.last("table", "template")
+        elif name == "p":
+            bound = max(self.scope[-1], self.last("button"))
+        elif name == "li":
+            bound = max(self.scope[-1], self.last("ol", "ul"))
+        elif name in SCOPED_END_TAGS:
+            bound = self.scope[-1]
+        else:  # any other end tag: nothing past a special element
+            bound = self.special[-1]
+        return found if found >= bound else -1  # the element may bound its own scope
+
+
+@cache
+def _skip_selectors() -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+    """rules.skip_tags as plain tag names and ``ancestor tag`` pairs."""
+    plain, nested = set(), []
+    for sel in get_html_rules().skip_tags:
+        parts = sel.split()
+        if len(parts) == 1:
+            plain.add(parts[0])
+        elif len(parts) == 2:
+            nested.append((parts[0], parts[1]))
+    return frozenset(plain), tuple(nested)
+
+
+def _token_attrs(text: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in ATTR_RE.finditer(text):
+        value = m.group("dq") or m.group("sq") or m.group("bare") or ""
+        out.setdefault(m.group("key").lower(), html_unescape(value))
+    return out
+
+
+def _flatten_deep(html: str, rules: HtmlRules) -> tuple[int, str] | None:
+    """``(depth, page)`` with every element nested beyond MAX_HTML_DEPTH flattened, or None
+    when the page is not that deep (it is then parsed as it is).
+
+    Lexbor, as the HTML Standard has it, looks through the open elements down to the nearest
+    table cell, ``<object>`` or ``<html>`` for an open ``<p>`` at every block start tag, so a
+    page of N nested ``<div>`` costs N² steps (40,000 levels: 9 s).  Blink and WebKit stop
+    nesting at 512 levels; so does this: a start tag deeper than that becomes ``<br>`` when
+    it starts a block (the paragraph break stays), else a comment, its end tag a comment; a
+    skipped or furniture element there goes with everything in it, as it would in the tree.
+    """
+    if html.count("<") <= MAX_HTML_DEPTH:
+        return None
+    model = _DepthModel()
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in source order
+    deepest = 0
+    drop: tuple[int, int, int] | None = None  # (stack index, source start, len(edits))
+    skip_plain, skip_nested = _skip_selectors()
+    block = "<br>" if "br" in rules.block_tags else FLAT_TAG
+
+    def close_to(index: int, at: int) -> None:
+        nonlocal drop
+        while len(model.names) > index:
+            model.pop()
+            if drop is not None and len(model.names) == drop[0]:
+                del edits[drop[2]:]
+                edits.append((drop[1], at, FLAT_TAG))
+                drop = None
+
+    for tok in HTML_TOKEN_RE.finditer(html):
+        name = tok.group("name")
+        if name is None:
+            continue
+        name = name.lower()
+        if name in IGNORED_IN_BODY:
+            continue
+        if tok.group("end"):
+            i = model.end_closes(name)
+            if i < 0:
+                continue
+            close_to(i + 1, tok.start())
+            if i >= MAX_HTML_DEPTH and drop is not None and drop[0] == i:
+                close_to(i, tok.end())  # the dropped element ends here, its end tag with it
+                continue
+            close_to(i, tok.end())
+            if i >= MAX_HTML_DEPTH and drop is None:
+                edits.append((tok.start(), tok.end(), FLAT_TAG))
+            continue
+        i = model.start_closes(name)
+        if i >= 0:
+            close_to(i, tok.start())
+            if name == "select":
+                continue  # a <select> inside one ends it
+        if name == "form" and model.where.get("form"):
+            continue  # a form inside a form is dropped by the parser
+        if name in VOID_TAGS or (model.foreign and tok.group("selfclose")):
+            continue
+        for parent in model.implied_parents(name):
+            model.push(parent)
+        i = model.push(name)
+        deepest = max(deepest, i + 1)
+        if i < MAX_HTML_DEPTH or drop is not None:
+            continue
+        if name not in KEEP_TAGS and (
+            name in skip_plain
+            or any(name == b and model.where.get(a) for a, b in skip_nested)
+            or (tok.group("attrs").strip()
+                and _furniture_attrs(_token_attrs(tok.group("attrs")), rules))
+        ):
+            drop = (i, tok.start(), len(edits))
+        elif name == "time":  # an empty element keeps its date for _published
+            edits.append((tok.start(), tok.end(), tok.group() + "</time>"))
+        else:
+            edits.append((tok.start(), tok.end(), block if name in rules.block_tags
+                          else FLAT_TAG))
+    close_to(0, len(html))
+    if not edits:
+        return None
+    parts: list[str] = []
+    at = 0
+    for start, end, text in edits:
+        parts.append(html[at:start])
+        parts.append(text)
+        at = end
+    parts.append(html[at:])
+    return deepest, "".join(parts)
+
+
 def html_document(html: str, name: str, *, warnings: tuple[str, ...] = ()) -> Document:
     """The article text of an HTML page as a Document (offsets: see the module docstring)."""
     from selectolax.lexbor import LexborHTMLParser
 
     rules = get_html_rules()
-    tree = LexborHTMLParser(html)
+    flat = _flatten_deep(html, rules)
+    if flat is not None:
+        depth, parsed = flat
+        warnings = (*warnings, f"{name}: HTML nested {depth} elements deep; read flattened "
+                    f"beyond {MAX_HTML_DEPTH} levels")
+    else:
+        parsed = html
+    tree = LexborHTMLParser(parsed)
     lang = _page_lang(tree)
     published = _published(tree, rules)
     for sel in rules.skip_tags:
@@ -185,7 +500,14 @@ def _text_len(node) -> int:
 def _main_content(tree):
     articles = tree.css("article")
     if articles:
-        return max(articles, key=_text_len)
+        # an article inside another never has more text than it and comes after it, so
+        # only the outermost ones are measured (each character once, at any nesting)
+        outer, inside = [], set()
+        for node in articles:
+            if node.mem_id not in inside:
+                outer.append(node)
+                inside.update(n.mem_id for n in node.css("article"))
+        return max(outer, key=_text_len)
     main = tree.css_first("main") or tree.css_first("[role=main]")
     if main is not None:
         return main

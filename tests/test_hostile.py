@@ -390,30 +390,45 @@ def HTML_FLAT_PARAGRAPHS(n: int) -> str:
     return "<html><body>" + "<p>Rund 3.000 Menschen.</p>" * n + "</body></html>"
 
 
-HTML_KNOWN_SUPERLINEAR = {
-    "nested-divs": (lambda n: "<html><body>" + "<div><span>" * n + "<p>Rund 3.000.</p>"
-                    + "</span></div>" * n + "</body></html>",
-                    "html_document is quadratic in nesting depth: 40000 levels take 9 s"),
+def HTML_NESTED_DIVS(n: int) -> str:
+    return ("<html><body>" + "<div><span>" * n + "<p>Rund 3.000.</p>" + "</span></div>" * n
+            + "</body></html>")
+
+
+def HTML_NESTED_ARTICLES(n: int) -> str:
+    return ("<html><body>" + "<article>" * n + "<p>Rund 3.000 Menschen.</p>" * (4 * n)
+            + "</article>" * n)
+
+
+HTML_READING: dict[str, tuple[Callable[[int], str], tuple[int, int]]] = {
+    # name: (page of size n, (small n, big n)); each row was super-linear before its fix
+    "flat-paragraphs": (HTML_FLAT_PARAGRAPHS, (250, 1000)),  # each paragraph scored once
+    "nested-divs": (HTML_NESTED_DIVS, (2500, 10000)),  # Lexbor: flattened beyond 512 levels
+    "nested-divs-40000": (HTML_NESTED_DIVS, (10000, 40000)),  # was 0.45 s → 9 s
+    "nested-articles": (HTML_NESTED_ARTICLES, (125, 500)),  # only outermost articles measured
 }
 
 
-@pytest.mark.parametrize("name", [*HTML_KNOWN_SUPERLINEAR, "flat-paragraphs"])
-def test_html_reading_is_linear(name: str, request) -> None:
-    from claimcheck.markup import html_document
+@pytest.mark.parametrize("name", HTML_READING)
+def test_html_reading_is_linear(name: str) -> None:
+    from claimcheck.markup import file_offset, html_document
 
-    if name == "flat-paragraphs":  # fixed: each paragraph scored once for its parent
-        make = HTML_FLAT_PARAGRAPHS
-    else:
-        make, reason = HTML_KNOWN_SUPERLINEAR[name]
-        request.applymarker(pytest.mark.xfail(strict=True, reason=reason))
+    make, sizes = HTML_READING[name]
     html_document(make(10), "warm")
-    small, big = (make(n) for n in ((250, 1000) if name == "flat-paragraphs" else (2500, 10000)))
     costs = []
-    for html in (small, big):
-        t0 = time.thread_time()
-        html_document(html, "page")
-        costs.append(time.thread_time() - t0)
+    for html in (make(n) for n in sizes):
+        best = float("inf")
+        for _ in range(2):  # best of two: the machine is shared
+            t0 = time.thread_time()
+            doc = html_document(html, "page")
+            best = min(best, time.thread_time() - t0)
+        costs.append(best)
     assert not superlinear(*costs), f"{costs[0]:.3f}s → {costs[1]:.3f}s for 4x the input"
+    # and the big page still gives its figure, mapped to its place in the page
+    figure = doc.text.index("Rund 3.000")
+    assert html.startswith("Rund 3.000", file_offset(doc.offset_map, figure))
+    first = doc.text[figure:].split("\n\n")[0]
+    assert [c.text for c in extract_document(Document("p", first), "de")] == ["Rund 3.000"]
 
 
 def main() -> None:

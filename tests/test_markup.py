@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from claimcheck.markup import file_offset, html_document, mask_markdown
+from claimcheck.markup import MAX_HTML_DEPTH, file_offset, html_document, mask_markdown
 from claimcheck.pipeline import extract_document
 from claimcheck.read import decode
 
@@ -100,6 +100,122 @@ def test_file_offset_before_the_first_anchor_and_without_a_map() -> None:
     assert file_offset(None, 7) == 7
     assert file_offset(((5, 100),), 3) == 3
     assert file_offset(((0, 100), (10, 200)), 12) == 202
+
+
+# --- deep nesting (module docstring: flattened beyond MAX_HTML_DEPTH levels) ---------------
+
+DEEP = [
+    ("nested-divs", "<html><body>" + "<div><span>" * 2000 + "<p>Rund 3.000 Menschen kamen.</p>" + "</span></div>" * 2000, "Rund 3.000 Menschen kamen."),
+    ("unclosed-divs", "<div>" * 20_000 + "Rund 3.000 Menschen.", "Rund 3.000 Menschen."),
+    ("blocks-stay-paragraphs", "<main>" + "<div>" * 700 + "<h2>Titel</h2><p>Mehr als <b>94.000</b> Soldaten<br>stehen dort.</p><ul><li>eins</li><li>zwei</li></ul>" + "</div>" * 700 + "</main>",
+     "Titel\n\nMehr als 94.000 Soldaten\n\nstehen dort.\n\neins\n\nzwei"),
+    ("furniture-still-dropped", "<article>" + "<div>" * 700 + "<nav><a>Home 77</a></nav><div class='cookie-banner'><p>Cookies 88</p></div><p>Rund 3.000 Menschen.</p><aside>Related 99</aside><figure><img><figcaption>Foto 66</figcaption></figure><script>var n = 55;</script>" + "</div>" * 700 + "</article>",
+     "Rund 3.000 Menschen."),
+    ("entities", "<html lang='fr'><body>" + "<section><span>" * 800 + "<p>Plus de 94&#8239;000 soldats, selon l&rsquo;ONU.</p>", "Plus de 94\u202f000 soldats, selon l\u2019ONU."),
+    ("nested-tables", "<table><tr><td>" * 600 + "Rund 3.000 Menschen.", "Rund 3.000 Menschen."),
+    ("mis-nested-lists", "<dl><dd><div>" * 400 + "Rund 3.000 Menschen.", "Rund 3.000 Menschen."),
+    ("mis-nested-inline", "<span><div></span>" * 600 + "Rund 3.000 Menschen.", "Rund 3.000 Menschen."),
+]
+
+
+@pytest.mark.parametrize(("html", "text"), [(h, t) for _i, h, t in DEEP], ids=[c[0] for c in DEEP])
+def test_deep_page_is_read_flattened_with_one_warning(html: str, text: str) -> None:
+    doc = html_document(html, "deep.html", warnings=("deep.html: read as cp1252",))
+    assert doc.text == text
+    for m in regex.finditer(r"[\p{L}\p{N}]+", doc.text):
+        at = file_offset(doc.offset_map, m.start())
+        assert html_unescape(html[at:at + 12]).startswith(m.group()), m.group()
+    assert doc.warnings[0] == "deep.html: read as cp1252"
+    assert regex.fullmatch(rf"deep\.html: HTML nested [0-9]+ elements deep; read flattened beyond {MAX_HTML_DEPTH} levels", doc.warnings[1])
+    assert len(doc.warnings) == 2
+
+
+@pytest.mark.parametrize(("depth", "flattened"), [(MAX_HTML_DEPTH, False), (MAX_HTML_DEPTH + 1, True)])
+def test_depth_limit(depth: int, flattened: bool) -> None:
+    html = "<html><body>" + "<div>" * (depth - 1) + "<p>Rund 3.000.</p>" + "</div>" * (depth - 1) + "</body></html>"
+    doc = html_document(html, "x.html")
+    assert doc.text == "Rund 3.000."
+    assert html.startswith("Rund", file_offset(doc.offset_map, 0))
+    assert bool(doc.warnings) == flattened, doc.warnings
+
+
+def test_date_of_a_deep_page_is_kept() -> None:
+    html = "<html><body>" + "<div>" * 600 + "<time datetime='2024-05-06'>6. Mai</time><p>Rund 3.000.</p>"
+    doc = html_document(html, "x.html")
+    assert doc.published == "2024-05-06" and doc.warnings
+    assert doc.text == "6. Mai\n\nRund 3.000."
+
+
+def _lexbor_depth(html: str) -> int:
+    from selectolax.lexbor import LexborHTMLParser
+
+    deepest, todo = 0, [(LexborHTMLParser(html).body, 0)]
+    while todo:
+        node, depth = todo.pop()
+        deepest = max(deepest, depth)
+        todo.extend((child, depth + 1) for child in node.iter())
+    return deepest
+
+
+# Thousands of elements the parser ends by itself do not nest: read as written, no warning.
+UNNESTED = [  # (id, page, how often "1.000" is in the text)
+    ("unclosed-paragraphs", "<p>Absatz 1.000." * 2000, 2000),
+    ("unclosed-list-items", "<ul>" + "<li>Punkt 1.000" * 2000 + "</ul>", 2000),
+    ("list-items-with-blocks", "<ul>" + "<li><div>Punkt 1.000</div>" * 2000 + "</ul>", 2000),
+    ("unclosed-definitions", "<dl>" + "<dt>Wert<dd>1.000" * 2000 + "</dl>", 2000),
+    ("unclosed-table-rows", "<table>" + "<tr><td>1.000<td>Menschen" * 2000 + "</table>", 2000),
+    ("unclosed-options", "<p>1.000</p><select>" + "<option>1.000" * 2000 + "</select>", 1),  # a form: skipped
+    ("unclosed-links", "<p>" + "<a href=x>1.000 " * 2000 + "</p>", 2000),
+    ("closed-formatting", "<p>" + "<b><i>1.000</b></i> " * 2000 + "</p>", 2000),
+    ("sibling-scope-elements", "<marquee>1.000</marquee>" * 2000, 2000),
+    ("sibling-selects", "<p>1.000</p>" + "<select><option>x" * 2000, 1),  # a <select> ends the open one
+]
+
+
+@pytest.mark.parametrize(("html", "count"), [(h, c) for _i, h, c in UNNESTED], ids=[c[0] for c in UNNESTED])
+def test_elements_ended_by_the_parser_are_not_depth(html: str, count: int) -> None:
+    page = "<html><body>" + html + "</body></html>"
+    assert _lexbor_depth(page) < 10  # the parser does not nest it
+    doc = html_document(page, "x.html")
+    assert doc.warnings == ()
+    assert doc.text.count("1.000") == count
+
+
+# Mis-nested pages Lexbor nests deeply (the parser's own rules): the depth is seen, the page
+# flattened.  (id, one level of the page)
+MIS_NESTED = [
+    ("inline-around-block", "<span><div></span>"),
+    ("formatting-around-block", "<b><div></b>"),
+    ("link-around-block", "<a><div>"),
+    ("list-in-item", "<li><ol></li>"),
+    ("definition-in-definition", "<dl><dd><div>"),
+    ("item-in-section", "<ul><li><section><li>"),
+    ("end-stops-at-cell", "<div><table><td></div>"),
+    ("caption", "<table><caption><div>"),
+    ("math", "<math><mi><div>"),
+    ("divs-in-select", "<select><div><select><div>"),  # the second <select> ends the first
+]
+
+
+@pytest.mark.parametrize("level", [lv for _i, lv in MIS_NESTED], ids=[c[0] for c in MIS_NESTED])
+def test_mis_nested_page_deep_in_lexbor_is_flattened(level: str) -> None:
+    html = "<html><body>" + level * 600 + "<p>Rund 3.000 Menschen.</p>"
+    assert _lexbor_depth(html) > MAX_HTML_DEPTH  # the parser nests it: the row tests something
+    doc = html_document(html, "x.html")
+    assert doc.warnings and "Rund 3.000 Menschen." in doc.text
+
+
+ARTICLES = [
+    ("outer-holds-inner", "<article><p>Intro 1.</p><article><p>Inner 2.</p></article></article><article><p>Kurz 3.</p></article>", "Intro 1.\n\nInner 2."),
+    ("inner-alone-is-not-taken", "<article><article><p>Inner 2.</p></article><p>Mehr 5.</p></article>", "Inner 2.\n\nMehr 5."),
+    ("longest-outer", "<article><p>Kurz 1.</p></article><article><article><p>Lang 22 Wörter hier.</p></article></article>", "Lang 22 Wörter hier."),
+    ("tie-takes-the-first", "<article><p>Eins 1.</p></article><article><article><p>Zwei 2.</p></article></article>", "Eins 1."),
+]
+
+
+@pytest.mark.parametrize(("html", "text"), [(h, t) for _i, h, t in ARTICLES], ids=[c[0] for c in ARTICLES])
+def test_nested_articles_the_outermost_with_most_text(html: str, text: str) -> None:
+    assert html_document(html, "x.html").text == text
 
 
 # --- Markdown -------------------------------------------------------------------------------
