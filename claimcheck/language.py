@@ -37,8 +37,8 @@ def count_evidence(text: str, start: int = 0, end: int | None = None) -> Counter
     table = _detect_table()
     counts: Counter = Counter()
     get = table.get
-    for token in text[start:end].split():
-        word = token.strip(STRIP).casefold()
+    for token in text[start:end].casefold().split():  # casefold maps each character alone
+        word = token.strip(STRIP)
         langs = get(word)
         if langs is None and ("'" in word or "\u2019" in word):
             # French elision: "l'économie", "qu'il", "d’après" count by their word

@@ -753,6 +753,7 @@ class SpeakerTracker:
         self._tokens: dict[int, list[Token]] = {}
         self._cues: dict[int, list[Cue]] = {}
         self._people: dict[int, list[str]] = {}
+        self._pronouns: dict[tuple[int, int], Speaker | None] = {}
         self._subjects: dict[int, list[tuple[int, str, Subject]]] = {}
 
     # -- subjects carried to elliptical figures and pronouns
@@ -843,7 +844,10 @@ class SpeakerTracker:
         def resolve(c: Cue) -> Speaker | None:
             if c.speaker is not None:
                 return c.speaker
-            return self.resolve_pronoun(i, c.start)
+            key = (i, c.start)
+            if key not in self._pronouns:  # the sentence's other figures ask again
+                self._pronouns[key] = self.resolve_pronoun(i, c.start)
+            return self._pronouns[key]
 
         quote = _quote_around(self.text, claim_start, lang)
         if quote is not None:
