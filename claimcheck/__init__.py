@@ -18,6 +18,14 @@ from .verify import verify
 
 __version__ = "0.1.0"
 __all__ = [
-    "ExtractResult", "LintOptions", "LintResult", "__version__", "compare", "extract",
+    "ExtractResult", "LintOptions", "LintResult", "__version__", "compare", "compiled", "extract",
     "extract_text", "lint", "verify",
 ]
+
+
+def compiled() -> bool:
+    """Whether the claim engine runs as mypyc-compiled C extensions (``pip install .``)
+    or as plain Python (``pip install -e .``, or CLAIMCHECK_COMPILE=0): hatch_build.py."""
+    from . import pipeline
+
+    return not pipeline.__file__.endswith(".py")

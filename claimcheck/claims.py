@@ -169,7 +169,7 @@ def _canonical_cached(surface: str, lang: str) -> str | None:
 
 
 def _is_currency(unit: str | None) -> bool:
-    return bool(unit) and unit.isupper() and len(unit) == 3
+    return unit is not None and unit.isupper() and len(unit) == 3
 
 
 SIGN_CHARS = "+-\u2212"
@@ -429,10 +429,10 @@ def _words_draft(
                       role=Role.RATIO)
         _apply_qualifier(draft, L, None, g)
         return draft, end
-    draft, skip = _assemble(text, fig, sent, lang, g, m.start())
-    if draft is not None and kind == "approx":
-        draft.qualifier = Qualifier.APPROX
-    return draft, skip
+    found, skip = _assemble(text, fig, sent, lang, g, m.start())
+    if found is not None and kind == "approx":
+        found.qualifier = Qualifier.APPROX
+    return found, skip
 
 
 def _left(text: str, pos: int, sent: tuple[int, int], g: Grammar) -> regex.Match:

@@ -60,7 +60,7 @@ def convention_symbols() -> dict[NumberFormat, Symbols]:
 @cache
 def separator_chars() -> str:
     """Every character that can stand between digit runs in some convention."""
-    chars = set()
+    chars: set[str] = set()
     for sym in convention_symbols().values():
         chars |= sym.group
         chars.add(sym.decimal)

@@ -10,6 +10,8 @@ only logs.
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -321,7 +323,7 @@ SCAN_NOT_BEFORE_ALNUM = r"(?![^\W_])"
 _GAP = None  # trie key of a run of spaces between two words
 
 
-def trie_source(phrases: tuple[str, ...] | list[str] | set[str], gap: str = WORD_GAP) -> str:
+def trie_source(phrases: Iterable[str], gap: str = WORD_GAP) -> str:
     """Regex source matching the same phrases as :func:`alternation`'s body, factored into a
     trie: shared prefixes are tested once, and a phrase that continues another is tried
     before it (longest first, as the flat alternation orders them)."""
@@ -354,13 +356,11 @@ def trie_source(phrases: tuple[str, ...] | list[str] | set[str], gap: str = WORD
     return "(?:" + emit(root) + ")"
 
 
-def scan_re(phrases: tuple[str, ...] | list[str] | set[str], *, ignore_case: bool = True):
+def scan_re(phrases: Iterable[str], *, ignore_case: bool = True) -> re.Pattern[str]:
     """A stdlib ``re`` pattern finding the phrases between letter boundaries, as
     ``regex.compile(alternation(phrases))`` does, three times faster when scanning a
     whole text.  Used only to find where phrases stand; what they mean is read by
     lookup.  Linear: a trie of literals, no nested quantifiers."""
-    import re
-
     body = trie_source(phrases, SCAN_GAP)
     flags = re.IGNORECASE if ignore_case else 0
     return re.compile(SCAN_NOT_AFTER_ALNUM + body + SCAN_NOT_BEFORE_ALNUM, flags)

@@ -39,14 +39,12 @@ from .subjects import (
     FORMAT_MARKS,
     Phrases,
     Subject,
-    Token,
-    Tokens,
     find_subject,
     get_phrases,
-    token_segments,
     tokenize,
     unit_family,
 )
+from .tokens import Token, Tokens, token_segments
 
 BOUNDARY_PUNCT = frozenset(',;:!?()[]{}"\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014|')
 OPEN_QUOTES = {
@@ -519,6 +517,7 @@ def find_cues(
         return []
     cues: list[Cue] = []
     taken: list[tuple[int, int]] = []
+    span: list[Token] | None = None
 
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken)
@@ -747,8 +746,10 @@ class SpeakerTracker:
         self.spans = spans
         if isinstance(langs, list) and len(langs) == len(spans):
             self.langs = _Langs(text, spans, dict(zip(spans, langs, strict=True)), default_lang)
+        elif isinstance(langs, dict):
+            self.langs = _Langs(text, spans, dict(langs), default_lang)
         else:
-            self.langs = _Langs(text, spans, dict(langs or {}), default_lang)
+            self.langs = _Langs(text, spans, {}, default_lang)
         self._index = {span: i for i, span in enumerate(spans)}
         self._tokens: dict[int, list[Token]] = {}
         self._cues: dict[int, list[Cue]] = {}
@@ -924,7 +925,7 @@ def _title_mentions(text: str, tokens: list[Token], lang: str) -> list[str]:
                 j += 1
             if j < n and tokens[j].text == ",":
                 j += 1
-            run = []
+            run: list[Token] = []
             while j < n and (
                 (
                     _is_name_token(tokens[j])

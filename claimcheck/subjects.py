@@ -34,12 +34,13 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
 import regex
 
 from .errors import RulesError
 from .lexicon import LANGS, get_lexicon, load_yaml, rules_dir, strip_lines
+from .tokens import WORD_KINDS, Token, Tokens
 
 # --- tokens ------------------------------------------------------------------------
 
@@ -62,62 +63,6 @@ FORMAT_MARKS = frozenset(FORMAT_MARKS_STR)
 """Markdown emphasis left in the text: skipped, never a boundary."""
 CLAUSE_PUNCT = frozenset(';:!?()[]{}"\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014|')
 """Punctuation that ends a clause (a comma is handled by each rule)."""
-
-
-WORD_KINDS = frozenset({"word", "abbr", "elided"})
-SEGMENT_PUNCT = ",;:\u2013\u2014"
-
-
-class Token(NamedTuple):
-    """One token of a sentence; offsets into the document text."""
-
-    kind: str  # elided, abbr, word, num, punct
-    text: str
-    start: int
-    end: int
-    fold: str  # casefolded, typographic apostrophe made plain
-
-    @property
-    def is_word(self) -> bool:
-        return self.kind in WORD_KINDS
-
-    @property
-    def upper(self) -> bool:
-        return self.text[:1].isupper()
-
-
-class Tokens(list):
-    """A sentence's tokens; ``folds`` (the set of folded words) is computed once, so a
-    phrase table can be skipped with one set test when none of its words occur."""
-
-    _folds: frozenset[str] | None = None
-    _segments: list[tuple[int, int]] | None = None
-
-    @property
-    def folds(self) -> frozenset[str]:
-        if self._folds is None:
-            self._folds = frozenset(t.fold for t in self)
-        return self._folds
-
-    @property
-    def segments(self) -> list[tuple[int, int]]:
-        """Character extents of the comma/semicolon/colon/dash-delimited segments."""
-        if self._segments is None:
-            self._segments = token_segments(self)
-        return self._segments
-
-
-def token_segments(tokens: list[Token]) -> list[tuple[int, int]]:
-    """Character extents of the comma/semicolon/colon/dash-delimited segments of a sentence."""
-    out = []
-    start = tokens[0].start if tokens else 0
-    for t in tokens:
-        if t.kind == "punct" and t.text in SEGMENT_PUNCT:
-            out.append((start, t.start))
-            start = t.end
-    if tokens:
-        out.append((start, tokens[-1].end))
-    return out
 
 
 def tokenize(text: str, start: int, end: int) -> Tokens:

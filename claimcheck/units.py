@@ -430,7 +430,7 @@ def get_registry() -> pint.UnitRegistry:
 
                 path = _rules_dir() / _UNITS_FILE
                 try:  # pint's parsed-definitions cache makes later starts ~10x faster
-                    ureg = pint.UnitRegistry(cache_folder=":auto:")
+                    ureg: pint.UnitRegistry = pint.UnitRegistry(cache_folder=":auto:")
                 except OSError:
                     ureg = pint.UnitRegistry()
                 try:
