@@ -21,6 +21,14 @@ maps to ``f0 + (t - t0)`` with ``(t0, f0)`` the last anchor at or before ``t``
 also after entities (``&nbsp;``, ``&#8239;``) or tags earlier in the paragraph.  Lint
 reports HTML findings at those file positions.
 
+Alignment (:func:`_align`): the page's text runs (between tags, as the HTML tokenizer cuts
+them) are matched with the parser's text nodes of the whole ``<body>``, in document order,
+before any furniture is dropped: each node takes the next run of its text, so a menu of
+100,000 links before the article costs one step per link and leaves the article's runs next.
+A node the parser joined from several runs ("12</span> Soldaten") takes those runs; text it
+moved before a table takes its run behind; a node that matches no run within ALIGN_REACH
+runs is placed word by word (:func:`_find_word`) after the text aligned before it.
+
 Deep nesting: building the tree costs Lexbor (as the HTML Standard has it) nesting depth ×
 block elements, 9 s for 40,000 nested ``<div><span>``.  A page whose elements nest deeper
 than ``MAX_HTML_DEPTH`` (512) levels is flattened at that depth before it is parsed, as
@@ -35,7 +43,7 @@ content is chosen.  Pages within the limit are parsed exactly as written.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from html import escape as html_escape
@@ -358,9 +366,10 @@ def _token_attrs(text: str) -> dict[str, str]:
     return out
 
 
-def _flatten_deep(html: str, rules: HtmlRules) -> tuple[int, str] | None:
-    """``(depth, page)`` with every element nested beyond MAX_HTML_DEPTH flattened, or None
-    when the page is not that deep (it is then parsed as it is).
+def _flatten_deep(html: str, rules: HtmlRules) -> tuple[int, str, _Edits] | None:
+    """``(depth, page, edits)`` with every element nested beyond MAX_HTML_DEPTH flattened, or
+    None when the page is not that deep (it is then parsed as it is).  ``edits`` says where
+    the flattened page's text stands in the page as written (:class:`_Edits`).
 
     Lexbor, as the HTML Standard has it, looks through the open elements down to the nearest
     table cell, ``<object>`` or ``<html>`` for an open ``<p>`` at every block start tag, so a
@@ -437,13 +446,17 @@ def _flatten_deep(html: str, rules: HtmlRules) -> tuple[int, str] | None:
     if not edits:
         return None
     parts: list[str] = []
-    at = 0
+    at = length = 0
+    moved = _Edits()
     for start, end, text in edits:
         parts.append(html[at:start])
         parts.append(text)
+        length += start - at
+        moved.add(length, length + len(text), end)
+        length += len(text)
         at = end
     parts.append(html[at:])
-    return deepest, "".join(parts)
+    return deepest, "".join(parts), moved
 
 
 def html_document(html: str, name: str, *, warnings: tuple[str, ...] = ()) -> Document:
@@ -453,14 +466,16 @@ def html_document(html: str, name: str, *, warnings: tuple[str, ...] = ()) -> Do
     rules = get_html_rules()
     flat = _flatten_deep(html, rules)
     if flat is not None:
-        depth, parsed = flat
+        depth, parsed, edits = flat
         warnings = (*warnings, f"{name}: HTML nested {depth} elements deep; read flattened "
                     f"beyond {MAX_HTML_DEPTH} levels")
     else:
-        parsed = html
+        parsed, edits = html, _Edits()
     tree = LexborHTMLParser(parsed)
     lang = _page_lang(tree)
     published = _published(tree, rules)
+    source = _Source(html, parsed, edits)
+    aligned = _align(tree.body or tree.root, source)  # before any furniture is dropped
     for sel in rules.skip_tags:
         for node in tree.css(sel):
             node.decompose()
@@ -468,7 +483,8 @@ def html_document(html: str, name: str, *, warnings: tuple[str, ...] = ()) -> Do
         if node.tag not in KEEP_TAGS and _is_furniture(node, rules):
             node.decompose()
     root = _main_content(tree)
-    text, anchors = _extract(root, html, rules) if root is not None else ("", [])
+    text, anchors = (_extract(root, source, aligned, rules) if root is not None
+                     else ("", []))
     return Document(
         name, text, lang_hint=lang, published=published,
         offset_map=tuple(anchors), warnings=warnings,
@@ -529,62 +545,208 @@ def _main_content(tree):
     return tree.body or tree.root
 
 
-SOURCE_PART_RE = regex.compile(
-    r"""
-      (?P<comment><!--.*?(?:-->|\Z))                          # comment (unclosed: to the end)
-    | (?P<raw><(?P<rawtag>script|style|template|textarea)\b.*?(?:</(?P=rawtag)\s*>|\Z))  # raw text
-    | (?P<tag><[^<>]*>)                                        # any other tag
-    | (?P<text>[^<]+|<)                                        # text between tags; a stray "<"
+RAW_TEXT_TAGS = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed",
+                 "noframes", "template", "plaintext")
+"""Elements whose content is no text run of the page: the tokenizer's raw text elements, and
+``<template>``, whose content the parsed tree holds apart."""
+SOURCE_PART_RE = re.compile(  # stdlib re, like HTML_TOKEN_RE, whose tag grammar it shares
+    rf"""
+      (?P<comment><!--(?:>|->|.*?(?:--!?>|\Z)))                  # comment (unclosed: to the end)
+    | <(?P<raw>{"|".join(t for t in RAW_TEXT_TAGS if t != "plaintext")})(?=[\s/>]){TAG_BODY}
+      (?:>.*?(?:</(?P=raw)(?=[\s/>])[^>]*+>|\Z)|\Z)             # raw text element: one part
+    | <plaintext(?=[\s/>]).*                                     # the rest of the page
+    | </?[A-Za-z][^\s/>]*+{TAG_BODY}/?(?:>|\Z)                   # tag: to its ">" outside quotes
+    | <(?:[!?]|/(?![A-Za-z]))[^>]*+>?                            # doctype, bogus comment, </>
+    | (?P<text>(?:[^<]++|<(?![A-Za-z!?/]))++)                    # text; a "<" that starts no tag
     """,
-    regex.VERBOSE | regex.DOTALL | regex.IGNORECASE,
+    re.VERBOSE | re.DOTALL | re.IGNORECASE,
 )
+"""The page as the HTML tokenizer cuts it: text runs between tags, comments and raw text
+elements, a tag running to its ``>`` outside quoted values ("Home > World" in a title)."""
 HEAD_END_RE = regex.compile(r"</head\s*>|<body\b", regex.IGNORECASE)
+NEWLINE_RE = re.compile(r"\r\n?|\x00")
+"""What the parser's input stream changes in text: CR LF and CR become LF; in the body a NUL
+is dropped."""
 ALIGN_REACH = 400
-"""How many source text runs ahead a DOM text node is looked for."""
+"""How many source text runs ahead of the last aligned one a DOM text node is looked for."""
+MERGE_REACH = 8
+"""How many runs ahead a text node the parser joined from several runs may begin."""
+
+
+class _Edits:
+    """Where the text of a flattened page (:func:`_flatten_deep`) stands in the page as
+    written.  The flattened page is the written one with some tags (and the deep elements it
+    drops) replaced by other tags, so its text outside the replacements is the written text,
+    shifted by what the replacements before it changed."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []  # replacement i is flat[starts[i]:ends[i]] ...
+        self.ends: list[int] = []
+        self.written: list[int] = []  # ... and the written page goes on at written[i]
+
+    def __bool__(self) -> bool:
+        return bool(self.starts)
+
+    def add(self, start: int, end: int, written_end: int) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+        self.written.append(written_end)
+
+    def written_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The written page's span of the flattened page's text ``start:end``, or None when
+        that text would be part of a replacement."""
+        i = bisect_right(self.starts, start) - 1
+        if (i >= 0 and start < self.ends[i]) or (
+                i + 1 < len(self.starts) and self.starts[i + 1] < end):
+            return None
+        shift = self.written[i] - self.ends[i] if i >= 0 else 0
+        return start + shift, end + shift
 
 
 class _Source:
-    """The page's text runs in source order, for aligning DOM text nodes with the file."""
+    """The page's text runs in source order, for aligning DOM text nodes with the file.
 
-    def __init__(self, html: str) -> None:
+    Runs are read from the page the parser was given (``parsed``) and placed in the page as
+    written (``html``).  ``next`` is the first run not yet taken:
+    runs are taken in order by :func:`_align`, one text node after another.
+    """
+
+    def __init__(self, html: str, parsed: str, edits: _Edits) -> None:
         self.html = html
-        m = HEAD_END_RE.search(html)
+        m = HEAD_END_RE.search(parsed)
         begin = m.start() if m else 0
-        self.runs: list[tuple[int, int, str]] = []  # (start, end, decoded text)
-        for part in SOURCE_PART_RE.finditer(html, begin):
-            if part.lastgroup == "text":
-                self.runs.append((part.start(), part.end(), html_unescape(part.group())))
+        self.runs: list[tuple[int, int, str]] = []  # (start, end) in html, decoded text
+        self.where: dict[str, list[int]] = {}  # decoded text → indices of its runs, ascending
+        runs, where = self.runs, self.where
+        written = edits.written_span if edits else None
+        for part in SOURCE_PART_RE.finditer(parsed, begin):
+            text = part.group("text")
+            if text is None:
+                continue
+            start, end = part.span()
+            if "\r" in text or "\0" in text:
+                text = NEWLINE_RE.sub(_newline, text)
+            if "&" in text:
+                text = html_unescape(text)
+            if written is not None:
+                span = written(start, end)
+                if span is None:
+                    continue
+                start, end = span
+            if not text:
+                continue
+            if not text.isspace():  # a blank run is only looked at as part of a joined node
+                if text in where:
+                    where[text].append(len(runs))
+                else:
+                    where[text] = [len(runs)]
+            runs.append((start, end, text))
         self.next = 0
+        self.taken = bytearray(len(self.runs))
 
-    def find(self, content: str) -> int | None:
-        """Index of the run holding ``content`` (the next one in order), or None."""
-        for i in range(self.next, min(len(self.runs), self.next + ALIGN_REACH)):
-            if self.runs[i][2] == content:
-                self.next = i + 1
-                return i
+    def find(self, content: str) -> range | None:
+        """The runs holding ``content`` (see :func:`_align`), or None: the next run of that
+        text, else runs the parser joined, else a run of that text the parser moved forward."""
+        where = self.where.get(content)
+        k = bisect_left(where, self.next) if where is not None else 0
+        if where is not None and k < len(where) and where[k] < self.next + ALIGN_REACH:
+            return self._take(where[k], where[k])
+        found = self._joined(content)
+        if found is None and k > 0:  # text the parser put before a table it stood in
+            i = where[k - 1]
+            if i >= self.next - ALIGN_REACH and not self.taken[i]:
+                self.taken[i] = 1
+                return range(i, i + 1)
+        return found
+
+    def _take(self, first: int, last: int) -> range:
+        self.taken[first:last + 1] = b"\1" * (last + 1 - first)
+        self.next = last + 1
+        return range(first, last + 1)
+
+    def _joined(self, content: str) -> range | None:
+        """Consecutive runs the parser joined into one text node ``content``: the runs on
+        either side of a tag it ignores ("12 Soldaten</span> und"), or None."""
+        runs = self.runs
+        for first in range(self.next, min(len(runs), self.next + MERGE_REACH)):
+            if not content.startswith(runs[first][2]):
+                continue
+            at, last = len(runs[first][2]), first
+            while at < len(content) and last + 1 < len(runs):
+                piece = runs[last + 1][2]
+                if not content.startswith(piece, at):
+                    break
+                at += len(piece)
+                last += 1
+            if at == len(content) and last > first:
+                return self._take(first, last)
         return None
 
-    def raw_index(self, i: int) -> list[int]:
-        """Source offset of every decoded character of run ``i`` (plus its end)."""
-        start, end, _ = self.runs[i]
+    def raw_index(self, found: range) -> list[int]:
+        """Source offset of every decoded character of the runs ``found`` (plus their end)."""
         html = self.html
         out: list[int] = []
-        j = start
-        while j < end:
-            m = ENTITY_RE.match(html, j, end) if html[j] == "&" else None
-            if m is not None and html_unescape(m.group()) != m.group():
-                out.extend([j] * len(html_unescape(m.group())))
-                j = m.end()
-            else:
+        for i in found:
+            start, end, _ = self.runs[i]
+            j = start
+            while j < end:
+                c = html[j]
+                if c == "&":
+                    m = ENTITY_RE.match(html, j, end)
+                    if m is not None and html_unescape(m.group()) != m.group():
+                        out.extend([j] * len(html_unescape(m.group())))
+                        j = m.end()
+                        continue
+                elif c == "\r" or c == "\0":
+                    if c == "\r":
+                        out.append(j)  # CR LF and CR read as one LF
+                    j += 2 if html.startswith("\r\n", j) else 1
+                    continue
                 out.append(j)
                 j += 1
-        out.append(end)
+        out.append(self.runs[found[-1]][1])
         return out
 
 
-def _extract(root, html: str, rules: HtmlRules) -> tuple[str, list[tuple[int, int]]]:
+def _newline(m: re.Match) -> str:
+    return "" if m.group() == "\0" else "\n"
+
+
+def _align(top, source: _Source) -> dict[int, tuple[range | None, int]]:
+    """Every text node under ``top`` (its ``mem_id``) → its source runs, or None, and where
+    the source stood when it came (the end of the last run taken before it).
+
+    The whole page is aligned before any furniture is dropped, node after node in document
+    order, so every node takes its own runs and the next node's runs are the next ones
+    again, however many runs skipped furniture holds; a node looks no further than
+    ALIGN_REACH runs ahead, so one that is not in the source as such (text the parser moved
+    or joined) cannot take a far-off run of the same text and lose the rest of the page.
+    Linear: a node's next run of its text is found by bisection.
+    """
+    out: dict[int, tuple[range | None, int]] = {}
+    runs = source.runs
+    at = runs[0][0] if runs else 0
+    for node in top.traverse(include_text=True):
+        if node.tag != "-text":
+            continue
+        content = node.text_content or ""
+        if not content.strip():
+            continue
+        parent = node.parent
+        if parent is not None and parent.tag in RAW_TEXT_TAGS:
+            continue
+        ahead = source.next
+        found = source.find(content)
+        out[node.mem_id] = (found, at)
+        if source.next != ahead:
+            at = runs[source.next - 1][1]
+    return out
+
+
+def _extract(root, source: _Source, aligned: dict[int, tuple[range | None, int]],
+             rules: HtmlRules) -> tuple[str, list[tuple[int, int]]]:
     """Text of ``root`` block by block, with an anchor at every word (see module docstring)."""
-    source = _Source(html)
+    html = source.html
     parts: list[str] = []
     anchors: list[tuple[int, int]] = []
     length = 0
@@ -601,8 +763,10 @@ def _extract(root, html: str, rules: HtmlRules) -> tuple[str, list[tuple[int, in
         if not content.strip():
             pending_space = pending_space or bool(content)
             continue
-        run = source.find(content)
-        index = source.raw_index(run) if run is not None else None
+        found, at = aligned.get(node.mem_id, (None, cursor))
+        index = source.raw_index(found) if found is not None else None
+        if index is None:
+            cursor = max(cursor, at)  # past the furniture aligned before this node
         for m in WORD_SPAN_RE.finditer(content):
             if line_has_text:
                 if need_break:
