@@ -538,6 +538,11 @@ def _assemble(
     unit = unit1_valid or cur_unit or "dimensionless"
     if cur_unit and unit1_valid and unit1_valid != cur_unit and _is_currency(unit1_valid):
         unit = cur_unit
+    if unit not in RATE_NUMERATOR_NOT:
+        rate = _rate_after(text, end, s_end, lang, g)
+        if rate is not None:
+            denominator, end = rate
+            unit = f"{unit} / {denominator}"  # "10,85 Euro je Quadratmeter": EUR / square_meter
 
     # --- qualifier after, multiples -------------------------------------------------------
     qa = R["qafter"]
@@ -612,6 +617,28 @@ def _assemble(
     if role is not Role.RATIO and not old_level:
         draft.role = _role(text, L, draft, g, s_end, first.sign)
     return draft, end
+
+
+RATE_NUMERATOR_NOT = frozenset({"dimensionless", "percent", "percentage_point"})
+"""Units that never start a rate here: "3 a day" counts, "2 % a year" is a growth rate
+whose "a year" the period reader takes."""
+RATE_DENOMINATOR_NOT = frozenset({"dimensionless", "percent", "percentage_point"})
+
+
+def _rate_after(text: str, end: int, s_end: int, lang: str, g: Grammar) -> tuple[str, int] | None:
+    """(canonical denominator, end) when "per/a/je/pro/par/le <unit>" follows ``end``."""
+    word = _word_after(text, end, s_end).casefold()
+    if word not in g.rate_first and not word.replace("\u2019", "'").startswith(g.rate_elided):
+        return None
+    m = g.rate_re.match(text, end, s_end)
+    if m is None:
+        return None
+    denominator = _canonical(m.group("den"), lang)
+    if denominator is None or denominator in RATE_DENOMINATOR_NOT:
+        return None
+    if denominator in TIME_UNITS and g.rate_not_after_re.match(text, m.end(), s_end):
+        return None  # "a year ago", "l'an dernier": when, not per what
+    return denominator, m.end()
 
 
 def _unit_at(text: str, pos: int, end: int, lang: str, g: Grammar) -> tuple[str | None, str | None, int]:

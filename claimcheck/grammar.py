@@ -78,6 +78,10 @@ class Grammar:
     ratio_in_re: regex.Pattern
     relative_before_re: regex.Pattern
     relative_after_re: regex.Pattern
+    rate_re: regex.Pattern  # "je Quadratmeter", "a barrel", "l'hectare": a rate's denominator
+    rate_not_after_re: regex.Pattern  # "a year ago": a time reference, not per year
+    rate_first: frozenset[str]
+    rate_elided: tuple[str, ...]
     not_qualifier_before_time: frozenset[str]
     named_numbers: frozenset[str]
     verb_any_re: regex.Pattern
@@ -253,6 +257,10 @@ def get_grammar(lang: str) -> Grammar:
                                          regex.IGNORECASE),
         relative_after_re=regex.compile(rf"{SP}{alternation(lex.relative_time_after)}",
                                         regex.IGNORECASE),
+        rate_re=_rate_re(lex, unit),
+        rate_not_after_re=regex.compile(rf"{SP}{alternation(lex.rate_not_after)}", regex.IGNORECASE),
+        rate_first=_first_words(w for w in lex.rate_per if not _elided(w)),
+        rate_elided=tuple(w.casefold().replace("\u2019", "'") for w in lex.rate_per if _elided(w)),
         not_qualifier_before_time=_fold(lex.not_qualifier_before_time),
         named_numbers=frozenset(lex.named_numbers),
         verb_any_re=regex.compile(rf"(?P<verb>{verbs})", regex.IGNORECASE),
@@ -322,6 +330,28 @@ def hint_words() -> frozenset[str]:
                 words.add(w.rstrip("."))
     words |= {w.casefold() for w in words}  # "dreissig": Swiss spelling of "dreißig"
     return frozenset(v for w in words for v in case_variants([w]))
+
+
+def _elided(word: str) -> bool:
+    return word.endswith(("'", "\u2019"))
+
+
+def _rate_re(lex: Lexicon, unit: str) -> regex.Pattern:
+    """A per-word and a unit after a figure's unit: the denominator of a rate.  Not when
+    the unit goes on as a compound ("a year-long"); a time reference ("a year ago") is
+    ruled out by ``rate_not_after_re``."""
+    spaced = [w for w in lex.rate_per if not _elided(w)]
+    elided = [w for w in lex.rate_per if _elided(w)]
+    parts = [rf"{alternation(spaced)}{SP}"] if spaced else []
+    if elided:
+        parts.append(r"(?<![\p{L}\p{N}])(?:"
+                     + "|".join(regex.escape(w[:-1]) + "['\u2019]" for w in elided) + ")")
+    if not parts:
+        return regex.compile(r"(?!)")
+    return regex.compile(
+        rf"{SP}(?P<per>{'|'.join(parts)})(?P<den>{unit})(?![\-\u2010\u2011])",
+        regex.IGNORECASE,
+    )
 
 
 def is_letter_scale_word(w: str) -> bool:

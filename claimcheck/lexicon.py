@@ -175,6 +175,8 @@ class Lexicon:
     ratio_in: tuple[str, ...]
     relative_time_before: tuple[str, ...]
     relative_time_after: tuple[str, ...]
+    rate_per: tuple[str, ...]
+    rate_not_after: tuple[str, ...]
     not_qualifier_before_time: tuple[str, ...]
     age_after: tuple[str, ...]
     age_after_range: tuple[str, ...]
@@ -259,6 +261,8 @@ def parse_lexicon(path: Path) -> Lexicon:
         ratio_in=_words(path, data, "ratio_in", required=False),
         relative_time_before=_words(path, data, "relative_time_before", required=False),
         relative_time_after=_words(path, data, "relative_time_after", required=False),
+        rate_per=_words(path, data, "rate_per", required=False),
+        rate_not_after=_words(path, data, "rate_not_after", required=False),
         not_qualifier_before_time=_words(path, data, "not_qualifier_before_time", required=False),
         age_after=_words(path, data, "age_after", required=False),
         age_after_range=_words(path, data, "age_after_range", required=False),

@@ -823,7 +823,10 @@ def find_subject(
     family = unit_family(unit)
     ai = bisect_left(tokens, claim_end, key=_token_start)  # first token at or after the claim's end
     ci = bisect_right(tokens, claim_start, key=_token_end)  # first token ending after its start
-    span = _phrase_after(tokens, ai, lang, family)
+    # a price per unit ('$3,400 per month in Manhattan') is followed by where or when,
+    # not by what it prices: its subject stands before it
+    rate = family == "currency" and unit is not None and " / " in unit
+    span = None if rate else _phrase_after(tokens, ai, lang, family)
     before = _phrase_before(tokens, ci, lang, exclude)
     if span:
         after = _make(text, tokens, span, lang, unit, "after")

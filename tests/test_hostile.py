@@ -208,7 +208,7 @@ ANCHORED = {
     "list_after_id_re", "multiple_after_re", "multiple_object_re", "particle_after_re",
     "ratio_in_re", "ratio_of_re", "relative_after_re", "relative_before_re", "right_re",
     "right_between_re", "scale_after_re", "time_after_re", "verb_after_re", "period_re",
-    "month_before_re", "ordinal_left_re", "id_left_re",
+    "month_before_re", "ordinal_left_re", "id_left_re", "rate_re", "rate_not_after_re",
 }
 """Patterns the engine only uses with ``.match`` at one position (from its source)."""
 

@@ -123,7 +123,8 @@ PHYSICAL = [
     Case("The plant delivers 250 kilowatts.", "en",
          "250", "250", "250", "exact", "kilowatt", "plain", False, span="250 kilowatts"),
     Case("Die Anlage erzeugt 3 kWh pro Tag.", "de",
-         "3", "3", "3", "exact", "kilowatt_hour", "plain", False, span="3 kWh"),
+         "3", "3", "3", "exact", "kilowatt_hour / day", "plain", False, span="3 kWh pro Tag",
+         id="rate-per-day"),
     Case("Gusts hit 60 km/h.", "en",
          "60", "60", "60", "exact", "kilometer / hour", "plain", False, span="60 km/h"),
     Case("Der Wind erreichte 152 Kilometer pro Stunde.", "de",
@@ -144,9 +145,51 @@ PHYSICAL = [
     Case("The parcel weighs 20 kilograms.", "en",
          "20", "20", "20", "exact", "kilogram", "plain", False, span="20 kilograms"),
     Case("Output fell to 9 million barrels a day.", "en",
-         "9e6", "9e6", "9e6", "exact", "oil_barrel", "plain", False,
-         span="9 million barrels"),
+         "9e6", "9e6", "9e6", "exact", "oil_barrel / day", "plain", False,
+         span="9 million barrels a day", id="rate-a-day"),
 ]
+
+# --- rates: a unit per unit (rules/lang/*.yaml rate_per, rate_not_after) ---------------
+RATES = [
+    Case("Die Angebotsmieten stiegen auf 10,85 Euro je Quadratmeter.", "de",
+         "10.85", "10.85", "10.85", "exact", "EUR / square_meter", "de", False,
+         span="10,85 Euro je Quadratmeter", id="je-Quadratmeter"),
+    Case("Die Kantone zahlen 4,2 Mrd. Franken pro Jahr.", "de",
+         "4.2e9", "4.2e9", "4.2e9", "exact", "CHF / year", "de", False,
+         span="4,2 Mrd. Franken pro Jahr", id="pro-Jahr"),
+    Case("Brent traded at $82.40 a barrel on Friday.", "en",
+         "82.40", "82.40", "82.40", "exact", "USD / oil_barrel", "en", False,
+         span="$82.40 a barrel", id="a-barrel"),
+    Case("Median rents reached $3,400 per month in Manhattan.", "en",
+         "3400", "3400", "3400", "exact", "USD / month", "en", False,
+         span="$3,400 per month", id="per-month"),
+    Case("The mill pays £210 a tonne for wheat.", "en",
+         "210", "210", "210", "exact", "GBP / metric_ton", "plain", False,
+         span="£210 a tonne", id="a-tonne"),
+    Case("Le prix atteint 4\u202f500 euros le mètre carré à Lyon.", "fr",
+         "4500", "4500", "4500", "exact", "EUR / square_meter", "fr", False,
+         span="4\u202f500 euros le mètre carré", id="le-metre-carre"),
+    Case("Les viticulteurs recevront 6\u202f000 euros l’hectare arraché.", "fr",
+         "6000", "6000", "6000", "exact", "EUR / hectare", "fr", False,
+         span="6\u202f000 euros l’hectare", id="l-hectare"),
+    Case("Le gazole a atteint 1,85 euro par litre.", "fr",
+         "1.85", "1.85", "1.85", "exact", "EUR / liter", "fr", False,
+         span="1,85 euro par litre", id="par-litre"),
+    # not rates: a time reference, a compound, a growth rate
+    Case("Revenue was $2.1 billion a year earlier.", "en",
+         "2.1e9", "2.1e9", "2.1e9", "exact", "USD", "en", False,
+         span="$2.1 billion", id="a-year-earlier-is-no-rate"),
+    Case("It cost $4 million a year ago.", "en",
+         "4e6", "4e6", "4e6", "exact", "USD", "plain", False,
+         span="$4 million", id="a-year-ago-is-no-rate"),
+    Case("Les aides atteignaient 12 milliards d'euros l'an dernier.", "fr",
+         "12e9", "12e9", "12e9", "exact", "EUR", "plain", False,
+         span="12 milliards d'euros", id="l-an-dernier-is-no-rate"),
+    Case("Prices rose 2% a year.", "en",
+         "2", "2", "2", "exact", "percent", "plain", False, role="increase",
+         span="2%", id="percent-a-year-is-no-rate"),
+]
+
 
 # --- roles: level, increase, decrease, ratio ------------------------------------------
 ROLES = [
@@ -443,7 +486,7 @@ NOT_CLAIM_BUGS_CAUGHT: list = [
     NotClaim("Infos unter +49 30 1234567.", "de", "+49 30 1234567"),
 ]
 
-ROWS = PERCENT_AND_POINTS + CURRENCIES + PHYSICAL + ROLES + FROM_ARTICLES
+ROWS = PERCENT_AND_POINTS + CURRENCIES + PHYSICAL + RATES + ROLES + FROM_ARTICLES
 
 
 @pytest.mark.parametrize("case", params(ROWS + BUGS_CAUGHT) + KNOWN_FAILURES)
