@@ -9,12 +9,15 @@ small pages inline test one thing each.
 
 from __future__ import annotations
 
+import time
 from html import unescape as html_unescape
 from pathlib import Path
 
 import pytest
 import regex
 
+from claimcheck.lint import lint_paths
+from claimcheck.lint.engine import Positions
 from claimcheck.markup import MAX_HTML_DEPTH, file_offset, html_document, mask_markdown
 from claimcheck.pipeline import extract_document
 from claimcheck.read import decode
@@ -26,6 +29,7 @@ FURNITURE_FIGURES = {
     "de-truppen.html": ["312 Partner", "15.380", "441,9", "40 Prozent", "0,99", "98765", "30 Staaten"],
     "fr-troupes.html": ["652", "6 765,52", "12 %", "184000", "123 456 789", "30 alliés"],
     "en-no-article.html": ["£1 a week", "4.99%", "2,417", "48,000", "04567890", "30 miles"],
+    "megamenu-news.html": ["1,032", "390 days", "£1 a week", "2023/24", "Top 10", "Under-21s", "£48m", "10 things", "3-1", "04417725", "01632 960 418"],
 }
 
 
@@ -216,6 +220,141 @@ ARTICLES = [
 @pytest.mark.parametrize(("html", "text"), [(h, t) for _i, h, t in ARTICLES], ids=[c[0] for c in ARTICLES])
 def test_nested_articles_the_outermost_with_most_text(html: str, text: str) -> None:
     assert html_document(html, "x.html").text == text
+
+
+# --- alignment: skipped furniture of any size (module docstring: Alignment) -----------------
+# Before the fix a page whose skipped furniture held more than ALIGN_REACH (400) text runs
+# between two pieces of the article (a mega menu before it, a "Read more" box inside it) lost
+# the alignment: the offset map came out empty or stopped, and every figure after the
+# furniture mapped to the wrong line and column of the page.
+
+P_EVACUATED = "<p>More than 12,000 people were evacuated from the Leam valley on Sunday, officials said.</p>"
+P_POWER = "<p>About 3,400 homes were still without power on Monday, the network operator said.</p>"
+
+
+def _menu(links: int, cls: str = "mega-menu") -> str:
+    """A site's navigation of ``links`` links, one a line, as news sites save it."""
+    return (f'<nav class="{cls}"><ul>\n'
+            + "".join(f'<li><a href="/section/{i}">Section {i}</a></li>\n' for i in range(links))
+            + "</ul></nav>\n")
+
+
+def _read_more(links: int) -> str:
+    return ('<div class="read-more"><h3>Read more</h3><ul>\n'
+            + "".join(f'<li><a href="/story/{i}">Story {i}: {i + 7} people rescued</a></li>\n' for i in range(links))
+            + "</ul></div>\n")
+
+
+def _news_page(before: str = "", inside: str = "", after: str = "") -> str:
+    return ('<!DOCTYPE html>\n<html lang="en">\n<head><title>Floods: 12,000 evacuated</title></head>\n<body>\n'
+            + before + "<article>\n<h1>Thousands evacuated as the Leam bursts its banks</h1>\n"
+            + P_EVACUATED + "\n" + inside + P_POWER + "\n</article>\n" + after + "</body>\n</html>\n")
+
+
+ALIGNED = [  # (id, page, figures the claims must include)
+    ("menu-500-links-before", _news_page(before=_menu(500)), ["More than 12,000", "About 3,400"]),
+    ("footer-500-links-after", _news_page(after=_menu(500, "site-footer__links")), ["More than 12,000", "About 3,400"]),  # passed before too: a guard
+    ("read-more-500-links-inside", _news_page(inside=_read_more(500)), ["More than 12,000", "About 3,400"]),
+    ("furniture-before-inside-after", _news_page(before=_menu(450), inside=_read_more(450), after=_menu(450, "footer")), ["More than 12,000", "About 3,400"]),
+    ("menu-titles-with-gt", _news_page(before="<nav>" + "".join(f'<a href="/w/{i}" title="Home > World > {i}">World {i}</a>\n' for i in range(200)) + "</nav>\n"), ["More than 12,000", "About 3,400"]),
+    ("text-before-its-table", _news_page(inside='<div class="table-wrap"><table><tr><td>About 900 cars</td></tr>were towed away.</table></div>\n'), ["More than 12,000", "About 900", "About 3,400"]),
+    # these two passed before too (placed word by word), now aligned as runs: guards
+    ("stray-end-tags-joined", _news_page(before=_menu(20)).replace("12,000 people", "12,000</span> people").replace("3,400 homes", "3,400</font> homes"), ["More than 12,000", "About 3,400"]),
+    ("crlf-line-ends", _news_page(before=_menu(30)).replace("\n", "\r\n").replace("evacuated from", "evacuated\r\nfrom"), ["More than 12,000", "About 3,400"]),
+    ("deep-page-big-menu-dropped", "<html><body><article>" + "<div>" * 600 + _menu(500) + "<div class='cookie-banner'>" + "<p>Section 1 of 12</p>" * 450 + "</div>" + P_EVACUATED + "</div>" * 600 + P_POWER + "</article></body></html>", ["More than 12,000", "About 3,400"]),
+]
+
+
+def _assert_claims_map_to_the_figures(html: str, figures: list[str]) -> None:
+    """Every claim's text is the page's text at its mapped place, inside the article, in
+    order; its page line and column (as lint gives them) show the figure as written."""
+    doc = html_document(html, "page.html")
+    claims = extract_document(doc)
+    assert [f for f in figures if f not in [c.text for c in claims]] == []
+    article = html.index("<article")
+    lines = html.split("\n")
+    previous = article
+    for c in claims:
+        assert doc.text[c.start:c.end] == c.text
+        at = file_offset(doc.offset_map, c.start)
+        written = html[at:file_offset(doc.offset_map, c.end - 1) + 1]
+        assert html_unescape(written.replace("\r", "")).replace("\n", " ") == c.text, (c.text, html[at - 20:at + 40])
+        assert at > previous, c.text  # in the article, after the figure before it
+        previous = at
+        line, column = Positions(doc, html).position(c.start)
+        assert lines[line - 1][column - 1:].startswith(written.split("\n")[0]), (c.text, line, column)
+    assert previous < html.rindex("</article>")
+
+
+@pytest.mark.parametrize(("html", "figures"), [(h, f) for _i, h, f in ALIGNED], ids=[c[0] for c in ALIGNED])
+def test_figures_map_to_the_page_whatever_the_furniture(html: str, figures: list[str]) -> None:
+    _assert_claims_map_to_the_figures(html, figures)
+
+
+# The fixture's figures as written in the page, at their line and column (checked by hand).
+MEGAMENU_FIGURES = [
+    ("4,200", 570, 50),
+    ("about 4,200", 572, 50),
+    ("&pound;310m", 573, 10),
+    ("at least 35%", 574, 37),
+    ("More than 1,800", 582, 6),
+    ("62%", 582, 160),
+    ("40 minutes", 583, 174),
+    ("an estimated 1,150", 584, 39),
+]
+
+
+def test_megamenu_page_figures_at_their_line_and_column() -> None:
+    """fixtures/html/megamenu-news.html: 425 menu links (over 1,000 text runs) before the
+    article, an inline related box inside it."""
+    html, doc = _page(Path("fixtures/html/megamenu-news.html"))
+    _assert_claims_map_to_the_figures(html, ["about 4,200", "£310m", "More than 1,800"])
+    lines = html.split("\n")
+    got = []
+    for c in extract_document(doc):
+        line, column = Positions(doc, html).position(c.start)
+        written = html[file_offset(doc.offset_map, c.start):file_offset(doc.offset_map, c.end - 1) + 1]
+        assert lines[line - 1][column - 1:].startswith(written)
+        got.append((written, line, column))
+    assert [g for g in MEGAMENU_FIGURES if g not in got] == []
+
+
+def test_lint_finding_after_a_big_menu_at_its_page_line_and_column(tmp_path: Path) -> None:
+    html = ('<html lang="de"><body>\n' + _menu(500) + "<article>\n<h1>Lage an der Grenze</h1>\n"
+            "<p>Nach Angaben aus Washington stehen mehr als 94,000 russische Soldaten an der Grenze.</p>\n</article></body></html>\n")
+    path = tmp_path / "entwurf.html"
+    path.write_text(html, encoding="utf-8")
+    at = html.index("94,000")
+    line = html.count("\n", 0, at) + 1
+    column = at - html.rfind("\n", 0, at)
+    assert [(f.line, f.column, f.code) for f in lint_paths([str(path)]).findings] == [(line, column, "CC102")]
+
+
+@pytest.mark.xfail(strict=True, reason="pipeline.extract_document computes a claim's line/column on the extracted text, not the page (change requested of pipeline.py's owner)")
+def test_claim_line_and_column_fields_are_the_page_s() -> None:
+    html, doc = _page(Path("fixtures/html/megamenu-news.html"))
+    for c in extract_document(doc):
+        assert (c.line, c.column) == Positions(doc, html).position(c.start), c.text
+
+
+def test_hundred_thousand_links_before_the_article() -> None:
+    _assert_claims_map_to_the_figures(_news_page(before=_menu(100_000)), ["More than 12,000", "About 3,400"])
+
+
+def test_time_grows_linearly_with_the_menu() -> None:
+    """4x the links, at most 9x the time (the rule of tests/test_hostile.py: linear is 4x,
+    quadratic 16x); best of two runs, the machine is shared."""
+    costs = []
+    for links in (10_000, 40_000):
+        html = _news_page(before=_menu(links))
+        best = float("inf")
+        for _ in range(2):
+            t0 = time.thread_time()
+            html_document(html, "page.html")
+            best = min(best, time.thread_time() - t0)
+        costs.append(best)
+    small, big = costs
+    assert not (big > 0.004 and big > 2.25 * 4 * max(small, 2e-4)), f"{small:.3f}s → {big:.3f}s"
 
 
 # --- Markdown -------------------------------------------------------------------------------
