@@ -607,8 +607,8 @@ class _Source:
     """The page's text runs in source order, for aligning DOM text nodes with the file.
 
     Runs are read from the page the parser was given (``parsed``) and placed in the page as
-    written (``html``).  ``next`` is the first run not yet taken:
-    runs are taken in order by :func:`_align`, one text node after another.
+    written (``html``).  :func:`_align` takes them in order, one text node after another;
+    ``next`` is the first run not yet passed, ``taken`` marks the runs a node holds.
     """
 
     def __init__(self, html: str, parsed: str, edits: _Edits) -> None:
