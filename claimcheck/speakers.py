@@ -78,11 +78,14 @@ class Speaker:
 
 @dataclass(frozen=True, slots=True)
 class Cue:
-    speaker: Speaker | None  # None: an unresolved pronoun
+    speaker: Speaker | None  # None: an unresolved pronoun (or nobody, when ``void``)
     start: int  # the cue's extent in the text (marker/verb through the name)
     end: int
     kind: str  # marker, verb, pronoun
     sentence_level: bool  # governs every figure of its sentence (else its segment only)
+    scope: str = ""  # "clause": the figures after it in its segment; "gap": the figure before it
+    void: bool = False  # names nobody ("they", "the company"): its figures get no speaker
+    reach: tuple[int, int] = (0, 1 << 62)  # the text it may govern: its ';'-clause unless it closes
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +107,14 @@ class SpeakerData:
     group_heads: frozenset[str]
     group_suffixes: tuple[str, ...]
     passive: frozenset[str]
+    dates: frozenset[str]
+    plural_pronouns: frozenset[str]
+    anaphoric: frozenset[str]
+    clause_verbs: frozenset[str]
+    noun_verbs: frozenset[str]
+    adjective_endings: tuple[str, ...]
+    backward_stops: frozenset[str]
+    coordinators: frozenset[str]
 
 
 def _fold_list(values) -> frozenset[str]:
@@ -178,9 +189,17 @@ def get_speaker_data(lang: str) -> SpeakerData:
         particles=_fold_list(sp.get("name_particles")),
         ends_before=_fold_list(sp.get("ends_before")),
         not_names=_fold_list(sp.get("not_names")) | frozenset(dates),
+        dates=frozenset(dates),
         group_heads=_fold_list(sp.get("group_heads")),
         group_suffixes=tuple(_fold_list(sp.get("group_suffixes"))),
         passive=_fold_list(sp.get("passive_auxiliaries")),
+        plural_pronouns=_fold_list(sp.get("plural_pronouns")),
+        anaphoric=_fold_list(sp.get("anaphoric_heads")),
+        clause_verbs=_fold_list(sp.get("clause_verbs")),
+        noun_verbs=_fold_list(sp.get("noun_verbs")),
+        adjective_endings=tuple(_fold_list(sp.get("adjective_endings"))),
+        backward_stops=_fold_list(sp.get("backward_stops")),
+        coordinators=_fold_list(sp.get("coordinators")),
     )
 
 
@@ -258,6 +277,7 @@ def _np_forward(tokens: list[Token], i: int, d: SpeakerData) -> tuple[list[Token
         and (tokens[i].fold in d.not_names or tokens[i].fold in ph.stop_words)
         and tokens[i].fold not in ph.determiners
         and tokens[i].fold not in d.pronouns
+        and tokens[i].fold not in ph.prepositions  # "said in its monthly report": no subject
     ):
         i += 1
     out: list[Token] = []
@@ -280,6 +300,14 @@ def _np_forward(tokens: list[Token], i: int, d: SpeakerData) -> tuple[list[Token
             break
         if t.is_word and saw_name and t.fold in ph.determiners and d.lang == "de":
             break  # "sagte Kremlsprecher Dmitri Peskow der Nachrichtenagentur"
+        if (
+            t.is_word
+            and noun_seen
+            and t.fold in ph.determiners
+            and t.fold not in ph.links
+            and d.lang == "de"
+        ):
+            break  # "nach Angaben der Veranstalter mehrere Hundert Teilnehmer"
         if not _allowed_in_np(t, d, not out, prev_hyphen=bool(out) and out[-1].text.endswith("-")):
             break
         lower = t.kind == "word" and not t.text[:1].isupper()
@@ -289,8 +317,12 @@ def _np_forward(tokens: list[Token], i: int, d: SpeakerData) -> tuple[list[Token
         if lower and plain and out and not _is_title(t, d):
             if d.lang == "de" and noun_seen:
                 break  # "… Oleksii Resnikow stehen": adjectives only before their noun
-            if ph.participle_endings and t.fold.endswith(ph.participle_endings):
-                break  # "un sondage Elabe publié jeudi"
+            if (
+                ph.participle_endings
+                and t.fold.endswith(ph.participle_endings)
+                and not (d.adjective_endings and t.fold.endswith(d.adjective_endings))
+            ):
+                break  # "un sondage Elabe publié jeudi" (but "sources diplomatiques")
         if t.is_word and (t.fold in ph.links or t.fold in ph.determiners):
             noun_seen = False
         elif t.is_word and t.text[:1].isupper():
@@ -325,21 +357,48 @@ def _ends_here(tokens: list[Token], j: int, d: SpeakerData) -> bool:
     return pair in d.ends_before
 
 
-def _np_backward(tokens: list[Token], end: int, d: SpeakerData) -> list[Token] | None:
+class _Back(NamedTuple):
+    span: list[Token] | None
+    why: str  # what ends the phrase on the left: start, punct, clause, num
+
+
+def _full_stop(tokens: list[Token], k: int, d: SpeakerData) -> bool:
+    """A '.' ending a sentence the splitter left whole ("… at 11 p.m. Party leader …"):
+    after a lowercase word, before a capitalised one ("Gen. Dana", "C. McConville" are not)."""
+    if k == 0 or k + 1 >= len(tokens):
+        return False
+    before, after = tokens[k - 1], tokens[k + 1]
+    return (
+        before.kind == "word"
+        and before.text[:1].islower()
+        and after.kind == "word"
+        and after.text[:1].isupper()
+    )
+
+
+def _np_backward(tokens: list[Token], end: int, d: SpeakerData) -> _Back:
     """The speaker phrase ending just before token ``end`` and starting at a boundary."""
     ph = d.phrases
     k = end - 1
-    # auxiliaries right before the verb: "has said", "hatte erklärt"
-    while (
-        k >= 0
-        and tokens[k].is_word
-        and tokens[k].fold in ph.stop_words
-        and tokens[k].fold not in d.pronouns
-    ):
-        k -= 1
+    # auxiliaries and dates right before the verb: "has said", "hatte erklärt", "am Montag mitteilte"
+    while k >= 0 and tokens[k].is_word:
+        f = tokens[k].fold
+        if f in ph.stop_words and f not in d.pronouns:
+            k -= 1
+        elif (
+            f in d.dates
+            and k >= 1
+            and tokens[k - 1].is_word
+            and tokens[k - 1].fold in ph.prepositions
+        ):
+            k -= 2
+        else:
+            break
     if k >= 1 and tokens[k].text == "," and tokens[k - 1].is_word:
         k -= 1  # "Der Stabschef der US-Armee, James C. McConville, nannte …": the apposition
     stop = k
+    why = "start"
+    joined = -1  # index of a coordinator joining a name to the phrase
     while k >= 0:
         t = tokens[k]
         if t.text == ")":
@@ -349,29 +408,82 @@ def _np_backward(tokens: list[Token], end: int, d: SpeakerData) -> list[Token] |
             if k >= 0 and tokens[k].text == "(":
                 k -= 1
                 continue
+            why = "punct"
             break
         if t.kind == "punct" and t.text in BOUNDARY_PUNCT:
+            why = "punct"
             break
-        if (
-            t.is_word
-            and t.fold in ph.clause_words
-            and not (k > 0 and tokens[k - 1].text.endswith("-"))
+        if t.kind == "punct" and t.text == "." and _full_stop(tokens, k, d):
+            why = "clause"
+            break
+        if t.kind == "num":
+            why = "num"
+            break
+        if t.is_word and t.fold in d.coordinators and k < stop:
+            first = _joined_start(tokens, k, d)
+            if first >= 0:
+                joined = k  # "U.S. and Ukrainian officials", "the Employment and Training …"
+                k = first - 1
+                why = "start" if k < 0 else "punct"
+                break
+        if t.is_word and (
+            (t.fold in ph.clause_words and not (k > 0 and tokens[k - 1].text.endswith("-")))
+            or t.fold in d.backward_stops
         ):
+            why = "clause"
             break  # "Arbeitsmarkt- und Berufsforschung" is one name
         k -= 1
     span = _strip_parens(tokens[k + 1 : stop + 1])
+    while why == "num" and span and span[0].kind == "punct":
+        span.pop(0)  # "the 1.8% economists had forecast": the figure's sign is no name
+    ends = ph.participle_endings
+    while len(span) > 1 and ends and _is_participle(span[-1], d):
+        span.pop()  # "A think-tank report published on Wednesday said"
     if not span or len(span) > MAX_NP:
-        return None
+        return _Back(None, why)
     if len(span) == 1 and span[0].fold in d.pronouns:
-        return span
+        return _Back(span, why)
     for idx, t in enumerate(span):
+        if joined >= 0 and t is tokens[joined]:
+            continue
         hyph = idx > 0 and span[idx - 1].text.endswith("-")
         if not _allowed_in_np(t, d, idx == 0, backward=True, prev_hyphen=hyph):
-            return None
-    return span
+            return _Back(None, why)
+    return _Back(span, why)
 
 
-def _valid(span: list[Token], d: SpeakerData, backward: bool) -> bool:
+def _is_participle(t: Token, d: SpeakerData) -> bool:
+    f = t.fold
+    return (
+        t.kind == "word"
+        and t.text[:1].islower()
+        and f.endswith(d.phrases.participle_endings)
+        and not (d.adjective_endings and f.endswith(d.adjective_endings))
+        and not _is_title(t, d)
+        and not _is_group(t, d)
+    )
+
+
+def _joined_start(tokens: list[Token], k: int, d: SpeakerData) -> int:
+    """Where a name joined by the coordinator at k starts: it runs back from k over names
+    and articles to a boundary (", the Employment and Training …"); else -1."""
+    if not _is_name_token(tokens[k + 1]) or k < 1 or not _is_name_token(tokens[k - 1]):
+        return -1
+    j = k - 1
+    while j >= 0 and tokens[j].is_word and (
+        _is_name_token(tokens[j]) or tokens[j].fold in d.phrases.determiners
+    ):
+        if k - j > 4:
+            return -1
+        j -= 1
+    if j >= 0 and not (tokens[j].kind == "punct" and tokens[j].text in BOUNDARY_PUNCT):
+        return -1
+    return j + 1
+
+
+def _valid(span: list[Token], d: SpeakerData, backward: bool, lone_noun: bool = False) -> bool:
+    """Whether ``span`` can name a speaker; ``lone_noun``: a German article and one noun
+    will do ("dem Landesforstbetrieb zufolge", "wie der Netzbetreiber sagte")."""
     ph = d.phrases
     words = [t for t in span if t.is_word]
     if not words:
@@ -391,6 +503,8 @@ def _valid(span: list[Token], d: SpeakerData, backward: bool) -> bool:
             return True
         if len(caps) >= 2 and all(_is_name_token(t) for t in content[-2:]):
             return True
+        if lone_noun and len(words) == 2 and caps == content == words[1:]:
+            return True
         return len(content) == 1 and caps == content and words[0] is content[0]
     return any(_is_name_token(t) for t in content)
 
@@ -401,6 +515,14 @@ def _reduce(span: list[Token], text: str, d: SpeakerData) -> Speaker | None:
     toks = [t for t in span if not (t.kind == "punct" and t.text in FORMAT_MARKS)]
     while toks and toks[0].is_word and toks[0].fold in ph.determiners and len(toks) > 1:
         toks.pop(0)
+    if (
+        len(toks) > 1
+        and toks[0].kind == "word"
+        and toks[0].text[:1].islower()
+        and toks[0].fold.endswith("'s")
+        and _is_name_token(toks[1])
+    ):
+        toks.pop(0)  # "the department's Bureau of Labor Statistics"
     if not toks:
         return None
     # the final run of name tokens that are no titles
@@ -515,6 +637,7 @@ def find_cues(
         folds = {t.fold for t in tokens}
     if folds.isdisjoint(d.first_words):
         return []
+    ph = d.phrases
     cues: list[Cue] = []
     taken: list[tuple[int, int]] = []
     span: list[Token] | None = None
@@ -526,55 +649,50 @@ def find_cues(
         cues.append(cue)
         taken.append((cue.start, cue.end))
 
+    def pronoun(fold: str, a: int, b: int, level: bool, scope: str = "") -> None:
+        add(Cue(None, a, b, "pronoun", level, scope, fold in d.plural_pronouns))
+
+    def named(span: list[Token], a: int, b: int, kind: str, level: bool, scope: str = "") -> None:
+        """A cue naming the speaker phrase ``span``; one made of an anaphoric noun alone
+        ("des Unternehmens") names nobody."""
+        if _anaphoric(span, d):
+            add(Cue(None, a, b, kind, level, scope, True))
+            return
+        sp = _reduce(span, text, d)
+        if sp:
+            add(Cue(sp, a, b, kind, level, scope))
+
     for m in _hits(tokens, d.pronoun_markers):
-        add(Cue(None, m.start, m.end, "pronoun", _sentence_level(tokens, m.start, m.end)))
+        pronoun("", m.start, m.end, _sentence_level(tokens, m.start, m.end))
     for m in _hits(tokens, d.markers):
         if not free(m.start, m.end):
             continue
         i = _index_at(tokens, m.end)
         span, _j = _np_forward(tokens, i, d)
         if span and len(span) == 1 and span[0].fold in d.pronouns:
-            add(
-                Cue(
-                    None,
-                    m.start,
-                    span[0].end,
-                    "pronoun",
-                    _sentence_level(tokens, m.start, span[0].end),
-                )
-            )
+            end = span[0].end
+            pronoun(span[0].fold, m.start, end, _sentence_level(tokens, m.start, end))
             continue
         if not span or not _valid(span, d, False):
             continue
-        sp = _reduce(span, text, d)
-        if sp:
-            end = span[-1].end
-            add(Cue(sp, m.start, end, "marker", _sentence_level(tokens, m.start, end)))
+        end = span[-1].end
+        named(span, m.start, end, "marker", _sentence_level(tokens, m.start, end))
     for m in _hits(tokens, d.after):
         if not free(m.start, m.end):
             continue
         k = _index_at(tokens, m.start)
-        span = _np_backward(tokens, k, d)
-        if not span or not _valid(span, d, False):
+        span = _np_backward(tokens, k, d).span
+        if not span or not _valid(span, d, False, lone_noun=True):
             continue
-        sp = _reduce(span, text, d)
-        if sp:
-            add(
-                Cue(
-                    sp,
-                    span[0].start,
-                    m.end,
-                    "marker",
-                    _sentence_level(tokens, span[0].start, m.end),
-                )
-            )
+        a = span[0].start
+        named(span, a, m.end, "marker", _sentence_level(tokens, a, m.end))
     for k, t in enumerate(tokens):
         if t.kind == "word" and "-" in t.text and lang == "fr":
             parts = t.fold.split("-")
             if parts[-1] in d.pronouns and (
                 parts[0] in d.verb_words or _next_is_verb(tokens, k, d)
             ):
-                add(Cue(None, t.start, t.end, "pronoun", True))
+                pronoun(parts[-1], t.start, t.end, True)
     for m in _hits(tokens, d.verbs):
         if not free(m.start, m.end):
             continue
@@ -585,52 +703,161 @@ def find_cues(
         if nxt is not None and nxt.is_word and lang == "en" and tokens[k].fold == "according":
             continue
         prev = _prev_sig(tokens, k)
-        if prev is not None and prev.is_word and prev.fold in d.phrases.determiners:
+        if prev is not None and prev.is_word and prev.fold in ph.determiners:
             continue  # "an estimated $2.3bn"
         if prev is not None and prev.is_word and prev.fold in d.passive:
             continue  # "once reserves are counted"
-        v_end = _verb_end(tokens, k, m.end)
-        inverted = prev is None or (prev.kind == "punct" and prev.text in BOUNDARY_PUNCT)
+        i = _index_at(tokens, m.end)
+        verb = " ".join(t.fold for t in tokens[k:i])
+        after = _next_sig(tokens, i)
+        ends_clause = after is None or (after.kind == "punct" and after.text in CLAUSE_END)
+        inverted = prev is None or (
+            prev.kind == "punct" and prev.text in BOUNDARY_PUNCT and prev.text != ")"
+        )
+        if (
+            verb in d.clause_verbs
+            and not inverted
+            and not ends_clause
+            and not (after is not None and after.is_word and after.fold in ph.clause_words)
+        ):
+            continue  # "Employers added 210,000 jobs": an object, not a quotation
         if inverted:
-            i = _index_at(tokens, v_end)
             if i < len(tokens) and tokens[i].fold in d.pronouns:
-                add(Cue(None, m.start, tokens[i].end, "pronoun", True))  # "sagte er"
+                pronoun(tokens[i].fold, m.start, tokens[i].end, True)  # "sagte er"
                 continue
             span, _j = _np_forward(tokens, i, d)
             if span and len(span) == 1 and span[0].fold in d.pronouns:
-                add(Cue(None, m.start, span[0].end, "pronoun", True))
+                pronoun(span[0].fold, m.start, span[0].end, True)
                 continue
             if span and _valid(span, d, False):
-                sp = _reduce(span, text, d)
-                if sp:
-                    add(Cue(sp, m.start, span[-1].end, "verb", True))
+                named(span, m.start, span[-1].end, "verb", True)
+                described = _description_after(tokens, _index_at(tokens, span[-1].end), d)
+                if described is not None:
+                    # "…, explique Yann Le Goff, patron d'un chalutier de 16 mètres": the
+                    # writer's words about the speaker, not the speaker's figure
+                    add(
+                        Cue(None, described.start, described.end, "apposition", False, "clause", True)
+                    )
                 continue
             if prev is None:
                 continue
-        span = _np_backward(tokens, k, d)
+        back = _np_backward(tokens, k, d)
+        span = back.span
+        if back.why == "num":
+            # "the 550,000 economists had forecast,": the figure is what the verb's subject gave
+            if span and ends_clause and _valid(span, d, True) and span[0].fold not in d.pronouns:
+                named(span, span[0].start, m.end, "verb", False, "gap")
+            continue
         if not span:
             continue
+        if verb in d.noun_verbs and (
+            (
+                after is not None
+                and after.is_word
+                and (after.fold in ph.links | ph.prepositions | ph.connectors | d.passive)
+            )
+            or (ends_clause and any(t.is_word and t.fold in ph.prepositions for t in span))
+        ):
+            continue  # "U.S. estimates of …", "broadly in line with U.S. estimates."
+        # a subject after a clause word, its verb followed by what it said: that clause only
+        # ("… while organisers said 140,000 took part"); "…, wie X mitteilte." governs all
+        scope = "clause" if back.why == "clause" and not ends_clause else ""
+        level = not scope
         if len(span) == 1 and span[0].fold in d.pronouns:
-            add(Cue(None, span[0].start, m.end, "pronoun", True))
+            pronoun(span[0].fold, span[0].start, m.end, level, scope)
             continue
-        if not _valid(span, d, True):
+        lone = back.why == "clause" and ends_clause and span[0].fold in SUBJECT_ARTICLES
+        if not _valid(span, d, True, lone_noun=lone):  # lone: "…, wie der Netzbetreiber sagte."
             if lang == "de" and span[0].fold in OBJECT_ARTICLES:
                 # V2 with a fronted object: "Den Sachschaden beziffert der Verband auf …"
                 fwd, _j = _np_forward(tokens, _index_at(tokens, m.end), d)
                 if fwd and fwd[0].fold in SUBJECT_ARTICLES and _valid(fwd, d, False):
-                    sp = _reduce(fwd, text, d)
-                    if sp:
-                        add(Cue(sp, m.start, fwd[-1].end, "verb", True))
+                    named(fwd, m.start, fwd[-1].end, "verb", True)
             continue
-        sp = _reduce(span, text, d)
-        if sp:
-            add(Cue(sp, span[0].start, m.end, "verb", True))
+        person = _apposed_person(tokens, span, text, d)
+        if person is not None and not scope:
+            # "Gen. Dana Whitlock, the army chief of staff, told …": the name, not the title
+            add(Cue(person[0], person[1], m.end, "verb", True))
+            continue
+        named(span, span[0].start, m.end, "verb", level, scope)
     cues.sort(key=lambda c: c.start)
-    return cues
+    return _bounded(cues, tokens)
 
 
-def _verb_end(tokens: list[Token], k: int, end: int) -> int:
-    return end
+CLAUSE_END = BOUNDARY_PUNCT | frozenset(".")
+"""Punctuation after a reporting verb that ends what it governs ("…, wie X mitteilte.")."""
+
+
+def _next_sig(tokens: list[Token], i: int) -> Token | None:
+    while i < len(tokens) and tokens[i].kind == "punct" and tokens[i].text in FORMAT_MARKS:
+        i += 1
+    return tokens[i] if i < len(tokens) else None
+
+
+def _description_after(tokens: list[Token], j: int, d: SpeakerData) -> Token | None:
+    """The first word of a description set off after a speaker's name (", the agency's
+    manager", ", patron d'un chalutier de 16 mètres"), or None.  A relative clause is not
+    one: ", qui table sur 3,6 %" may give the speaker's own figure."""
+    if j + 1 >= len(tokens) or tokens[j].text != ",":
+        return None
+    t = tokens[j + 1]
+    if not t.is_word:
+        return None
+    if t.fold in d.phrases.determiners or _is_title(t, d):
+        return t
+    return None
+
+
+def _anaphoric(span: list[Token], d: SpeakerData) -> bool:
+    """A phrase made of one noun that only stands for a name given before ("the company")."""
+    if not d.anaphoric:
+        return False
+    content = [t for t in span if t.is_word and t.fold not in d.phrases.determiners]
+    return len(content) == 1 and content[0].fold in d.anaphoric
+
+
+def _apposed_person(
+    tokens: list[Token], span: list[Token], text: str, d: SpeakerData
+) -> tuple[Speaker, int] | None:
+    """(person, start) when ``span`` is a title set off by commas after a person's name:
+    "Gen. Dana Whitlock, the army chief of staff, told" → Dana Whitlock."""
+    i0 = _index_at(tokens, span[0].start)
+    if i0 < 2 or tokens[i0 - 1].text != ",":
+        return None
+    if not any(t.is_word and _is_title(t, d) for t in span):
+        return None
+    sp = _reduce(span, text, d)
+    if sp is None or sp.person:
+        return None
+    before = _np_backward(tokens, i0 - 1, d)
+    name = before.span
+    if not name or before.why == "clause" or not _valid(name, d, True):
+        return None
+    who = _reduce(name, text, d)
+    if who is None or not who.person:
+        return None
+    return who, name[0].start
+
+
+def _bounded(cues: list[Cue], tokens: list[Token]) -> list[Cue]:
+    """Each cue's reach: a sentence's ';' ends what a cue before it governs and starts
+    what one after it governs, unless the cue closes the sentence ("…; …, X said.")."""
+    semis = [t.start for t in tokens if t.kind == "punct" and t.text == ";"]
+    if not semis or not cues:
+        return cues
+    last = tokens[-1].end
+    out = []
+    for c in cues:
+        closes = all(t.kind == "punct" for t in tokens[_index_at(tokens, c.end) :])
+        if closes:
+            out.append(c)
+            continue
+        lo = max((x for x in semis if x < c.start), default=0)
+        hi = min((x for x in semis if x >= c.end), default=last + 1)
+        out.append(
+            Cue(c.speaker, c.start, c.end, c.kind, c.sentence_level, c.scope, c.void, (lo, hi))
+        )
+    return out
 
 
 def _next_is_verb(tokens: list[Token], k: int, d: SpeakerData) -> bool:
@@ -697,16 +924,34 @@ def choose(
         return False, None
     segs = tokens.segments if isinstance(tokens, Tokens) else token_segments(tokens)
     seg = _segment_of(segs, claim_start)
-    own = [
-        c for c in cues if not c.sentence_level and c.kind != "verb" and seg[0] <= c.start < seg[1]
-    ]
     inside = [c for c in cues if c.start <= claim_start and claim_end <= c.end]
     if inside:
         return True, None  # the figure is part of the speaker phrase ("2 in 3 Americans said")
-    if own:
-        best = min(own, key=lambda c: abs(c.start - claim_end))
-        return True, resolve(best)
-    general = [c for c in cues if c.sentence_level or c.kind == "verb"]
+    for c in cues:
+        if c.scope == "gap" and claim_end <= c.start:
+            nxt = _index_at(tokens, claim_end)
+            if nxt < len(tokens) and tokens[nxt].start == c.start:
+                return True, resolve(c)  # "the 550,000 economists had forecast"
+    # the segment's own source: a marker in it, or a clause's speaker before the figure
+    near: list[tuple[int, Cue]] = []
+    for c in cues:
+        if not (seg[0] <= c.start < seg[1]):
+            continue
+        if c.scope == "clause" and c.end <= claim_start:
+            near.append((claim_start - c.end, c))
+        elif not c.scope and not c.sentence_level and c.kind != "verb":
+            near.append((abs(c.start - claim_end), c))
+    if near:
+        return True, resolve(min(near, key=lambda x: x[0])[1])
+    if any(c.scope and seg[0] <= c.start < seg[1] for c in cues):
+        return True, None  # "Police counted 16,000 while organisers said …": another source
+    general = [
+        c
+        for c in cues
+        if not c.scope
+        and (c.sentence_level or c.kind == "verb")
+        and c.reach[0] <= claim_start < c.reach[1]
+    ]
     if not general:
         return False, None
     cue_segs = {_segment_of(segs, c.start) for c in general}
@@ -843,7 +1088,7 @@ class SpeakerTracker:
         cues = self.cues(i)
 
         def resolve(c: Cue) -> Speaker | None:
-            if c.speaker is not None:
+            if c.speaker is not None or c.void:
                 return c.speaker
             key = (i, c.start)
             if key not in self._pronouns:  # the sentence's other figures ask again
@@ -852,29 +1097,34 @@ class SpeakerTracker:
 
         quote = _quote_around(self.text, claim_start, lang)
         if quote is not None:
-            sp = self._quote_speaker(quote, lang)
-            if sp is not None:
-                return sp.name
+            found, sp = self._quote_speaker(quote, lang)
+            if found:
+                return sp.name if sp is not None else None
         decided, sp = choose(cues, self.tokens(i), claim_start, claim_end, lang, resolve)
         if decided:
             return sp.name if sp else None
         return None
 
-    def _quote_speaker(self, quote: tuple[int, int], lang: str) -> Speaker | None:
+    def _quote_speaker(self, quote: tuple[int, int], lang: str) -> tuple[bool, Speaker | None]:
+        """(found, speaker) of a quotation from the cue right after or before it."""
         qs, qe = quote
         # a cue right after the closing quote: "…,” said X" / "…“, sagte er"
         k = self.sentence_index((qe, qe))
         for c in self.cues(k):
             if qe <= c.start <= qe + 4 + _gap(self.text, qe, c.start):
-                return c.speaker if c.speaker is not None else self.resolve_pronoun(k, c.start)
+                return True, self._cue_speaker(k, c)
         # or right before the opening one: "X said: “…”"
         k = self.sentence_index((qs, qs))
         before = [c for c in self.cues(k) if c.end <= qs and c.kind != "marker"]
         gap = self.text[before[-1].end : qs].strip() if before else ""
         if before and len(gap) <= 40 and (gap == "" or gap[-1] in ":,"):
-            c = before[-1]
-            return c.speaker if c.speaker is not None else self.resolve_pronoun(k, c.start)
-        return None
+            return True, self._cue_speaker(k, before[-1])
+        return False, None
+
+    def _cue_speaker(self, i: int, c: Cue) -> Speaker | None:
+        if c.speaker is not None or c.void:
+            return c.speaker
+        return self.resolve_pronoun(i, c.start)
 
 
 class _Langs:
@@ -1035,7 +1285,9 @@ def attach(
     """
     i = context.sentence_index(sentence)
     family = unit_family(unit)
-    speakers = tuple((c.start, c.end) for c in context.cues(i) if c.kind != "pronoun")
+    speakers = tuple(
+        (c.start, c.end) for c in context.cues(i) if c.kind not in ("pronoun", "apposition")
+    )
     found = find_subject(
         text, sentence, claim_start, claim_end, lang, unit, context.tokens(i), speakers
     )

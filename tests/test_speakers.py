@@ -123,11 +123,94 @@ FR = [
     Case("fr-chiffre-noun", "fr", "Le chiffre de 94 000 manifestants circule depuis mardi.", "94 000", None),
 ]
 
-ALL = EN + DE + FR
+# Fixed in the speaker audit of every fixture article (wrong speakers first, then
+# truncated names, then missed ones).  Sentences written for these tests.
+AUDIT = [
+    # a reporting verb that also takes a plain object
+    Case("en-added-that", "en", "Officials added that 300 more beds would open by May.", "300", "Officials"),
+    # the figure is what the verb's subject gave: "the 1.8% economists had forecast"
+    Case("en-object-gap", "en", "Output grew 1.2% in the quarter, short of the 1.8% economists had forecast, the statistics agency said.", "1.8%", "economists"),
+    Case("en-object-gap-rest", "en", "Output grew 1.2% in the quarter, short of the 1.8% economists had forecast, the statistics agency said.", "1.2%", "statistics agency"),
+    Case("en-forecast-by", "en", "Prices rose 3.1% in May, above the 2.8% forecast by economists polled by Reuters, the bureau said.", "2.8%", "economists"),
+    # a clause of its own: the source after "after", "which", "while" governs what follows it
+    Case("en-clause-after", "en", "Schools stayed shut after forecasters warned that gusts could reach 110 km/h, the county said.", "110 km/h", "forecasters"),
+    Case("en-which-clause", "en", "Drivers will use the ring road about three miles east, which the highways agency said could add 20 minutes to journeys.", "20 minutes", "highways agency"),
+    Case("en-which-clause-before", "en", "Drivers will use the ring road about three miles east, which the highways agency said could add 20 minutes to journeys.", "about three miles", None),
+    # "(ETA) said in its weekly report": the body before the parentheses, not the report
+    Case("en-paren-said-in", "en", "Jobless claims fell to 198,000, the Employment and Training Administration (ETA) said in its weekly report.", "198,000", "Employment and Training Administration"),
+    Case("en-possessive-body", "en", "Retail sales rose 0.6% in May, the ministry's Office for National Statistics said.", "0.6%", "Office for National Statistics"),
+    # a sentence end the splitter missed ("p.m. Commission chair …")
+    Case("en-missed-full-stop", "en", "Turnout fell short of the 50% quorum, according to provisional results released at 10 p.m. Commission chair Maria Lind said a recount would take \"about 36 hours\".", "36 hours", "Maria Lind"),
+    # "they" is several people: never the one person named before
+    Case("en-they-plural", "en", "Dr Mara Quinn, who was not involved, called the result promising. They estimate that about 12,000 adults carry the variant.", "about 12,000", None),
+    # nouns that look like reporting verbs
+    Case("en-estimates-noun", "en", "Kyiv put Russian losses at 1,200 tanks, broadly in line with NATO estimates.", "1,200", None),
+    Case("en-reported-adjective", "en", "Ortiz said the panel would examine 14 cases and set up a hotline to investigate reported abuses.", "14", "Ortiz"),
+    # names joined, names before a title apposition
+    Case("en-coordinated-officials", "en", "Russia has moved 30,000 more troops to the border, British and Polish officials said.", "30,000", "British and Polish officials"),
+    Case("en-name-before-title", "en", "Adm. Karen Holt, the navy's chief of operations, told senators that 11 carriers were ready.", "11", "Karen Holt"),
+    # an anaphoric noun names nobody
+    Case("en-company-anaphor", "en", "Revenue rose to $4.2 billion in the second quarter, the company said.", "$4.2 billion", None),
+    # role nouns, dates before the verb, a participle after the source
+    Case("en-prosecutors", "en", "The man was jailed for seven years for the thefts, prosecutors said.", "seven years", "prosecutors"),
+    Case("en-team", "en", "The regional health team said it had recorded 64 cases since January.", "64", "regional health team"),
+    Case("en-date-before-said", "en", "The Met Office on Tuesday said rainfall had reached 120 mm in places.", "120 mm", "Met Office"),
+    Case("en-participle-after-source", "en", "A Treasury report published on Friday said 1.4 million households would be affected.", "1.4 million", "Treasury report"),
+    Case("de-unternehmens", "de", "Nach Angaben des Unternehmens stieg der Umsatz im ersten Quartal um 8 Prozent.", "8 Prozent", None),
+    Case("de-hauses", "de", "Die Schau zeigt nach Angaben des Hauses mehr als 200 Exponate.", "mehr als 200", None),
+    Case("de-geschaeftsfuehrerin", "de", "„Wir brauchen 5.000 neue Fachkräfte pro Jahr“, sagte Geschäftsführerin Petra Lang.", "5.000", "Petra Lang"),
+    Case("de-kreisbrandmeister", "de", "„In 25 Jahren habe ich so ein Hochwasser nicht gesehen“, sagte Kreisbrandmeister Jörg Fiedler am Abend.", "25 Jahren", "Jörg Fiedler"),
+    Case("de-wie-am-montag", "de", "Die Zahl der Insolvenzen stieg um 12,5 Prozent, wie das Statistische Landesamt am Montag mitteilte.", "12,5 Prozent", "Statistische Landesamt"),
+    Case("de-wie-der-netzbetreiber", "de", "Rund 9.000 Haushalte waren ohne Strom, wie der Netzbetreiber mitteilte.", "Rund 9.000", "Netzbetreiber"),
+    Case("de-dem-zufolge", "de", "Dem Forstbetrieb zufolge wurden 300 Hektar Wald geschädigt.", "300 Hektar", "Forstbetrieb"),
+    Case("de-veranstalter-mehrere", "de", "Erwartet werden nach Angaben der Veranstalter mehrere Tausend Besucher.", "Tausend", "Veranstalter"),
+    Case("de-semikolon", "de", "Das Ministerium bezifferte das Defizit auf 2,1 Prozent; die Bundesbank rechnet mit 3 Prozent.", "3 Prozent", None),
+    Case("de-semikolon-first", "de", "Das Ministerium bezifferte das Defizit auf 2,1 Prozent; die Bundesbank rechnet mit 3 Prozent.", "2,1 Prozent", "Ministerium"),
+    Case("fr-sources-diplomatiques", "fr", "Selon des sources diplomatiques, 4 000 soldats supplémentaires seront déployés.", "4 000", "sources diplomatiques"),
+    Case("fr-adjectif-ique-fin", "fr", "Le chômage a reculé à 6,8 %, selon les services statistiques.", "6,8 %", "services statistiques"),
+    Case("fr-service", "fr", "Le chômage a reculé à 6,8 % en mars, selon le service public de l'emploi.", "6,8 %", "service public de l'emploi"),
+    Case("fr-point-virgule", "fr", "Le gouvernement a annoncé une croissance de 1,4 % ; la plupart des économistes tablent sur 0,9 %.", "0,9 %", None),
+    Case("fr-point-virgule-premier", "fr", "Le gouvernement a annoncé une croissance de 1,4 % ; la plupart des économistes tablent sur 0,9 %.", "1,4 %", "gouvernement"),
+    Case("fr-apposition-chiffre", "fr", "« Nous avons perdu deux filets », explique Marc Le Bihan, patron d'un chalutier de 18 mètres.", "18 mètres", None),
+    Case("fr-apposition-citation", "fr", "« Nous avons perdu deux filets », explique Marc Le Bihan, patron d'un chalutier de 18 mètres.", "deux", "Marc Le Bihan"),
+    Case("fr-nom-avant-titre", "fr", "Le préfet Paul Girard, chef de la cellule de crise, a indiqué que 1 200 personnes avaient été évacuées.", "1 200", "Paul Girard"),
+    Case("fr-entreprise", "fr", "Selon l'entreprise, 350 postes seront supprimés d'ici 2026.", "350", None),
+    Case("fr-ils-pluriel", "fr", "Le maire Jean Roux a reçu les experts. « Il faudra 3 ans de travaux », ont-ils précisé.", "3 ans", None),
+    Case("fr-organisations", "fr", "Le tonneau s'échange à moins de 800 euros, selon les organisations professionnelles.", "moins de 800 euros", "organisations professionnelles"),
+]
+
+# Known wrong or missed: the right answer, marked strict xfail with the reason.
+AUDIT_KNOWN = [
+    (Case("en-added-object", "en", "Manufacturers added 48,000 jobs in March, the most in a year.", "48,000", None),
+     "ready as speaker.clause_verbs: [added] in rules/phrases/en.yaml, held back: en/003's 'Revisions added 82,000 jobs' "
+     "then loses its wrong speaker and CC501 flags it against '90,000' (its period 'September and October' is not read)"),
+    (Case("en-before-clause-source", "en", "Organisers shortened the race to 21 km after forecasters warned of 40C heat, the council said.", "21 km", "council"),
+     "a figure sharing its segment with another clause's source gets none (the clause may name its own source: 'Police counted 16,000 while organisers said …')"),
+    (Case("en-relative-about-speaker", "en", "\"We are struggling,\" said Paul Dent, who has run a bakery on the square for 31 years.", "31 years", None),
+     "a relative clause about the speaker is not told apart from one giving the speaker's figure (', qui table sur 3,6 %')"),
+    (Case("en-and-clause-not-quoted", "en", "Fed Chair Anne Wolde told Congress that inflation was 6.2%, and markets now price in at least two rate hikes.", "at least two", None),
+     "a clause joined by 'and' after the reported one is read as part of what was said"),
+    (Case("en-lone-surname-person", "en", "\"We are grateful,\" Rollins said. She said payments above $5,000 now need two signatures.", "$5,000", "Rollins"),
+     "a lone surname is not known to be a person, so a later pronoun stays unresolved"),
+    (Case("de-eigene-angaben-subjekt", "de", "Die Feuerwehr rückte nach eigenen Angaben zu mehr als 400 Einsätzen aus.", "mehr als 400", "Feuerwehr"),
+     "'nach eigenen Angaben' does not yet take the clause's subject as speaker"),
+    (Case("en-unnamed-official-apposition", "en", "An aid official working in the region, who asked not to be named, said some families had lived in tents for five months.", "five months", "aid official working in the region"),
+     "a subject separated from its verb by a relative clause is not found"),
+]
+
+ALL = EN + DE + FR + AUDIT
 
 
 @pytest.mark.parametrize("case", ALL, ids=[c.id for c in ALL])
 def test_speaker(case: Case) -> None:
+    assert speaker_of(case) == case.speaker
+
+
+@pytest.mark.parametrize(
+    "case",
+    [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=why), id=c.id) for c, why in AUDIT_KNOWN],
+)
+def test_speaker_known_failures(case: Case) -> None:
     assert speaker_of(case) == case.speaker
 
 
