@@ -552,9 +552,12 @@ def _reduce(span: list[Token], text: str, d: SpeakerData) -> Speaker | None:
         break
     run = toks[k:]
     prefix = toks[:k]
-    if run and prefix and _names_a_person(prefix, d):
+    if run and prefix and _names_a_person(prefix, d, text):
         name = _render(text, run)
-        return Speaker(name, True) if name else None
+        words = [t for t in prefix if t.is_word]
+        # "grid operator Red Eléctrica", "Developer Northgate Homes": a body, not a person
+        person = any(_is_title(t, d) for t in words) or not any(_is_group(t, d) for t in words)
+        return Speaker(name, person) if name else None
     whole = _render(text, toks)
     if not whole:
         return None
@@ -570,7 +573,7 @@ def _reduce(span: list[Token], text: str, d: SpeakerData) -> Speaker | None:
     return Speaker(whole, person)
 
 
-def _names_a_person(prefix: list[Token], d: SpeakerData) -> bool:
+def _names_a_person(prefix: list[Token], d: SpeakerData, text: str) -> bool:
     """A prefix made only of titles and descriptors: "Defence Minister", "grid operator"."""
     ph = d.phrases
     has_title = False
@@ -587,11 +590,20 @@ def _names_a_person(prefix: list[Token], d: SpeakerData) -> bool:
         if _is_title(t, d):
             has_title = True
     lowercase_descr = all(
-        not _is_name_token(t) or _is_title(t, d) or t.fold.endswith(("'s", "s'"))
+        not _is_name_token(t)
+        or _is_title(t, d)
+        or t.fold.endswith(("'s", "s'"))
+        or (d.lang != "de" and _is_group(t, d) and _opens_sentence(text, t))  # "Developer X said"
         for t in prefix
         if t.is_word
     )
     return has_title or lowercase_descr
+
+
+def _opens_sentence(text: str, t: Token) -> bool:
+    """Whether ``t`` is capitalised for standing first ("Developer Northgate Homes said")."""
+    before = text[max(0, t.start - 3) : t.start].rstrip(" \t")
+    return not before or before[-1] in ".!?\n\"\u201c\u201e\u00ab\u2014\u2013-"
 
 
 def _render(text: str, toks: list[Token]) -> str:

@@ -155,6 +155,7 @@ AUDIT = [
     Case("en-prosecutors", "en", "The man was jailed for seven years for the thefts, prosecutors said.", "seven years", "prosecutors"),
     Case("en-team", "en", "The regional health team said it had recorded 64 cases since January.", "64", "regional health team"),
     Case("en-date-before-said", "en", "The Met Office on Tuesday said rainfall had reached 120 mm in places.", "120 mm", "Met Office"),
+    Case("en-descriptor-opens-sentence", "en", "Developer Northgate Homes said at least 35% of the homes would be affordable.", "at least 35%", "Northgate Homes"),
     Case("en-participle-after-source", "en", "A Treasury report published on Friday said 1.4 million households would be affected.", "1.4 million", "Treasury report"),
     Case("de-unternehmens", "de", "Nach Angaben des Unternehmens stieg der Umsatz im ersten Quartal um 8 Prozent.", "8 Prozent", None),
     Case("de-hauses", "de", "Die Schau zeigt nach Angaben des Hauses mehr als 200 Exponate.", "mehr als 200", None),
@@ -176,6 +177,7 @@ AUDIT = [
     Case("fr-nom-avant-titre", "fr", "Le préfet Paul Girard, chef de la cellule de crise, a indiqué que 1 200 personnes avaient été évacuées.", "1 200", "Paul Girard"),
     Case("fr-entreprise", "fr", "Selon l'entreprise, 350 postes seront supprimés d'ici 2026.", "350", None),
     Case("fr-ils-pluriel", "fr", "Le maire Jean Roux a reçu les experts. « Il faudra 3 ans de travaux », ont-ils précisé.", "3 ans", None),
+    Case("fr-group-in-name", "fr", "La croissance atteindra 0,9 % cette année, selon la Banque de France.", "0,9 %", "Banque de France"),
     Case("fr-organisations", "fr", "Le tonneau s'échange à moins de 800 euros, selon les organisations professionnelles.", "moins de 800 euros", "organisations professionnelles"),
 ]
 
