@@ -126,8 +126,8 @@ def period_re(lang: str) -> regex.Pattern:
         | (?P<mdy>(?P<mon3>{month}){SP}(?P<d3>{DAY})(?:st|nd|rd|th)?,{SP}(?P<y3>{YEAR}))
         | (?P<my>(?P<mon4>{month}){SP}(?P<y4>{YEAR}))(?![0-9])
         | (?P<dm>(?P<d5>{DAY})(?:\.|st|nd|rd|th|er)?{SP}(?:of{SP})?(?P<mon5>{month}))
-        | (?P<bm>{before_month}{SP}(?P<mon6>{month}))
-        | (?P<by>{before_year}{SP}(?P<y7>{YEAR}))(?![0-9.,])
+        | (?P<bm>{before_month}{SP}(?P<mon6>{month})(?:,?{SP}(?P<y6>{YEAR})(?![0-9]|[.,][0-9]))?)
+        | (?P<by>{before_year}{SP}(?P<y7>{YEAR}))(?![0-9]|[.,][0-9])
         """,
         regex.VERBOSE | regex.IGNORECASE,
     )
@@ -220,6 +220,9 @@ def _period_value(m: regex.Match, months: dict[str, int]) -> str:
     if m.group("my"):
         mon = months.get(m.group("mon4").rstrip(".").casefold())
         return f"{m.group('y4')}-{mon:02d}" if mon else m.group(0)
+    if m.group("bm") and m.group("y6"):  # "in November 2021"
+        mon = months.get(m.group("mon6").rstrip(".").casefold())
+        return f"{m.group('y6')}-{mon:02d}" if mon else " ".join(m.group(0).split())
     if m.group("by"):
         return m.group("y7")
     return " ".join(m.group(0).split())

@@ -487,7 +487,7 @@ def html_document(html: str, name: str, *, warnings: tuple[str, ...] = ()) -> Do
                      else ("", []))
     return Document(
         name, text, lang_hint=lang, published=published,
-        offset_map=tuple(anchors), warnings=warnings,
+        offset_map=tuple(anchors), warnings=warnings, page=html,
     )
 
 

@@ -64,6 +64,8 @@ class Document:
     # blanked out so the extractor sees prose; offsets stay those of ``text``.
     masked: str | None = None
     warnings: tuple[str, ...] = ()
+    # For HTML: the page as written (offset_map points into it), for claims' line/column.
+    page: str | None = None
 
     @property
     def analysis_text(self) -> str:

@@ -16,26 +16,11 @@ from .dates import find_periods
 from .grammar import find_candidates, get_grammar
 from .language import detect_languages
 from .model import Claim, Document
+from .positions import Positions
 from .segment import split_sentences
 from .speakers import SpeakerTracker, attach
 
 SPACE_CHARS = "\n\r\t\u00a0\u202f"
-
-
-class LineIndex:
-    """1-based line and column of a character offset."""
-
-    def __init__(self, text: str) -> None:
-        self.starts = [0]
-        find = text.find
-        i = find("\n")
-        while i != -1:
-            self.starts.append(i + 1)
-            i = find("\n", i + 1)
-
-    def position(self, offset: int) -> tuple[int, int]:
-        line = bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1] + 1
 
 
 def _normalise_space(s: str) -> str:
@@ -117,7 +102,7 @@ def extract_document(doc: Document, lang: str | None = None) -> list[Claim]:
     convention = infer_document_convention(
         [f.readings for d in drafts for f in d.figures if f.readings]
     )
-    lines = LineIndex(text)
+    lines = Positions(doc)  # the page's line and column for HTML
     out: list[Claim] = []
     period_cache: dict[tuple[int, int], list] = {}
     for d in drafts:

@@ -330,7 +330,6 @@ def test_lint_finding_after_a_big_menu_at_its_page_line_and_column(tmp_path: Pat
     assert [(f.line, f.column, f.code) for f in lint_paths([str(path)]).findings] == [(line, column, "CC102")]
 
 
-@pytest.mark.xfail(strict=True, reason="pipeline.extract_document computes a claim's line/column on the extracted text, not the page (change requested of pipeline.py's owner)")
 def test_claim_line_and_column_fields_are_the_page_s() -> None:
     html, doc = _page(Path("fixtures/html/megamenu-news.html"))
     for c in extract_document(doc):

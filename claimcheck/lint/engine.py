@@ -14,14 +14,14 @@ text, and inline suppressions in HTML comments cannot be matched to them.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ClaimcheckError, InputError, UsageError
 from ..model import Document, Finding, Severity
-from ..pipeline import LineIndex, extract_document
+from ..pipeline import extract_document
+from ..positions import Positions
 from ..read import decode, read_inputs
 from . import config as config_mod
 from . import diff as diff_mod
@@ -76,31 +76,12 @@ class LintResult:
 # --- positions ------------------------------------------------------------------------------
 
 
-class Positions:
-    """Text offset → (line, column) in the file, through the offset map when there is one."""
-
-    def __init__(self, doc: Document, raw: str | None) -> None:
-        self.map = doc.offset_map if raw is not None else None
-        self.text_starts = [a for a, _ in self.map] if self.map else []
-        self.lines = LineIndex(raw if self.map else doc.text)
-
-    def file_offset(self, offset: int) -> int:
-        if not self.map:
-            return offset
-        i = bisect_right(self.text_starts, offset) - 1
-        if i < 0:
-            return offset
-        text_at, file_at = self.map[i]
-        return file_at + (offset - text_at)
-
-    def position(self, offset: int) -> tuple[int, int]:
-        return self.lines.position(self.file_offset(offset))
-
-
 def raw_source(doc: Document) -> str | None:
     """The file's own text when the document text was extracted from it (HTML)."""
     if doc.offset_map is None:
         return None
+    if doc.page is not None:
+        return doc.page
     p = Path(doc.source)
     try:
         text, _ = decode(p.read_bytes(), doc.source)
