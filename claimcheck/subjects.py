@@ -110,6 +110,12 @@ class Phrases:
     participle_endings: tuple[str, ...]
     verb_endings: tuple[str, ...]
     speaker: dict[str, Any] = field(default_factory=dict)
+    prenominal_adjectives: frozenset[str] = frozenset()
+    adverbial_prepositions: frozenset[str] = frozenset()
+    estimate_verbs: frozenset[str] = frozenset()
+    expletives: frozenset[str] = frozenset()
+    coordinators: frozenset[str] = frozenset()
+    article_links: frozenset[str] = frozenset()
 
 
 def _fold_words(values: Any, path: str, key: str) -> frozenset[str]:
@@ -139,6 +145,12 @@ PHRASE_KEYS = (
     "postpositions",
     "base_verbs",
     "verb_markers",
+    "prenominal_adjectives",
+    "adverbial_prepositions",
+    "estimate_verbs",
+    "expletives",
+    "np_coordinators",
+    "article_links",
 )
 
 
@@ -184,6 +196,12 @@ def get_phrases(lang: str) -> Phrases:
         ),
         verb_endings=tuple(_fold_words(data.get("verb_endings"), str(path), "verb_endings")),
         speaker=speaker,
+        prenominal_adjectives=w["prenominal_adjectives"],
+        adverbial_prepositions=w["adverbial_prepositions"],
+        estimate_verbs=w["estimate_verbs"],
+        expletives=w["expletives"],
+        coordinators=w["np_coordinators"],
+        article_links=w["article_links"],
     )
 
 
@@ -196,6 +214,22 @@ class Concepts:
     suffixes: dict[str, tuple[tuple[str, str], ...]]  # lang → ((folded suffix, key), ...)
     units: dict[str, str]  # key → unit as written in concepts.yaml
     events: frozenset[str] = frozenset()  # keys marked event: true
+    exact: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    """(lang, folded surface) → keys of forms written "=form": never matched by lemma."""
+    cues: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    """(key, lang) → folded cue words of the concept's forms written "form?"."""
+
+
+CUE_MARK = "?"
+"""A key returned for a form written "form?": the concept holds only when a cue word of
+the concept stands in the same sentence (resolve_cue)."""
+
+
+def _surface_forms(spec: dict[str, Any], lang: str, path: str, line: int | None, key: str) -> list[str]:
+    forms = spec.get(lang) or []
+    if not isinstance(forms, list):
+        raise RulesError(path, line, f"{key}.{lang} must be a list")
+    return [" ".join(str(f).split()).casefold().replace("\u2019", "'") for f in forms]
 
 
 @cache
@@ -205,9 +239,11 @@ def get_concepts() -> Concepts:
     lines = raw.get("__lines__", {})
     data = strip_lines(raw)
     table: dict[tuple[str, str], list[str]] = {}
+    exact: dict[tuple[str, str], list[str]] = {}
     suffixes: dict[str, list[tuple[str, str]]] = {lang: [] for lang in LANGS}
     unit_of: dict[str, str] = {}
     events: set[str] = set()
+    cues: dict[tuple[str, str], frozenset[str]] = {}
     for key, spec in data.items():
         if not isinstance(spec, dict) or "unit" not in spec:
             raise RulesError(
@@ -216,18 +252,29 @@ def get_concepts() -> Concepts:
         unit_of[key] = str(spec["unit"])
         if spec.get("event") is True:
             events.add(key)
+        cue_spec = spec.get("cues") or {}
+        if not isinstance(cue_spec, dict):
+            raise RulesError(str(path), lines.get(key), f"{key}.cues must be a mapping")
         for lang in LANGS:
-            forms = spec.get(lang) or []
-            if not isinstance(forms, list):
-                raise RulesError(str(path), lines.get(key), f"{key}.{lang} must be a list")
-            for surface in forms:
-                s = " ".join(str(surface).split()).casefold().replace("\u2019", "'")
+            cue_words = _surface_forms(cue_spec, lang, str(path), lines.get(key), key)
+            if cue_words:
+                cues[(key, lang)] = frozenset(cue_words)
+            for s in _surface_forms(spec, lang, str(path), lines.get(key), key):
                 if s.startswith("-"):
                     suffixes[lang].append((s[1:], key))
                     continue
-                keys = table.setdefault((lang, s), [])
-                if key not in keys:
-                    keys.append(key)
+                target, k = table, key
+                if s.startswith("="):
+                    target, s = exact, s[1:]
+                if s.endswith(CUE_MARK):
+                    if (key, lang) not in cues:
+                        raise RulesError(
+                            str(path), lines.get(key), f"{key}: {s!r} needs cues for {lang!r}"
+                        )
+                    s, k = s[:-1], CUE_MARK + key
+                keys = target.setdefault((lang, s), [])
+                if k not in keys:
+                    keys.append(k)
     for lang in LANGS:
         suffixes[lang].sort(key=lambda p: -len(p[0]))
     return Concepts(
@@ -235,7 +282,26 @@ def get_concepts() -> Concepts:
         {k: tuple(v) for k, v in suffixes.items()},
         unit_of,
         frozenset(events),
+        {k: tuple(v) for k, v in exact.items()},
+        cues,
     )
+
+
+def resolve_cue(key: str | None, lang: str, words: frozenset[str] | None) -> str | None:
+    """A concept key; a conditional one ("?troops") holds only when one of its cue words
+    is among ``words`` (the folded words of the sentence); else None."""
+    if key is None or not key.startswith(CUE_MARK):
+        return key
+    key = key[1:]
+    cues = get_concepts().cues.get((key, lang), frozenset())
+    if words and cues & words:
+        return key
+    if words and lang == "de":
+        # a cue as the head of a compound: "US-Armee", "Bundeswehrsoldaten"
+        tails = tuple(cues)
+        if any(w.endswith(tails) for w in words):
+            return key
+    return None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -310,7 +376,7 @@ def _keys_for(words: list[str], lang: str) -> tuple[str, ...]:
 def _keys_for_run(words: tuple[str, ...], lang: str) -> tuple[str, ...]:
     concepts = get_concepts()
     phrase = _join([_fold(w) for w in words])
-    keys = concepts.by_surface.get((lang, phrase))
+    keys = concepts.by_surface.get((lang, phrase)) or concepts.exact.get((lang, phrase))
     if keys:
         return keys
     if len(words) == 1:
@@ -329,20 +395,45 @@ def _keys_for_run(words: tuple[str, ...], lang: str) -> tuple[str, ...]:
     return ()
 
 
+def _key_unit(key: str) -> str:
+    return get_concepts().units[key.lstrip(CUE_MARK)]
+
+
 def _pick(keys: tuple[str, ...], family: str) -> str | None:
-    units = get_concepts().units
     for k in keys:
-        if unit_family(units[k]) == family:
+        if unit_family(_key_unit(k)) == family:
             return k
     return None
 
 
-def concept_for_words(words: list[str], head: int, lang: str, unit: str | None) -> str | None:
+PLAIN_FAMILIES = ("count", "percent", "currency")
+"""Families that are no physical dimension (a pint dimension is any other family)."""
+
+
+def _may_fall_back(concept_family: str, family: str, ratio: bool) -> bool:
+    """Whether a concept stated in another kind of unit still names what the figure counts.
+
+    A percentage is a share of anything ("4.5% of GDP", "2% of ballots"); a physical
+    quantity may be given in another dimension ("hectolitres" of a harvest in tonnes);
+    a ratio of a count may compare sums of money ("twice as much funding").  A plain
+    count is never a length ("two routes"), and a duration never a fine ("drei Jahre").
+    """
+    if family == "percent":
+        return True
+    if family not in PLAIN_FAMILIES:
+        return concept_family not in PLAIN_FAMILIES
+    return family == "count" and ratio and concept_family == "currency"
+
+
+def concept_for_words(
+    words: list[str], head: int, lang: str, unit: str | None, ratio: bool = False
+) -> str | None:
     """The concept of a phrase (folded words, ``head`` its index), else None.
 
     Tries every run of words that contains the head, longest first; among the concepts
     of a run, the one stated in the claim's kind of unit wins; a run whose concepts all
-    have another kind is remembered as a fallback.
+    have another kind is remembered as a fallback where that kind may still name what
+    the figure counts (_may_fall_back).
     """
     family = unit_family(unit)
     fallback: str | None = None
@@ -355,19 +446,49 @@ def concept_for_words(words: list[str], head: int, lang: str, unit: str | None) 
             hit = _pick(keys, family)
             if hit:
                 return hit
-            fallback = fallback or keys[0]
+            if fallback is None:
+                for k in keys:
+                    if _may_fall_back(unit_family(_key_unit(k)), family, ratio):
+                        fallback = k
+                        break
     return fallback
 
 
-def concept_of(subject: str | None, lang: str, unit: str | None = None) -> str | None:
-    """The concept key of a subject phrase: rules/concepts.yaml, else the head's lemma."""
+def concept_of(
+    subject: str | None,
+    lang: str,
+    unit: str | None = None,
+    words: frozenset[str] | None = None,
+    ratio: bool = False,
+) -> str | None:
+    """The concept key of a subject phrase: rules/concepts.yaml, else the head's lemma.
+
+    ``words``: the folded words of the subject's sentence, for concepts that hold only
+    with a cue word ("hommes" are troops where the sentence speaks of an army)."""
     if not subject:
         return None
-    return _concept_of(subject, lang, unit)
+    key = _concept_of(subject, lang, unit, ratio)
+    if key is not None and key.startswith(CUE_MARK):
+        return resolve_cue(key, lang, words) or _head_lemma(subject, lang)
+    return key
+
+
+@lru_cache(maxsize=4096)
+def _head_lemma(subject: str, lang: str) -> str | None:
+    ph = get_phrases(lang)
+    words = _drop_determiners([t.text for t in tokenize(subject, 0, len(subject)) if t.is_word], ph)
+    if not words:
+        return None
+    folded = [_fold(w) for w in words]
+    head, comp = _head_index(folded, lang, ph)
+    if comp is not None:
+        words = words[comp:]
+        head = _head_index([_fold(w) for w in words], lang, ph)[0]
+    return _fold(lemmatize(words[head], lang))
 
 
 @lru_cache(maxsize=16384)
-def _concept_of(subject: str, lang: str, unit: str | None) -> str | None:
+def _concept_of(subject: str, lang: str, unit: str | None, ratio: bool = False) -> str | None:
     ph = get_phrases(lang)
     words = [t.text for t in tokenize(subject, 0, len(subject)) if t.is_word]
     words = _drop_determiners(words, ph)
@@ -379,12 +500,17 @@ def _concept_of(subject: str, lang: str, unit: str | None) -> str | None:
     if comp is not None:
         target = words[comp:]
         h = _head_index([_fold(w) for w in target], lang, ph)[0]
-        key = concept_for_words(target, h, lang, unit)
+        key = concept_for_words(target, h, lang, unit, ratio)
         if key:
             return key
-    key = concept_for_words(words, head, lang, unit)
+    key = concept_for_words(words, head, lang, unit, ratio)
     if key:
         return key
+    if comp is None and folded[head] in ph.quantity_nouns and head > 0 and lang == "en":
+        # a quantity noun after what it counts: "passenger numbers" → passengers
+        key = concept_for_words(words[:head], head - 1, lang, unit, ratio)
+        if key:
+            return key
     return _fold(lemmatize(target[h], lang))
 
 
@@ -414,6 +540,9 @@ def _head_index(words: list[str], lang: str, ph: Phrases) -> tuple[int, int | No
             head = i
     else:
         head = 0
+        # adjectives that stand before the noun: "78 bonnes minutes"
+        while head < len(words) - 1 and words[head] in ph.prenominal_adjectives:
+            head += 1
     comp = None
     if words[head] in ph.quantity_nouns:
         j = head + 1
@@ -470,10 +599,53 @@ def _skip_marks(tokens: list[Token], i: int) -> int:
     return i
 
 
+@cache
+def _scale_folds(lang: str) -> frozenset[str]:
+    from .scale import is_letter_scale, scale_words
+
+    return frozenset(w.casefold() for w in scale_words(lang) if not is_letter_scale(w))
+
+
+def _is_finite_verb(tok: Token, ph: Phrases, lang: str) -> bool:
+    """A word with a finite verb's ending whose lemma is another word ("disposent" →
+    disposer, "évoqueront" → évoquer); nouns keep theirs ("gouvernement", "moment")."""
+    if not ph.verb_endings or tok.upper or not tok.fold.endswith(ph.verb_endings):
+        return False
+    return _fold(lemmatize(tok.text, lang)) != tok.fold
+
+
+def _participle_not_noun(tok: Token, lang: str) -> bool:
+    """A participle-looking word that no concept lists as a noun ("obus" and "pénalités"
+    are nouns; "évacués" is what happened, "moved" an unknown verb)."""
+    keys = _keys_for([tok.text], lang)
+    if not keys:
+        return True
+    events = get_concepts().events
+    return any(k.lstrip(CUE_MARK) in events for k in keys)
+
+
+def _skip_partitive(tokens: list[Token], i: int, lang: str, ph: Phrases) -> int:
+    """After "of the"/"der": a second figure whose noun the first one shares ("650 der
+    derzeit etwa 2.300 Stellen", "3.2 million of the 4.5 million registered voters")."""
+    j = i
+    while j < len(tokens) and j - i < 3 and tokens[j].is_word and tokens[j].fold in ph.stop_words:
+        j += 1
+    if j >= len(tokens) or tokens[j].kind != "num":
+        return i
+    j += 1
+    scales = _scale_folds(lang)
+    while j < len(tokens) and tokens[j].is_word and tokens[j].fold in scales:
+        j += 1
+    return j
+
+
 def _phrase_after(
     tokens: list[Token], i: int, lang: str, family: str
-) -> tuple[int, int, int] | None:
-    """(first, last, head) token indexes of the noun phrase starting at ``i``, or None."""
+) -> tuple[int, int, int, bool] | None:
+    """(first, last, head, checked) token indexes of the noun phrase starting at ``i``,
+    or None; ``checked``: the phrase is the subject only when it names a known concept
+    of the claim's kind of unit ("$450 million in military aid", "£35m support fund",
+    "fünf Jahre Haft"), not a place or time ("€17.25 in Dublin trading")."""
     ph = get_phrases(lang)
     i = _skip_marks(tokens, i)
     if i < len(tokens) and tokens[i].kind == "punct" and tokens[i].text in CLOSING_QUOTES:
@@ -481,21 +653,31 @@ def _phrase_after(
     if i >= len(tokens):
         return None
     linked = False
+    checked = False
+    physical = family not in PLAIN_FAMILIES
     tok = tokens[i]
-    if tok.is_word and (
-        tok.fold in ph.links or (family == "currency" and tok.fold in ph.money_links)
-    ):
+    if tok.is_word and tok.fold in ph.links:
         if family == "currency" and tok.fold not in ph.money_links:
-            return None
+            return None  # "1,2 Milliarden Euro des Bundes": whose, not what
         linked = True
         i += 1
-    elif family in ("currency", "percent"):
+        if physical and (
+            tok.fold in ph.article_links
+            or (i < len(tokens) and tokens[i].is_word and tokens[i].fold in ph.determiners)
+        ):
+            return None  # "à deux minutes de la fin", "10 km von der Grenze": where, not what
+    elif tok.is_word and tok.fold in ph.money_links and family != "percent":
+        linked = checked = True
+        i += 1
+    elif family == "percent":
         return None
-    elif family != "count" and not (tok.is_word and tok.fold in ph.links):
-        return None
+    elif family != "count":
+        checked = True  # "£35m support fund", "fünf Jahre Haft"
     # an article after a link word: "of the evacuees", "der russischen Wirtschaftsleistung"
     while i < len(tokens) and tokens[i].is_word and tokens[i].fold in ph.determiners and linked:
         i += 1
+    if linked and family == "count":
+        i = _skip_partitive(tokens, i, lang, ph)
     i = _skip_marks(tokens, i)
     first = i
     if lang == "de":
@@ -505,7 +687,7 @@ def _phrase_after(
             if not _is_content(t, ph):
                 return None
             if t.upper:
-                return first, j, j
+                return first, j, j, checked
             j += 1
         return None
     words: list[int] = []
@@ -514,15 +696,15 @@ def _phrase_after(
         t = tokens[j]
         if t.kind == "elided" or not _is_content(t, ph):
             break
-        if t.fold.endswith(ph.verb_endings) and not t.upper and ph.verb_endings:
+        if _is_finite_verb(t, ph, lang):
             if not words:
                 return None
             break  # "61 % des Français soutiennent", "un TGV sur trois circulait"
-        if not words and _looks_participle(t, ph):
+        if not words and _looks_participle(t, ph) and _participle_not_noun(t, lang):
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
             if not (nxt and _is_content(nxt, ph)):
                 if set(_keys_for([t.text], lang)) & get_concepts().events:
-                    return first, j, j  # "35 injured", "340 rescued"
+                    return first, j, j, checked  # "35 injured", "340 rescued"
                 return None
         words.append(j)
         if lang == "en" and _looks_plural(t, ph) and len(words) >= 1:
@@ -538,9 +720,9 @@ def _phrase_after(
             if j + size - 1 < len(tokens) and tokens[j].fold in ph.links:
                 run = [tokens[x].text for x in range(words[0], j + size)]
                 if _keys_for(run, lang):
-                    return first, j + size - 1, words[0]
-        return first, words[-1], words[0]
-    return first, words[-1], words[-1]
+                    return first, j + size - 1, words[0], checked
+        return first, words[-1], words[0], checked
+    return first, words[-1], words[-1], checked
 
 
 def _token_start(t: Token) -> int:
@@ -557,8 +739,45 @@ MAX_BACK_TOKENS = 40
 """How far left a clause's subject is looked for (keeps long chains of figures linear)."""
 
 
-def _np_left(tokens: list[Token], end: int, lang: str) -> int:
-    """Start index of the noun phrase ending at token ``end`` (inclusive)."""
+MAX_PAREN_TOKENS = 6
+"""A parenthesis inside a noun phrase or clause is skipped when at most this long."""
+
+
+def _open_paren(tokens: list[Token], close: int) -> int:
+    """Index of the "(" matching the ")" at ``close`` within MAX_PAREN_TOKENS, else -1."""
+    k = close - 1
+    floor = max(-1, close - 1 - MAX_PAREN_TOKENS)
+    while k > floor:
+        t = tokens[k]
+        if t.kind == "punct" and t.text == "(":
+            return k
+        if t.kind == "punct" and t.text in CLAUSE_PUNCT:
+            return -1
+        k -= 1
+    return -1
+
+
+def _nounish(tokens: list[Token], k: int, ph: Phrases) -> bool:
+    """A content word, or a verb of level or change used as a noun after an article
+    ("the cost of the deployment", "la hausse des prix")."""
+    t = tokens[k]
+    if _is_content(t, ph):
+        return True
+    if ph.lang == "de" and t.upper and k > 0 and t.fold in ph.connectors:
+        return True  # a capitalised German noun: "mit Kosten von", "einem Rückgang"
+    return (
+        t.fold in ph.connectors
+        and t.fold not in ph.prepositions
+        and t.fold not in ph.links
+        and k > 0
+        and tokens[k - 1].is_word
+        and tokens[k - 1].fold in ph.determiners
+    )
+
+
+def _np_left(tokens: list[Token], end: int, lang: str, chain: bool = True) -> int:
+    """Start index of the noun phrase ending at token ``end`` (inclusive); with
+    ``chain`` False it stops at a link word ("troupe de | quatorze comédiens")."""
     ph = get_phrases(lang)
     k = end
     floor = max(0, end - MAX_NP_TOKENS)
@@ -567,34 +786,58 @@ def _np_left(tokens: list[Token], end: int, lang: str) -> int:
         if prev.kind == "punct" and prev.text in FORMAT_MARKS:
             k -= 1
             continue
+        if prev.kind == "punct" and prev.text == ")":
+            o = _open_paren(tokens, k - 1)
+            if o <= 0 or not tokens[o - 1].is_word:
+                break
+            k = o  # "the (fictional) state", "Bureau international du travail (BIT)"
+            continue
         if not prev.is_word:
             break
         f = prev.fold
+        if prev.kind == "elided" and f in ph.verb_markers:
+            break  # a reflexive pronoun: "s'élevaient" is a verb
         if (
-            f in ph.links
+            chain
+            and f in ph.links
             and k - 2 >= 0
             and tokens[k - 2].is_word
-            and _is_content(tokens[k - 2], ph)
+            and _nounish(tokens, k - 2, ph)
         ):
             # "number of evacuees", "Zahl der Arbeitslosen", "taux de chômage"
             if lang == "de" and not tokens[k - 2].upper:
                 break
             k -= 1
             continue
+        if (
+            f in ph.coordinators
+            and k - 2 >= 0
+            and _is_content(tokens[k], ph)
+            and _is_content(tokens[k - 2], ph)
+            and (lang != "de" or tokens[k - 2].upper == tokens[k].upper)
+        ):
+            k -= 1  # "Beamtinnen und Beamten", "échanges scolaires et universitaires"
+            continue
         if f in ph.determiners or (prev.kind == "elided" and f not in ph.links):
             if (
-                lang == "fr"
+                chain
+                and lang != "de"
                 and k - 3 >= 0
                 and tokens[k - 2].is_word
                 and tokens[k - 2].fold in ph.links
-                and _is_content(tokens[k - 3], ph)
+                and _nounish(tokens, k - 3, ph)
             ):
-                k -= 2  # "budget de la Défense"
+                k -= 2  # "budget de la Défense", "cost of the deployment"
                 continue
             return k - 1
-        if _is_content(prev, ph):
-            if lang == "de" and not prev.upper and not _de_adjective(prev):
-                break
+        if _nounish(tokens, k - 1, ph):
+            if (
+                lang == "de"
+                and not prev.upper
+                and not _de_adjective(prev)
+                and not (k - 2 >= 0 and tokens[k - 2].fold in ph.links)
+            ):
+                break  # "der sozialversicherungspflichtig Beschäftigten" goes on
             k -= 1
             continue
         break
@@ -605,16 +848,68 @@ def _de_adjective(tok: Token) -> bool:
     return tok.fold.endswith(("e", "en", "er", "es", "em")) and len(tok.fold) > 3
 
 
+def _after_determiner(tokens: list[Token], j: int, ph: Phrases, lang: str) -> bool:
+    """Whether token ``j`` is a noun after a determiner ("a rise", "einem Rückgang"; in
+    German only a capitalised word: "der beiden liegt" is a verb)."""
+    if lang == "de" and not tokens[j].upper:
+        return False
+    k = j - 1
+    while k >= 0 and k > j - 3 and tokens[k].is_word and tokens[k].fold in ph.stop_words:
+        if tokens[k].fold in ph.determiners:
+            return True
+        k -= 1
+    return k >= 0 and tokens[k].is_word and tokens[k].fold in ph.determiners
+
+
+def _is_auxiliary(tok: Token, ph: Phrases) -> bool:
+    """An auxiliary or copula ("was", "a", "sont", "wird"): a stop word that links."""
+    return tok.fold in ph.stop_words and tok.fold in ph.connectors
+
+
+def _verb_like(tok: Token, tokens: list[Token], j: int, ph: Phrases, lang: str) -> str:
+    """How token ``j`` (a content word) reads as a verb: "participle" (a past participle
+    or English past tense: "eased", "a dépassé", "Menés"), "finite" (a French finite
+    verb: "disposent"), or "" (a noun)."""
+    f = tok.fold
+    if ph.participle_endings and f.endswith(ph.participle_endings):
+        if lang == "en":
+            return "participle"  # "Inflation eased to 2.9%"
+        if _np_left(tokens, j, lang) == j and _participle_not_noun(tok, lang):
+            return "participle"  # no article before it: a verb
+    if _is_finite_verb(tok, ph, lang):
+        return "finite"
+    return ""
+
+
 def _phrase_before(
-    tokens: list[Token], ci: int, lang: str, exclude: tuple[tuple[int, int], ...] = ()
-) -> tuple[int, int, int, bool] | str | None:
+    tokens: list[Token],
+    ci: int,
+    lang: str,
+    exclude: tuple[tuple[int, int], ...] = (),
+    unit: str | None = None,
+    ai: int = -1,
+) -> tuple[int, int, int, bool, str] | str | None:
     """The clause's subject left of token ``ci`` linked by a verb: (first, last, head,
-    whether the verb acts on a base: "could hit 4.5% of GDP"); "pronoun" when the
-    subject is a pronoun; None."""
+    whether the verb acts on a base: "could hit 4.5% of GDP", the linking verb as
+    folded: "cost"); "pronoun" when the subject is a pronoun; None.
+
+    A verb of level or change links ("rose to", "lag bei", "a atteint"); a preposition
+    alone ("to", "auf", "à", "de") links only with a verb beside it: "auteur de 17
+    points", "disposent de dix jours" and "mit einem Rückgang um 25.000" do not.  A
+    figure after an adverbial preposition ("in 24 hours", "seit vier Jahren") has no
+    clause subject."""
     ph = get_phrases(lang)
     j = ci - 1
-    linked = False
-    base = False
+    k = j
+    while k >= 0 and tokens[k].kind == "punct" and tokens[k].text in FORMAT_MARKS:
+        k -= 1
+    if k >= 0 and tokens[k].is_word and tokens[k].fold in ph.adverbial_prepositions:
+        return None
+    verb_after = _verb_after(tokens, ai, ph, lang) if lang == "de" and ai >= 0 else ""
+    linked = bool(verb_after)
+    verb_word = verb_after
+    prep = False  # a preposition of level or change: links with a verb
+    base = verb_after in ph.base_verbs
     floor = max(-1, ci - 1 - MAX_BACK_TOKENS)
     while j > floor:
         t = tokens[j]
@@ -625,16 +920,35 @@ def _phrase_before(
             if t.text == "-" and j > 0 and tokens[j - 1].kind == "num":
                 j -= 1  # "des 15-64 ans"
                 continue
+            if t.text == ")":
+                o = _open_paren(tokens, j)
+                if o > 0:
+                    j = o - 1  # "au sens du Bureau international du travail (BIT)"
+                    continue
             return None  # comma or clause punctuation: stop
         if t.kind == "num":
             j -= 1
             continue
         f = t.fold
-        if f in ph.clause_words:
-            return None
+        if f in ph.clause_words or f in ph.expletives:
+            return None  # "meaning there is roughly a 1 in 15,000 chance"
         if f in ph.connectors:
-            linked = True
-            base = base or f in ph.base_verbs
+            if f in ph.prepositions or f in ph.links:
+                prep = True
+            elif not linked and _after_determiner(tokens, j, ph, lang):
+                return None  # a change noun: "mit einem Rückgang um 25.000", "a rise of 5%"
+            elif (
+                not linked
+                and f in ph.estimate_verbs
+                and prep
+                and not (ph.participle_endings and f.endswith(ph.participle_endings))
+                and not (j > 0 and tokens[j - 1].is_word and _is_auxiliary(tokens[j - 1], ph))
+            ):
+                return None  # its object stands elsewhere: "a measure the OBR put at £2.4bn"
+            else:
+                linked = True
+                base = base or f in ph.base_verbs
+                verb_word = verb_word or f
             j -= 1
             continue
         if f in ph.subject_pronouns and (linked or lang == "de"):
@@ -644,9 +958,15 @@ def _phrase_before(
             continue
         if f in ph.base_verbs:
             base = True
-        if lang == "en" and ph.participle_endings and f.endswith(ph.participle_endings):
-            j -= 1  # "Inflation eased to 2.9%": a verb
+        verb = _verb_like(t, tokens, j, ph, lang)
+        if verb == "participle":
+            linked = linked or prep  # "slipped to", "a dépassé de"
+            j -= 1
+            if j >= 0 and tokens[j].is_word and _is_auxiliary(tokens[j], ph):
+                j -= 1  # its auxiliary links nothing: "a consacré", "se sont imposés"
             continue
+        if verb == "finite" and not linked:
+            return None  # the clause's own verb: "Les deux parties disposent de dix jours"
         start = _np_left(tokens, j, lang)
         if any(tokens[start].start < b and a < tokens[j].end for a, b in exclude):
             j = start - 1  # the speaker: "Den Sachschaden beziffert der Verband auf …"
@@ -654,18 +974,122 @@ def _phrase_before(
         before = tokens[start - 1] if start > 0 else None
         after = tokens[j + 1] if j + 1 < len(tokens) else None
         if before is not None and before.is_word and before.fold in ph.verb_markers:
-            j = start - 1  # "will slow", "to peak": a verb, not a noun
+            linked = linked or prep  # "will slow to 3.8%", "to peak at": a verb, not a noun
+            j = start - 1
             continue
-        in_pp = before is not None and before.is_word and before.fold in ph.prepositions
+        if before is not None and before.kind == "num" and not _year_like(before):
+            j = start - 1  # the noun of another figure: "Binnen 24 Stunden fielen …"
+            continue
+        b = start - 1
+        while (
+            b > start - 3
+            and b > 0
+            and tokens[b].is_word
+            and tokens[b].fold in ph.stop_words
+            and tokens[b].fold not in ph.prepositions
+        ):
+            b -= 1  # "Innerhalb weniger Stunden"
+        in_pp = b >= 0 and tokens[b].is_word and tokens[b].fold in ph.prepositions
         if after is not None and after.is_word and after.fold in ph.postpositions:
             in_pp = True  # "Einer Umfrage zufolge"
         if in_pp:
+            if not linked and not prep:
+                return None  # "the bypass bridge about two miles downstream"
             j = start - 2 if before is not None else start - 1
             continue
+        estimate = before is not None and before.is_word and before.fold in ph.estimate_verbs
+        verb_before = (
+            before is not None
+            and before.is_word
+            and before.fold in ph.connectors
+            and before.fold not in ph.prepositions
+            and before.fold not in ph.links
+        )
+        if estimate and (linked or prep):
+            if lang == "de":
+                front = _vorfeld(tokens, start - 1, lang, unit)
+                if front is not None:
+                    return (*front, base, verb_word)  # "Die Gesamtkosten beziffert das Museum auf …"
+            # the verb's object is measured: "keep its benchmark rate at 5.25%"
+            return (start, j, _np_head(tokens, start, j, lang), base, verb_word)
+        if verb_before and lang == "de":
+            # German V2: the subject after the verb ("Insgesamt umfasst der Etat …")
+            return (start, j, _np_head(tokens, start, j, lang), base, verb_word)
         if not linked:
             return None
         head = _np_head(tokens, start, j, lang)
-        return (start, j, head, base)
+        return (start, j, head, base, verb_word)
+    return None
+
+
+MAX_VERB_AFTER = 4
+"""How many words after a German figure its clause-final verb is looked for."""
+
+
+def _verb_after(tokens: list[Token], ai: int, ph: Phrases, lang: str) -> str:
+    """A German verb of level or change (or its particle) at the end of the figure's
+    clause: "die Wirtschaftsleistung um etwa 2,5 Prozent drücken", "auf 35 Millionen Euro
+    belaufen", "gehen dann auf 22 bis 26 Grad zurück".  The verb's word, else ""."""
+    particles = _change_particles(lang)
+    for x in range(ai, min(len(tokens), ai + MAX_VERB_AFTER)):
+        t = tokens[x]
+        if not t.is_word:
+            if t.kind == "punct" and t.text in FORMAT_MARKS:
+                continue
+            return ""
+        f = t.fold
+        if f in ph.clause_words:
+            return ""
+        if f in particles and (x + 1 == len(tokens) or tokens[x + 1].kind == "punct"):
+            return f  # a separable verb's particle ends the clause: "… zurück."
+        if (
+            f in ph.connectors
+            and not t.upper
+            and f not in ph.prepositions
+            and f not in ph.links
+        ):
+            return f
+    return ""
+
+
+@cache
+def _change_particles(lang: str) -> frozenset[str]:
+    lex = get_lexicon(lang)
+    return frozenset(p.casefold() for p in lex.particles_increase + lex.particles_decrease)
+
+
+def _year_like(tok: Token) -> bool:
+    """A bare four-digit year ("bis Ende 2024 Stellen"): no figure of the noun after it."""
+    return len(tok.text) == 4 and tok.text.isdigit() and 1800 <= int(tok.text) <= 2100
+
+
+def _vorfeld(
+    tokens: list[Token], verb: int, lang: str, unit: str | None
+) -> tuple[int, int, int] | None:
+    """The noun phrase that opens a German clause before an estimating verb, when it names
+    a known concept and the phrase after the verb does not: of "Die Gesamtkosten beziffert
+    das Museum auf …" the figure measures the costs, the museum gives it."""
+    ph = get_phrases(lang)
+    k = verb - 1
+    if k < 0 or not tokens[k].is_word or not _is_content(tokens[k], ph) or not tokens[k].upper:
+        return None
+    start = _np_left(tokens, k, lang)
+    if start > 0 and not (tokens[start - 1].kind == "punct"):
+        return None
+    after_start = verb + 1
+    after_end = after_start
+    while after_end + 1 < len(tokens) and _is_content(tokens[after_end + 1], ph):
+        after_end += 1
+
+    def known(first: int, last: int) -> bool:
+        words = [tokens[x].text for x in range(first, last + 1) if tokens[x].is_word]
+        words = _drop_determiners(words, ph)
+        if not words:
+            return False
+        return concept_for_words(words, len(words) - 1, lang, unit) is not None
+
+    if known(start, k) and not known(after_start, after_end):
+        return (start, k, _np_head(tokens, start, k, lang))
     return None
 
 
@@ -724,8 +1148,14 @@ def _label_before(tokens: list[Token], ci: int, lang: str) -> tuple[int, int, in
         s -= 1
     if s >= 0:
         return None
-    if mark == "," and k2 - start > 5:
-        return None
+    if mark == "," and (
+        k2 - start > 5
+        or not any(
+            tokens[x].is_word and (tokens[x].fold in ph.determiners or not tokens[x].upper)
+            for x in range(start, k2 + 1)
+        )
+    ):
+        return None  # a name before a comma: "Aïssata Ouédraogo, 42 ans" is an age
     if any(tokens[x].kind == "num" for x in range(start, k2 + 1)):
         return None
     return start, k2, _np_head(tokens, start, k2, lang)
@@ -776,6 +1206,23 @@ def _generic_concept(
     return fallback
 
 
+def _event_before(tokens: list[Token], ci: int, lang: str, unit: str | None) -> str | None:
+    """What happened to a generic head, said by the verb right before the figure: "the
+    clashes have displaced about 85,000 people", "rescued at least 340 residents"."""
+    k = ci - 1
+    while k >= 0 and tokens[k].kind == "punct" and tokens[k].text in FORMAT_MARKS:
+        k -= 1
+    if k < 0 or not tokens[k].is_word:
+        return None
+    events = get_concepts().events
+    keys = tuple(x for x in _keys_for([tokens[k].text], lang) if x in events)
+    return _pick(keys, unit_family(unit))
+
+
+def _sentence_words(tokens: list[Token]) -> frozenset[str]:
+    return frozenset(t.fold for t in tokens if t.is_word)
+
+
 def _make(
     text: str,
     tokens: list[Token],
@@ -783,6 +1230,8 @@ def _make(
     lang: str,
     unit: str | None,
     via: str,
+    ci: int = -1,
+    ratio: bool = False,
 ) -> Subject | None:
     first, last, head = span
     ph = get_phrases(lang)
@@ -791,10 +1240,16 @@ def _make(
     phrase = _render(text, tokens, first, last, lang)
     if not phrase:
         return None
-    concept = concept_of(phrase, lang, unit)
+    concept = _concept_of(phrase, lang, unit, ratio) if phrase else None
+    if concept is not None and concept.startswith(CUE_MARK):
+        concept = resolve_cue(concept, lang, _sentence_words(tokens)) or _head_lemma(phrase, lang)
     head_fold = tokens[head].fold
     if head_fold in ph.generic_heads or concept == "people":
-        better = _generic_concept(tokens, last, lang, unit)
+        # what happened to them: "personnes évacuées", "people were evacuated", "have
+        # displaced about 85,000 people"
+        better = _generic_concept(tokens, head, lang, unit)
+        if better is None and via == "after" and ci >= 0:
+            better = _event_before(tokens, ci, lang, unit)
         if better:
             concept = better
     elif via == "after" and concept not in get_concepts().events and unit_family(unit) == "count":
@@ -802,6 +1257,18 @@ def _make(
         if better:
             concept = better
     return Subject(phrase, concept, tokens[first].start, tokens[last].end, via)
+
+
+def _known(subject: Subject | None, unit: str | None) -> bool:
+    """Whether a subject names a concept of rules/concepts.yaml stated in the claim's kind
+    of unit."""
+    if subject is None or subject.concept is None:
+        return False
+    units = get_concepts().units
+    return (
+        subject.concept in units
+        and unit_family(units[subject.concept]) == unit_family(unit)
+    )
 
 
 def find_subject(
@@ -813,58 +1280,102 @@ def find_subject(
     unit: str | None = None,
     tokens: list[Token] | None = None,
     exclude: tuple[tuple[int, int], ...] = (),
+    role: str | None = None,
 ) -> Subject | str | None:
     """The subject of one claim; "pronoun" when the clause's subject is a pronoun.
 
-    ``exclude``: spans of the sentence's speaker phrases, never the subject."""
+    ``exclude``: spans of the sentence's speaker phrases, never the subject.  ``role``:
+    the claim's role; a ratio of a count may take a concept of money ("twice as much
+    funding"), a plain count not ("deux pénalités" are no fines)."""
     s_start, s_end = sentence
     if tokens is None:
         tokens = tokenize(text, s_start, s_end)
     family = unit_family(unit)
+    ratio = role == "ratio"
     ai = bisect_left(tokens, claim_end, key=_token_start)  # first token at or after the claim's end
     ci = bisect_right(tokens, claim_start, key=_token_end)  # first token ending after its start
     # a price per unit ('$3,400 per month in Manhattan') is followed by where or when,
     # not by what it prices: its subject stands before it
     rate = family == "currency" and unit is not None and " / " in unit
     span = None if rate else _phrase_after(tokens, ai, lang, family)
-    before = _phrase_before(tokens, ci, lang, exclude)
+    after = None
     if span:
-        after = _make(text, tokens, span, lang, unit, "after")
+        after = _make(text, tokens, span[:3], lang, unit, "after", ci, ratio)
+        if span[3] and not _known(after, unit):
+            after = None  # "€17.25 in Dublin trading", "dix jours pour faire appel"
+    if after is None or (family != "count" and after.concept not in get_concepts().units):
+        # "une amende de 50 000 euros", "a budget of £600,000", "Freiheitsstrafe von vier
+        # Jahren": a known concept right before a link word says what the figure is
+        named = _named_by_of(text, tokens, ci, lang, unit, ratio)
+        if named is not None and _known(named, unit):
+            return named
+    before = _phrase_before(tokens, ci, lang, exclude, unit, ai)
+    if after is not None:
         # "7,1 % de la population active" is a share of a base; "2,2 millions de
         # personnes" a generic count: the clause's own subject says more.
-        generic = after is not None and after.concept == "people"
+        generic = after.concept == "people"
         if isinstance(before, tuple) and ((family == "percent" and not before[3]) or generic):
-            return _make(text, tokens, before[:3], lang, unit, "before") or after
+            return _clause_subject(text, tokens, before, lang, unit, ci, ratio) or after
         return after
     if before == "pronoun":
         return "pronoun"
     if isinstance(before, tuple):
-        return _make(text, tokens, before[:3], lang, unit, "before")
-    named = _named_by_of(text, tokens, ci, lang, unit)
+        return _clause_subject(text, tokens, before, lang, unit, ci, ratio)
+    named = _named_by_of(text, tokens, ci, lang, unit, ratio)
     if named:
         return named
     label = _label_before(tokens, ci, lang)
     if label:
-        return _make(text, tokens, label, lang, unit, "label")
+        return _make(text, tokens, label, lang, unit, "label", ci, ratio)
     return None
 
 
+def _clause_subject(
+    text: str,
+    tokens: list[Token],
+    clause: tuple[int, int, int, bool, str],
+    lang: str,
+    unit: str | None,
+    ci: int,
+    ratio: bool,
+) -> Subject | None:
+    """The clause's subject; a verb that names the quantity gives the concept where the
+    subject names none of its kind ("The deployment has cost €1.8bn" → cost)."""
+    subj = _make(text, tokens, clause[:3], lang, unit, "before", ci, ratio)
+    verb = clause[4]
+    if subj is None or not verb or _known(subj, unit):
+        return subj
+    key = _pick(get_concepts().by_surface.get((lang, verb), ()), unit_family(unit))
+    if key is None or key.startswith(CUE_MARK):
+        return subj
+    return Subject(subj.text, key, subj.start, subj.end, subj.via)
+
+
 def _named_by_of(
-    text: str, tokens: list[Token], ci: int, lang: str, unit: str | None
+    text: str, tokens: list[Token], ci: int, lang: str, unit: str | None, ratio: bool = False
 ) -> Subject | None:
     """ "a budget of €2.3bn", "un budget de 50 milliards": the known concept right before
     a link word; unknown nouns ("forecasts of 550,000") are left to the carried subject."""
     ph = get_phrases(lang)
     j = ci - 1
-    while j >= 0 and tokens[j].kind == "punct" and tokens[j].text in FORMAT_MARKS:
-        j -= 1
+    while j >= 0 and (
+        (tokens[j].kind == "punct" and tokens[j].text in FORMAT_MARKS)
+        or (
+            tokens[j].is_word
+            and tokens[j].fold in ph.stop_words
+            and tokens[j].fold not in ph.links
+            and j > ci - 3
+        )
+    ):
+        j -= 1  # "Einsparungen von jährlich rund 55 Millionen Euro"
     if j < 1 or not tokens[j].is_word or tokens[j].fold not in ph.links:
         return None
     k = j - 1
-    if not _is_content(tokens[k], ph) or (lang == "de" and not tokens[k].upper):
+    if not _nounish(tokens, k, ph) or (lang == "de" and not tokens[k].upper):
         return None
-    start = _np_left(tokens, k, lang)
-    subj = _make(text, tokens, (start, k, _np_head(tokens, start, k, lang)), lang, unit, "of")
+    start = _np_left(tokens, k, lang, chain=False)
+    span = (start, k, _np_head(tokens, start, k, lang))
+    subj = _make(text, tokens, span, lang, unit, "of", ci, ratio)
     if subj is None or subj.concept not in get_concepts().units:
         return None
     return subj

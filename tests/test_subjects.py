@@ -55,7 +55,7 @@ AFTER = [
     Case("en-people-evacuated", "en", "More than 12,000 people were evacuated from their homes overnight.",
          "More than 12,000", "dimensionless", "people", "evacuees"),
     Case("en-residents-rescued", "en", "Emergency services rescued at least 340 residents by boat.",
-         "at least 340", "dimensionless", "residents", "population"),
+         "at least 340", "dimensionless", "residents", "rescued"),  # what happened to them
     Case("en-people-died", "en", "Two people died in the floods on Sunday.",
          "Two", "dimensionless", "people", "deaths"),
     Case("en-jobs", "en", "The U.S. economy added 210,000 jobs in November.",
