@@ -116,6 +116,7 @@ class Phrases:
     expletives: frozenset[str] = frozenset()
     coordinators: frozenset[str] = frozenset()
     article_links: frozenset[str] = frozenset()
+    qualifier_words: frozenset[str] = frozenset()  # words of the lexicon's qualifiers
 
 
 def _fold_words(values: Any, path: str, key: str) -> frozenset[str]:
@@ -202,6 +203,7 @@ def get_phrases(lang: str) -> Phrases:
         expletives=w["expletives"],
         coordinators=w["np_coordinators"],
         article_links=w["article_links"],
+        qualifier_words=frozenset(qual_words),
     )
 
 
@@ -673,8 +675,17 @@ def _phrase_after(
         return None
     elif family != "count":
         checked = True  # "£35m support fund", "fünf Jahre Haft"
-    # an article after a link word: "of the evacuees", "der russischen Wirtschaftsleistung"
-    while i < len(tokens) and tokens[i].is_word and tokens[i].fold in ph.determiners and linked:
+    # an article after a link word: "of the evacuees", "der russischen Wirtschaftsleistung",
+    # "d'autres habitants"
+    while (
+        linked
+        and i < len(tokens)
+        and tokens[i].is_word
+        and (
+            tokens[i].fold in ph.determiners
+            or (tokens[i].fold in ph.stop_words and tokens[i].fold in ph.prenominal_adjectives)
+        )
+    ):
         i += 1
     if linked and family == "count":
         i = _skip_partitive(tokens, i, lang, ph)
@@ -694,8 +705,11 @@ def _phrase_after(
     j = i
     while j < len(tokens) and len(words) < (3 if lang == "fr" else 4):
         t = tokens[j]
-        if t.kind == "elided" or not _is_content(t, ph):
-            break
+        if t.kind == "elided" or not (
+            _is_content(t, ph)
+            or (words and t.fold in ph.connectors and _keys_for([t.text], lang))
+        ):
+            break  # ("operating costs": a noun that is also a verb goes on the phrase)
         if _is_finite_verb(t, ph, lang):
             if not words:
                 return None
@@ -849,16 +863,33 @@ def _de_adjective(tok: Token) -> bool:
 
 
 def _after_determiner(tokens: list[Token], j: int, ph: Phrases, lang: str) -> bool:
-    """Whether token ``j`` is a noun after a determiner ("a rise", "einem Rückgang"; in
-    German only a capitalised word: "der beiden liegt" is a verb)."""
+    """Whether token ``j`` is a noun after a determiner ("a rise", "a first cut",
+    "einem deutlichen Rückgang"; in German only a capitalised word: "der beiden liegt"
+    is a verb)."""
     if lang == "de" and not tokens[j].upper:
         return False
     k = j - 1
-    while k >= 0 and k > j - 3 and tokens[k].is_word and tokens[k].fold in ph.stop_words:
-        if tokens[k].fold in ph.determiners:
-            return True
+    while (
+        k >= 0
+        and k > j - 3
+        and tokens[k].is_word
+        and (
+            tokens[k].fold in ph.prenominal_adjectives
+            or (lang == "de" and not tokens[k].upper and _de_adjective(tokens[k]))
+        )
+        and tokens[k].fold not in ph.determiners
+    ):
         k -= 1
     return k >= 0 and tokens[k].is_word and tokens[k].fold in ph.determiners
+
+
+def _v2_verb(tokens: list[Token], j: int, ph: Phrases) -> bool:
+    """A German verb of level or change right before token ``j`` ("war sie", "sei sie"):
+    the subject after it is linked to the figure ("hatte er sich … von" is not)."""
+    if j < 1 or not tokens[j - 1].is_word:
+        return False
+    f = tokens[j - 1].fold
+    return f in ph.connectors and f not in ph.prepositions and f not in ph.links
 
 
 def _is_auxiliary(tok: Token, ph: Phrases) -> bool:
@@ -932,6 +963,10 @@ def _phrase_before(
         f = t.fold
         if f in ph.clause_words or f in ph.expletives:
             return None  # "meaning there is roughly a 1 in 15,000 chance"
+        if f in ph.links and f not in ph.connectors:
+            prep = True  # "réduire la surface du vignoble d'environ 15 000 hectares"
+            j -= 1
+            continue
         if f in ph.connectors:
             if f in ph.prepositions or f in ph.links:
                 prep = True
@@ -951,7 +986,7 @@ def _phrase_before(
                 verb_word = verb_word or f
             j -= 1
             continue
-        if f in ph.subject_pronouns and (linked or lang == "de"):
+        if f in ph.subject_pronouns and (linked or (lang == "de" and _v2_verb(tokens, j, ph))):
             return "pronoun"  # German V2: "Besonders hoch war sie in Bremen mit 10,3 Prozent"
         if not _is_content(t, ph) or (lang == "de" and not t.upper):
             j -= 1
@@ -973,7 +1008,12 @@ def _phrase_before(
             continue
         before = tokens[start - 1] if start > 0 else None
         after = tokens[j + 1] if j + 1 < len(tokens) else None
-        if before is not None and before.is_word and before.fold in ph.verb_markers:
+        if (
+            before is not None
+            and before.is_word
+            and before.fold in ph.verb_markers
+            and tokens[start].fold not in ph.determiners  # "to the bridge" is a noun
+        ):
             linked = linked or prep  # "will slow to 3.8%", "to peak at": a verb, not a noun
             j = start - 1
             continue
@@ -985,7 +1025,7 @@ def _phrase_before(
             b > start - 3
             and b > 0
             and tokens[b].is_word
-            and tokens[b].fold in ph.stop_words
+            and tokens[b].fold in ph.qualifier_words
             and tokens[b].fold not in ph.prepositions
         ):
             b -= 1  # "Innerhalb weniger Stunden"
@@ -1005,12 +1045,15 @@ def _phrase_before(
             and before.fold not in ph.prepositions
             and before.fold not in ph.links
         )
-        if estimate and (linked or prep):
+        if (
+            estimate or (verb_before and before is not None and not _is_auxiliary(before, ph))
+        ) and (linked or prep):
             if lang == "de":
                 front = _vorfeld(tokens, start - 1, lang, unit)
                 if front is not None:
                     return (*front, base, verb_word)  # "Die Gesamtkosten beziffert das Museum auf …"
-            # the verb's object is measured: "keep its benchmark rate at 5.25%"
+            # the verb's object is measured: "keep its benchmark rate at 5.25%", "réduire la
+            # surface du vignoble d'environ 15 000 hectares"
             return (start, j, _np_head(tokens, start, j, lang), base, verb_word)
         if verb_before and lang == "de":
             # German V2: the subject after the verb ("Insgesamt umfasst der Etat …")
@@ -1303,9 +1346,14 @@ def find_subject(
         after = _make(text, tokens, span[:3], lang, unit, "after", ci, ratio)
         if span[3] and not _known(after, unit):
             after = None  # "€17.25 in Dublin trading", "dix jours pour faire appel"
-    if after is None or (family != "count" and after.concept not in get_concepts().units):
+    if (
+        after is None
+        or (span is not None and span[3])
+        or (family != "count" and after.concept not in get_concepts().units)
+    ):
         # "une amende de 50 000 euros", "a budget of £600,000", "Freiheitsstrafe von vier
-        # Jahren": a known concept right before a link word says what the figure is
+        # Jahren": a known concept right before a link word says what the figure is (and
+        # "für Pendlerkosten" after "Zuschuss von 500 Franken" only what it is for)
         named = _named_by_of(text, tokens, ci, lang, unit, ratio)
         if named is not None and _known(named, unit):
             return named
