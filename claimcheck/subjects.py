@@ -714,6 +714,15 @@ def _phrase_after(
             if not words:
                 return None
             break  # "61 % des Français soutiennent", "un TGV sur trois circulait"
+        nxt_tok = tokens[j + 1] if j + 1 < len(tokens) else None
+        if (
+            words
+            and nxt_tok is not None
+            and nxt_tok.is_word
+            and nxt_tok.fold in ph.determiners
+            and nxt_tok.fold not in ph.links
+        ):
+            break  # a verb with its object: "trois pays présente la pièce", "grant covers the"
         if not words and _looks_participle(t, ph) and _participle_not_noun(t, lang):
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
             if not (nxt and _is_content(nxt, ph)):
@@ -940,6 +949,7 @@ def _phrase_before(
     linked = bool(verb_after)
     verb_word = verb_after
     prep = False  # a preposition of level or change: links with a verb
+    prep_link = False  # that preposition is a link word ("de", "of")
     base = verb_after in ph.base_verbs
     floor = max(-1, ci - 1 - MAX_BACK_TOKENS)
     while j > floor:
@@ -964,12 +974,13 @@ def _phrase_before(
         if f in ph.clause_words or f in ph.expletives:
             return None  # "meaning there is roughly a 1 in 15,000 chance"
         if f in ph.links and f not in ph.connectors:
-            prep = True  # "réduire la surface du vignoble d'environ 15 000 hectares"
+            prep = prep_link = True  # "réduire la surface du vignoble d'environ 15 000 hectares"
             j -= 1
             continue
         if f in ph.connectors:
             if f in ph.prepositions or f in ph.links:
                 prep = True
+                prep_link = prep_link or f in ph.links
             elif not linked and _after_determiner(tokens, j, ph, lang):
                 return None  # a change noun: "mit einem Rückgang um 25.000", "a rise of 5%"
             elif (
@@ -995,7 +1006,8 @@ def _phrase_before(
             base = True
         verb = _verb_like(t, tokens, j, ph, lang)
         if verb == "participle":
-            linked = linked or prep  # "slipped to", "a dépassé de"
+            # "slipped to", "a dépassé de"; not "égalisé à trois minutes de la fin"
+            linked = linked or (prep and (lang == "en" or prep_link))
             j -= 1
             if j >= 0 and tokens[j].is_word and _is_auxiliary(tokens[j], ph):
                 j -= 1  # its auxiliary links nothing: "a consacré", "se sont imposés"
