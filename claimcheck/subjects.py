@@ -369,6 +369,10 @@ def _join(words: list[str]) -> str:
     return out
 
 
+MAX_PREFIX = 4
+"""An abbreviation before a hyphen ("US-", "EU-", "NRW-") names where, not what."""
+
+
 def _keys_for(words: list[str], lang: str) -> tuple[str, ...]:
     """Concept keys of a run of words (as written): surface form, lemma, compound head."""
     return _keys_for_run(tuple(words), lang)
@@ -389,6 +393,9 @@ def _keys_for_run(words: tuple[str, ...], lang: str) -> tuple[str, ...]:
         for suffix, key in concepts.suffixes.get(lang, ()):
             if len(phrase) > len(suffix) + 2 and phrase.endswith(suffix):
                 return (key,)
+        head, dash, rest = words[0].partition("-")
+        if dash and rest and head.isalpha() and head.isupper() and len(head) <= MAX_PREFIX:
+            return _keys_for_run((rest,), lang)  # "US-Arbeitslosenquote", "EU-Hilfen"
     else:
         lemmas = _join([_fold(lemmatize(w, lang)) for w in words])
         keys = concepts.by_surface.get((lang, lemmas))
@@ -950,6 +957,7 @@ def _phrase_before(
     verb_word = verb_after
     prep = False  # a preposition of level or change: links with a verb
     prep_link = False  # that preposition is a link word ("de", "of")
+    agent = False  # a speaker phrase was passed: the verb's object stands before it
     base = verb_after in ph.base_verbs
     floor = max(-1, ci - 1 - MAX_BACK_TOKENS)
     while j > floor:
@@ -985,6 +993,7 @@ def _phrase_before(
                 return None  # a change noun: "mit einem Rückgang um 25.000", "a rise of 5%"
             elif (
                 not linked
+                and not agent
                 and f in ph.estimate_verbs
                 and prep
                 and not (ph.participle_endings and f.endswith(ph.participle_endings))
@@ -1016,6 +1025,7 @@ def _phrase_before(
             return None  # the clause's own verb: "Les deux parties disposent de dix jours"
         start = _np_left(tokens, j, lang)
         if any(tokens[start].start < b and a < tokens[j].end for a, b in exclude):
+            agent = True
             j = start - 1  # the speaker: "Den Sachschaden beziffert der Verband auf …"
             continue
         before = tokens[start - 1] if start > 0 else None
