@@ -1143,7 +1143,11 @@ def _vorfeld(
         return None
     after_start = verb + 1
     after_end = after_start
-    while after_end + 1 < len(tokens) and _is_content(tokens[after_end + 1], ph):
+    while (
+        after_end + 1 < len(tokens)
+        and after_end - after_start < MAX_NP_TOKENS
+        and _is_content(tokens[after_end + 1], ph)
+    ):
         after_end += 1
 
     def known(first: int, last: int) -> bool:
