@@ -4,28 +4,50 @@ The subject is the noun phrase the figure quantifies, found in this order:
 
 1. right after the figure ("94.000 russische Soldaten", "12,000 people", "94 000
    manifestants", "2,2 millions de chômeurs", "$450 million in military aid",
-   "4.5% of Russia's economic output"); a sum of money or a percentage needs a link
-   word first ("in", "of", "der", "de": rules/phrases/*.yaml);
-2. the clause's subject to the left, when a verb or preposition of level or change
-   links it to the figure ("the number of evacuees rose to 12,000", "Die
-   Arbeitslosenquote sank auf 5,4 Prozent", "le taux de chômage a baissé à 4,2 %");
-   a phrase after a preposition ("in November", "im Westen") is never the subject;
-3. a label before a colon ("Quote: 5,1 %", "Postal votes: roughly 410,000") or a
-   phrase set off by a comma ("le nombre de manifestants, 94 000 selon la police");
-4. the subject of an earlier figure of the same kind in the same sentence, for
-   elliptical lists ("94 000 manifestants selon la police, 250 000 selon les
-   syndicats"; "fell to 4.2% from 4.6%");
-5. a subject pronoun ("Gegenüber dem Vormonat sei sie … um 12.000 gesunken") takes
+   "4.5% of Russia's economic output", "650 der 2.300 Stellen"); a sum of money or a
+   percentage needs a link word first ("in", "of", "der", "de": rules/phrases/*.yaml);
+   a money word that is no link ("in", "für", "pour"), or a noun straight after money
+   or a duration ("£35m support fund", "fünf Jahre Haft"), counts only when it names a
+   known concept of the claim's kind of unit ("€17.25 in Dublin trading" does not);
+   after a length or a time, "de la"/"du" says where from ("à deux minutes de la fin");
+2. a known concept right before a link word when nothing usable follows the figure
+   ("une amende de 50 000 euros", "Freiheitsstrafe von vier Jahren");
+3. the clause's subject to the left, when a verb of level or change links it to the
+   figure ("the number of evacuees rose to 12,000", "Die Arbeitslosenquote sank auf
+   5,4 Prozent", "le taux de chômage a baissé à 4,2 %"), in German also a clause-final
+   verb or particle ("… um 2,5 Prozent drücken", "… auf 22 Grad zurück") and the
+   subject after a V2 verb ("Insgesamt umfasst der Etat …").  A preposition alone
+   ("to", "auf", "à", "de") links only beside a verb: "auteur de 17 points", "disposent
+   de dix jours" and "mit einem Rückgang um 25.000" give nothing.  The object of a verb
+   that sets or estimates a figure is the subject ("keep its benchmark rate at 5.25%",
+   "Die Gesamtkosten beziffert das Museum auf …").  A phrase after a preposition ("in
+   November", "im Westen"), a figure after an adverbial preposition ("in 24 hours") and
+   a noun quantified by another figure are never the subject;
+4. a label before a colon ("Quote: 5,1 %", "Postal votes: roughly 410,000") or a
+   phrase set off by a comma ("le nombre de manifestants, 94 000 selon la police"; not
+   a name: "Aïssata Ouédraogo, 42 ans" is an age);
+5. (speakers.attach) the subject of an earlier figure of the same kind in the same
+   sentence, for elliptical lists ("94 000 manifestants selon la police, 250 000 selon
+   les syndicats"; "fell to 4.2% from 4.6%");
+6. a subject pronoun ("Gegenüber dem Vormonat sei sie … um 12.000 gesunken") takes
    the last subject of the same kind from the previous sentences.
 
 Otherwise the subject is null: never guessed.  The phrase is reported without its
 leading article.  Its concept: the longest part of the phrase around its head (or the
-complement of a quantity noun: "number of evacuees" → "evacuees") found in
-rules/concepts.yaml, by surface form or simplemma lemma, choosing among concepts that
-share a word the one stated in the claim's kind of unit ("unemployment" in percent is
-``unemployment_rate``, as a count ``unemployed``).  A generic head ("people",
-"Menschen", "personnes") takes its concept from a participle later in the clause
-("12,000 people were evacuated" → ``evacuees``).  Unknown subjects fall back to the
+complement of a quantity noun: "number of evacuees" → "evacuees"; "passenger numbers"
+→ passengers) found in rules/concepts.yaml, by surface form or simplemma lemma, choosing
+among concepts that share a word the one stated in the claim's kind of unit
+("unemployment" in percent is ``unemployment_rate``, as a count ``unemployed``).  A
+concept of another kind of unit is taken only where it can still name the quantity
+(_may_fall_back: a percentage is a share of anything; "two routes" are no distance and
+"drei Jahre" no fine).  Forms written "=form" match only as written ("Mann", not
+"Männer"); forms written "form?" only with one of the concept's cue words in the
+sentence ("hommes" are troops next to "armée", otherwise just "homme").  A generic head
+("people", "Menschen", "personnes") takes its concept from what happened to them, said
+in the phrase, later in the clause or by the verb before the figure ("personnes
+évacuées", "12,000 people were evacuated", "displaced 85,000 people" → evacuees,
+displaced).  A verb that names the quantity gives the concept when the subject names
+none ("The deployment has cost €1.8bn" → cost).  Unknown subjects fall back to the
 lemma of their head.
 """
 
