@@ -443,6 +443,10 @@ AUDIT = [
          "rund 40 Millionen Euro", "EUR", "Sachschaden", "damage"),
     Case("de-abbreviation-prefix", "de", "Die US-Arbeitslosenquote sank im Mai auf 3,9 Prozent.",
          "3,9 Prozent", "percent", "US-Arbeitslosenquote", "unemployment_rate"),
+    Case("de-event-verb-before", "de", "Bei dem Brand starben in der Altstadt 12 Menschen.",
+         "12", "dimensionless", "Menschen", "deaths"),
+    Case("de-verb-final-warming", "de", "In den Alpen hat sich die Luft seit 1900 um rund 1,5 Grad erwärmt.",
+         "rund 1,5 Grad", "degree_Celsius", "Luft", "luft"),
     Case("en-operating-costs", "en", "Fuel accounted for nearly 35% of operating costs.",
          "nearly 35%", "percent", "operating costs", "cost"),
 ]
