@@ -447,6 +447,8 @@ AUDIT = [
          "12", "dimensionless", "Menschen", "deaths"),
     Case("de-verb-final-warming", "de", "In den Alpen hat sich die Luft seit 1900 um rund 1,5 Grad erwärmt.",
          "rund 1,5 Grad", "degree_Celsius", "Luft", "luft"),
+    Case("fr-tombe-sous", "fr", "Le prix moyen du fût de 225 litres est tombé sous 700 euros.",
+         "sous 700 euros", "EUR", "prix moyen du fût", "prices"),
     Case("en-operating-costs", "en", "Fuel accounted for nearly 35% of operating costs.",
          "nearly 35%", "percent", "operating costs", "cost"),
 ]
