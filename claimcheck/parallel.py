@@ -228,7 +228,14 @@ def ordered_map(fn: Callable[[T], R], tasks: Iterable[T], jobs: int, *,
                 task = next(it, _END)
                 if task is _END:
                     break
-                pending.append((task, pool.submit(fn, task)))
+                try:
+                    fut = pool.submit(fn, task)
+                except BrokenProcessPool as exc:  # a worker died since the last result
+                    fut = Future()
+                    fut.set_exception(exc)  # rerun with the pool's other lost tasks below
+                    pending.append((task, fut))
+                    break
+                pending.append((task, fut))
             if not pending:
                 return
             task, fut = pending[0]

@@ -104,14 +104,17 @@ def extract_document(doc: Document, lang: str | None = None) -> list[Claim]:
     )
     lines = Positions(doc)  # the page's line and column for HTML
     out: list[Claim] = []
+    # per sentence, once (a sentence of thousands of figures stays linear)
     period_cache: dict[tuple[int, int], list] = {}
+    sentence_cache: dict[tuple[int, int], str] = {}
     for d in drafts:
         claims_mod.resolve_figures(d, convention)
         value, low, high = claims_mod.interval(d)
         fmt, ambiguous = claims_mod.number_format(d)
         s_start, s_end = d.sentence
-        sentence = text[s_start:s_end]
-        if d.sentence not in period_cache:
+        sentence = sentence_cache.get(d.sentence)
+        if sentence is None:
+            sentence = sentence_cache[d.sentence] = _normalise_space(text[s_start:s_end])
             period_cache[d.sentence] = find_periods(analysis, s_start, s_end, d.lang)
         period = _nearest_period(period_cache[d.sentence], d)
         attached = attach(analysis, d.sentence, d.start, d.end, d.lang, d.role.value, d.unit,
@@ -138,7 +141,7 @@ def extract_document(doc: Document, lang: str | None = None) -> list[Claim]:
                 lang=d.lang,
                 number_format=fmt,
                 ambiguous=ambiguous,
-                sentence=_normalise_space(sentence),
+                sentence=sentence,
                 alternatives=claims_mod.alternatives(d),
                 published=doc.published,
                 inverted=d.inverted,

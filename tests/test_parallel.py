@@ -375,3 +375,34 @@ def test_a_killed_worker_loses_nothing(tmp_path: Path) -> None:
     whole = extract_paths([str(p) for p in walk([str(tmp_path / "corpus")])]).claims
     assert pl.read_csv(out, schema=CLAIM_SCHEMA).equals(whole)
 
+
+
+class _PoolBreakingOnSubmit:
+    """A stand-in pool that runs tasks at once and, like a ProcessPoolExecutor whose
+    worker was just killed, raises BrokenProcessPool from ``submit`` (the third one)."""
+
+    def __init__(self, break_at: int | None) -> None:
+        self.break_at, self.calls = break_at, 0
+
+    def submit(self, fn, task):
+        from concurrent.futures import Future
+        from concurrent.futures.process import BrokenProcessPool
+
+        self.calls += 1
+        if self.break_at is not None and self.calls >= self.break_at:
+            raise BrokenProcessPool("a child process terminated abruptly")
+        fut: Future = Future()
+        fut.set_result(fn(task))
+        return fut
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        pass
+
+
+def test_a_pool_broken_at_submit_loses_no_task(monkeypatch) -> None:
+    """The worker may die between two results: the next ``submit`` raises, not ``result``."""
+    pools = iter([_PoolBreakingOnSubmit(3), _PoolBreakingOnSubmit(None),
+                  _PoolBreakingOnSubmit(None)])
+    monkeypatch.setattr(parallel, "_new_pool", lambda jobs: next(pools))
+    got = list(ordered_map(abs, [-1, -2, -3, -4, -5], 2, on_crash=lambda t: None, window=8))
+    assert got == [1, 2, 3, 4, 5]
