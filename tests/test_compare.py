@@ -540,12 +540,27 @@ def test_property_adding_a_claim_never_removes_a_conflict(rows, extra):
        extra=claim_rows(periods=(None, "im November", "2021-11", "2022-11")))
 def test_property_adding_a_claim_never_turns_conflict_into_consistent(rows, extra):
     # with year-less months a new claim can make "im November" ambiguous between years,
-    # which turns its pairs into different_period: a weaker verdict, never consistent
+    # which turns its pairs into different_period; the group then shows its worst
+    # comparable pair (a near miss, say) or different_period: weaker, never consistent
     rows = _one_group(rows)
     before = compare(frame(*rows))["verdict"][0]
     after = compare(frame(*rows, *_one_group([extra])))["verdict"][0]
     if before == CONFLICT:
-        assert after in (CONFLICT, DIFFERENT_PERIOD)
+        assert SEVERITY[after] >= SEVERITY[DIFFERENT_PERIOD], after
+
+
+def test_an_ambiguous_month_leaves_the_near_miss_as_the_group_verdict() -> None:
+    """The example Hypothesis found: 0 (2022-11) against 98 and ≥99 ("im November") is a
+    conflict; a second 0 dated 2021-11 makes "im November" either year, so 0 vs 98 is no
+    longer comparable and 98 vs ≥99 (a near miss) is the worst pair left."""
+    def row(low, high, period):
+        return claim("A", float(low), None if high is None else float(high), qualifier="range",
+                     period=period)
+
+    rows = [row(0, 0, "2022-11"), row(0, 0, "2022-11"), row(98, 98, "im November"),
+            row(99, None, "im November")]
+    assert compare(frame(*rows))["verdict"][0] == CONFLICT
+    assert compare(frame(*rows, row(0, 0, "2021-11")))["verdict"][0] == NEAR
 
 
 ROUND_TRIP_UNITS = [
