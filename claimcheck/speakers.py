@@ -1301,7 +1301,7 @@ def attach(
         (c.start, c.end) for c in context.cues(i) if c.kind not in ("pronoun", "apposition")
     )
     found = find_subject(
-        text, sentence, claim_start, claim_end, lang, unit, context.tokens(i), speakers
+        text, sentence, claim_start, claim_end, lang, unit, context.tokens(i), speakers, role=role
     )
     subject = found if isinstance(found, Subject) else None
     if subject is None:

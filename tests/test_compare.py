@@ -674,9 +674,7 @@ E2E = [
                                "'roughly 80 km' is read as an increase")),
     pytest.param(Expect("compare-de.csv", ("Elbtal-Kurier", "1,2 Milliarden Euro"), CONSISTENT,
                         frozenset({"Elbtal-Kurier", "Morgenpost Dresden"})),
-                 id="de-damage-1.2-bn-eur",
-                 marks=pending("'Der Schaden wird auf 1,2 Milliarden Euro geschätzt': the "
-                               "subject before the figure is not found")),
+                 id="de-damage-1.2-bn-eur"),
     pytest.param(Expect("compare-mixed.jsonl", ("Gazette de Genève", "4,5 %"), CONFLICT,
                         frozenset({"Alpine Ledger", "Wiener Tagesblatt", "Gazette de Genève",
                                    "Danube Business Daily"}), CONFLICT),

@@ -481,8 +481,7 @@ KNOWN_FAILURES = [
                  id="fr-demonstrative-celui"),
     pytest.param(Case("de-passive-estimate", "de", "Der Schaden wird auf 1,2 Milliarden Euro geschätzt.",
          "1,2 Milliarden Euro", "EUR", "Schaden", "damage"),
-                 marks=pytest.mark.xfail(strict=True, reason="'geschätzt' after the figure does not link yet: adding it to de level_verbs completes the de-damage-1.2-bn-eur group, whose strict pending mark in tests/test_compare.py must be lifted with it"),
-                 id="de-passive-estimate"),
+                 id="de-passive-estimate"),  # 'geschätzt' is a level verb (rules/phrases/de.yaml)
     pytest.param(Case("de-ratio-needs-role", "de", "Mehr als ein Drittel der Investitionen wird über Kredite finanziert.",
          "Mehr als ein Drittel der", "dimensionless", "Investitionen", "spending"),
                  marks=pytest.mark.xfail(strict=True, reason="a ratio of money ('ein Drittel der Investitionen') keeps its concept only when attach passes the claim's role to find_subject"),
