@@ -483,6 +483,10 @@ def _assemble(
             if unit_surface is None and R["lscale"].strip() in LETTER_SCALES_WITHOUT_MONEY:
                 first.scale = scale_factor(R["lscale"].strip(), lang)  # "250k views"
                 head_end = r.end("lscale")
+    if (unit1 == "percentage_point" and unit_surface
+            and " ".join(unit_surface.split()).casefold() in g.bare_points
+            and not _percent_context(text[s_start:s_end], g)):
+        unit_surface = unit1 = None  # "17 points" in a rugby report: points scored, a count
     if unit_surface and unit1 and R["unit"] == unit_surface:
         head_end = r.end("unit")
     unit1_valid = unit1 if unit_surface else None
@@ -617,6 +621,14 @@ def _assemble(
     if role is not Role.RATIO and not old_level:
         draft.role = _role(text, L, draft, g, s_end, first.sign)
     return draft, end
+
+
+def _percent_context(sentence: str, g: Grammar) -> bool:
+    """Whether a sentence speaks of a rate or a share (rules/lang ``percent_context``):
+    single words as words ("part", not "partie"), phrases and signs as written."""
+    folded = sentence.casefold()
+    words = {w.strip(TOKEN_PUNCT) for w in folded.replace("\u2019", "'").split()}
+    return bool(words & g.percent_context_words) or any(p in folded for p in g.percent_context_phrases)
 
 
 RATE_NUMERATOR_NOT = frozenset({"dimensionless", "percent", "percentage_point"})

@@ -81,6 +81,9 @@ class Grammar:
     rate_re: regex.Pattern  # "je Quadratmeter", "a barrel", "l'hectare": a rate's denominator
     rate_not_after_re: regex.Pattern  # "a year ago": a time reference, not per year
     rate_first: frozenset[str]
+    bare_points: frozenset[str]  # "points" alone: percentage points only near a rate
+    percent_context_words: frozenset[str]
+    percent_context_phrases: tuple[str, ...]
     rate_elided: tuple[str, ...]
     not_qualifier_before_time: frozenset[str]
     named_numbers: frozenset[str]
@@ -260,6 +263,9 @@ def get_grammar(lang: str) -> Grammar:
         rate_re=_rate_re(lex, unit),
         rate_not_after_re=regex.compile(rf"{SP}{alternation(lex.rate_not_after)}", regex.IGNORECASE),
         rate_first=_first_words(w for w in lex.rate_per if not _elided(w)),
+        bare_points=_fold(lex.bare_points),
+        percent_context_words=frozenset(w.casefold() for w in lex.percent_context if w.isalpha()),
+        percent_context_phrases=tuple(w.casefold() for w in lex.percent_context if not w.isalpha()),
         rate_elided=tuple(w.casefold().replace("\u2019", "'") for w in lex.rate_per if _elided(w)),
         not_qualifier_before_time=_fold(lex.not_qualifier_before_time),
         named_numbers=frozenset(lex.named_numbers),

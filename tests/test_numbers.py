@@ -149,6 +149,23 @@ PHYSICAL = [
          span="9 million barrels a day", id="rate-a-day"),
 ]
 
+# --- French bare "points": percentage points only about a rate or a share ----------------
+POINTS = [
+    Case("Le chômage a reculé de 0,3 point sur un an.", "fr",
+         "0.3", "0.3", "0.3", "exact", "percentage_point", "fr", False, role="decrease",
+         span="0,3 point", id="point-with-chomage"),
+    Case("La part des énergies renouvelables a gagné 2 points.", "fr",
+         "2", "2", "2", "exact", "percentage_point", "plain", False, role="increase",
+         span="2 points", id="points-with-part"),
+    Case("Toulouse s'est imposé avec 17 points d'écart face à Clermont.", "fr",
+         "17", "17", "17", "exact", "dimensionless", "plain", False,
+         span="17", id="rugby-points-are-a-count"),
+    Case("La partie s'est jouée à 3 points près.", "fr",
+         "3", "3", "3", "exact", "dimensionless", "plain", False,
+         span="3", id="partie-is-not-part"),
+]
+
+
 # --- rates: a unit per unit (rules/lang/*.yaml rate_per, rate_not_after) ---------------
 RATES = [
     Case("Die Angebotsmieten stiegen auf 10,85 Euro je Quadratmeter.", "de",
@@ -490,7 +507,7 @@ NOT_CLAIM_BUGS_CAUGHT: list = [
     NotClaim("Infos unter +49 30 1234567.", "de", "+49 30 1234567"),
 ]
 
-ROWS = PERCENT_AND_POINTS + CURRENCIES + PHYSICAL + RATES + ROLES + FROM_ARTICLES
+ROWS = PERCENT_AND_POINTS + POINTS + CURRENCIES + PHYSICAL + RATES + ROLES + FROM_ARTICLES
 
 
 @pytest.mark.parametrize("case", params(ROWS + BUGS_CAUGHT) + KNOWN_FAILURES)
