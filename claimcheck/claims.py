@@ -407,6 +407,8 @@ def _words_draft(
         kind = "word"  # "One in eight ballots"
     if kind == "word" and not WORD_FOLLOWS_RE.match(text, m.end(), s_end):
         return None, m.end()  # "three people", "zwei Millionen"; not a bare "sept."
+    if kind in ("word", "approx") and g.time_after_re.match(text, m.end(), s_end):
+        return None, m.end()  # "um zwei Uhr", "at three o'clock": a clock time
     fig = Figure(m.start(), m.end(), m.group(), word_value=value)
     if kind == "fraction":
         of = g.ratio_of_re.match(text, m.end(), s_end)
@@ -455,6 +457,8 @@ def _assemble(
     s_start, s_end = sent
     left = _left(text, first.start, sent, g)
     L = left.groupdict() if left.end() > left.start() else g.empty_left
+    if L["qual"] is not None and _topic_preposition(text, left, L, s_start, g):
+        L = {**L, "qual": None}  # "a play about three sisters": what it is about, not roughly
     opener = L["opener"]
     opener_folded = " ".join(opener.split()).casefold() if opener else None
     between = opener_folded is not None and opener_folded not in g.from_words
@@ -714,6 +718,14 @@ def _is_year(first: Figure, unit: str | None, cur: str | None, L: dict) -> bool:
     if unit or cur or first.scale != 1:
         return False
     return not L.get("qual")
+
+
+def _topic_preposition(text: str, left: regex.Match, L: dict, s_start: int, g: Grammar) -> bool:
+    """A qualifier word that is a preposition here: "about"/"über" after a work's noun."""
+    if " ".join(L["qual"].split()).casefold() not in g.topic_prepositions:
+        return False
+    before = _word_before(text, left.start("qual"), s_start).strip(TOKEN_PUNCT).casefold()
+    return before in g.topic_nouns
 
 
 def _apply_qualifier(draft: Draft, L: dict, R: dict | None, g: Grammar) -> None:

@@ -82,6 +82,8 @@ class Grammar:
     rate_not_after_re: regex.Pattern  # "a year ago": a time reference, not per year
     rate_first: frozenset[str]
     bare_points: frozenset[str]  # "points" alone: percentage points only near a rate
+    topic_prepositions: frozenset[str]  # "a play about three sisters": no qualifier
+    topic_nouns: frozenset[str]
     percent_context_words: frozenset[str]
     percent_context_phrases: tuple[str, ...]
     rate_elided: tuple[str, ...]
@@ -264,6 +266,8 @@ def get_grammar(lang: str) -> Grammar:
         rate_not_after_re=regex.compile(rf"{SP}{alternation(lex.rate_not_after)}", regex.IGNORECASE),
         rate_first=_first_words(w for w in lex.rate_per if not _elided(w)),
         bare_points=_fold(lex.bare_points),
+        topic_prepositions=_fold(lex.topic_prepositions),
+        topic_nouns=_fold(lex.topic_nouns),
         percent_context_words=frozenset(w.casefold() for w in lex.percent_context if w.isalpha()),
         percent_context_phrases=tuple(w.casefold() for w in lex.percent_context if not w.isalpha()),
         rate_elided=tuple(w.casefold().replace("\u2019", "'") for w in lex.rate_per if _elided(w)),

@@ -177,6 +177,8 @@ class Lexicon:
     relative_time_after: tuple[str, ...]
     rate_per: tuple[str, ...]
     bare_points: tuple[str, ...]
+    topic_prepositions: tuple[str, ...]
+    topic_nouns: tuple[str, ...]
     percent_context: tuple[str, ...]
     rate_not_after: tuple[str, ...]
     not_qualifier_before_time: tuple[str, ...]
@@ -265,6 +267,8 @@ def parse_lexicon(path: Path) -> Lexicon:
         relative_time_after=_words(path, data, "relative_time_after", required=False),
         rate_per=_words(path, data, "rate_per", required=False),
         bare_points=_words(path, data, "bare_points", required=False),
+        topic_prepositions=_words(path, data, "topic_prepositions", required=False),
+        topic_nouns=_words(path, data, "topic_nouns", required=False),
         percent_context=_words(path, data, "percent_context", required=False),
         rate_not_after=_words(path, data, "rate_not_after", required=False),
         not_qualifier_before_time=_words(path, data, "not_qualifier_before_time", required=False),

@@ -208,6 +208,20 @@ RATES = [
 ]
 
 
+# --- "about"/"über" after the noun of a work is a preposition (rules/lang topic_nouns) --
+TOPIC_PREPOSITIONS = [
+    Case("A play about three sisters opened on Broadway.", "en",
+         "3", "3", "3", "exact", "dimensionless", "words", False,
+         span="three", id="play-about-three-is-exact"),
+    Case("Ein Film über drei Generationen läuft im Kino.", "de",
+         "3", "3", "3", "exact", "dimensionless", "words", False,
+         span="drei", id="Film-über-drei-is-exact"),
+    Case("The story is about 300 words long.", "en",
+         "300", "250", "350", "approx", "dimensionless", "plain", False,
+         span="about 300", id="is-about-300-stays-approx"),
+]
+
+
 # --- roles: level, increase, decrease, ratio ------------------------------------------
 ROLES = [
     Case("Unemployment fell to 4.5 percent.", "en",
@@ -364,6 +378,9 @@ NOT_CLAIMS = [
     NotClaim("Hundreds of people gathered.", "en", "Hundreds"),
     NotClaim("Einer der Soldaten wurde verletzt.", "de", "Einer"),
     NotClaim("L'un des soldats a été blessé.", "fr", "un"),
+    # clock times in words
+    NotClaim("Um zwei Uhr begann die Sitzung mit 40 Abgeordneten.", "de", "zwei", keep="40"),
+    NotClaim("The vote opened at seven o'clock; 300 people queued.", "en", "seven", keep="300"),
     # ages of people
     NotClaim("Le prévenu, un homme de 61 ans, possédait douze logements.", "fr", "61 ans"),
     NotClaim("Une femme de 38 ans et son fils de 9 ans sont morts.", "fr", "9 ans"),
@@ -507,7 +524,8 @@ NOT_CLAIM_BUGS_CAUGHT: list = [
     NotClaim("Infos unter +49 30 1234567.", "de", "+49 30 1234567"),
 ]
 
-ROWS = PERCENT_AND_POINTS + POINTS + CURRENCIES + PHYSICAL + RATES + ROLES + FROM_ARTICLES
+ROWS = (PERCENT_AND_POINTS + POINTS + CURRENCIES + PHYSICAL + RATES + TOPIC_PREPOSITIONS + ROLES
+        + FROM_ARTICLES)
 
 
 @pytest.mark.parametrize("case", params(ROWS + BUGS_CAUGHT) + KNOWN_FAILURES)
