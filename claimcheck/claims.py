@@ -845,15 +845,21 @@ def interval(draft: Draft) -> tuple[Decimal | None, Decimal | None, Decimal | No
         return v, v, None
     if q in (Qualifier.LESS_THAN, Qualifier.AT_MOST):
         return v, None, v
-    if draft.role is Role.RATIO and first.is_words and first.word_value is not None and (
+    if first.ratio_denominator:
+        w = v * FRACTION_APPROX  # "nearly 2 in 3", "about one in eight": ±10 % of the ratio
+    elif draft.role is Role.RATIO and first.is_words and first.word_value is not None and (
         first.word_value < 1
     ):
         w = first.word_value * FRACTION_APPROX  # "etwa ein Viertel": 0.225–0.275
     else:
         w = rounding_halfwidth(first.mantissa(), scaled=first.scale > 1) * first.scale
+    low, high = v - w, v + w
+    if first.ratio_denominator or draft.role is Role.RATIO:
+        # a ratio's value is rounded to 12 places: so are its ends (1/3 - 10 % is 0.3)
+        low, high = low.quantize(RATIO_QUANTUM), high.quantize(RATIO_QUANTUM)
     if draft.approx_below:
-        return v, v - w, v
-    return v, v - w, v + w
+        return v, low, v
+    return v, low, high
 
 
 def number_format(draft: Draft) -> tuple[NumberFormat, bool]:

@@ -112,6 +112,19 @@ APPROX_BELOW = [
          "4500", "4450", "4500", "approx", "dimensionless", "en", False, span="Almost 4,500"),
     Case("Presque 40 % des sondés sont d'accord.", "fr",
          "40", "35", "40", "approx", "percent", "plain", False, span="Presque 40 %"),
+    Case("Nearly 2 in 3 voters backed the plan.", "en",
+         "0.666666666667", "0.6", "0.666666666667", "approx", "dimensionless", "plain", False,
+         role="ratio", span="Nearly 2 in 3", id="ratio-n-in-m-width-is-10-percent"),
+]
+
+# --- an approximate "one in eight" allows ±10 % of the ratio, ends rounded like it --------
+RATIO_WIDTHS = [
+    Case("About one in eight ballots was spoiled.", "en",
+         "0.125", "0.1125", "0.1375", "approx", "dimensionless", "words", False,
+         role="ratio", span="About one in eight", id="about-one-in-eight"),
+    Case("Etwa ein Drittel der Stimmen fiel weg.", "de",
+         "0.333333333333", "0.3", "0.366666666666", "approx", "dimensionless", "words", False,
+         role="ratio", span="Etwa ein Drittel der", id="etwa-ein-Drittel-ends-rounded"),
 ]
 
 # --- bounds: more than / at least / less than / at most -------------------------------
@@ -285,7 +298,7 @@ BUGS_CAUGHT: list = [
          span="between $1.5 and $2 billion"),
 ]
 
-ROWS = APPROX_WIDTHS + APPROX_BELOW + EN_BOUNDS + DE_BOUNDS + FR_BOUNDS + RANGES
+ROWS = APPROX_WIDTHS + APPROX_BELOW + RATIO_WIDTHS + EN_BOUNDS + DE_BOUNDS + FR_BOUNDS + RANGES
 
 
 @pytest.mark.parametrize("case", params(ROWS + BUGS_CAUGHT) + KNOWN_FAILURES)
