@@ -20,6 +20,8 @@ from .lexicon import WORD_GAP, Lexicon, alternation, get_lexicon, scan_re
 from .scale import scale_sources
 
 SP = WORD_GAP
+RANGE_DASHES = ("-", "\u2013", "\u2014")
+"""Dashes that join the two ends of a range ("95,000-100,000", "95 000 – 100 000")."""
 """Whitespace between words (includes the no-break spaces French text uses)."""
 
 DIGIT_RUN = r"[0-9]+"
@@ -82,6 +84,8 @@ class Grammar:
     rate_not_after_re: regex.Pattern  # "a year ago": a time reference, not per year
     rate_first: frozenset[str]
     bare_points: frozenset[str]  # "points" alone: percentage points only near a rate
+    right_first: frozenset[str]  # first words of what right_re can read: a cheap test first
+    right_first_max: int
     topic_prepositions: frozenset[str]  # "a play about three sisters": no qualifier
     topic_nouns: frozenset[str]
     percent_context_words: frozenset[str]
@@ -266,6 +270,8 @@ def get_grammar(lang: str) -> Grammar:
         rate_not_after_re=regex.compile(rf"{SP}{alternation(lex.rate_not_after)}", regex.IGNORECASE),
         rate_first=_first_words(w for w in lex.rate_per if not _elided(w)),
         bare_points=_fold(lex.bare_points),
+        right_first=(right_first := _right_first_words(lex)),
+        right_first_max=max(map(len, right_first)),
         topic_prepositions=_fold(lex.topic_prepositions),
         topic_nouns=_fold(lex.topic_nouns),
         percent_context_words=frozenset(w.casefold() for w in lex.percent_context if w.isalpha()),
@@ -340,6 +346,18 @@ def hint_words() -> frozenset[str]:
                 words.add(w.rstrip("."))
     words |= {w.casefold() for w in words}  # "dreissig": Swiss spelling of "dreißig"
     return frozenset(v for w in words for v in case_variants([w]))
+
+
+def _right_first_words(lex: Lexicon) -> frozenset[str]:
+    """First words (casefolded, normalised as unit surfaces are) of everything the right
+    context of a figure can start with: scale words and letters, units, range connectors
+    and dashes, qualifiers after the figure ("or more")."""
+    from .scale import scale_words
+
+    phrases = [*scale_words(lex.lang), *lex.range_connectors, *lex.range_between_connectors,
+               *(p for group in lex.qualifiers_after.values() for p in group)]
+    words = {units.normalise_word(p.split()[0]).casefold() for p in phrases if p.split()}
+    return frozenset(words | units.unit_first_words(lex.lang) | set(RANGE_DASHES))
 
 
 def _elided(word: str) -> bool:

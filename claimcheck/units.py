@@ -138,6 +138,15 @@ def _currencies() -> tuple[str, ...]:
     return tuple(_load_yaml(_COMMON).get("currencies") or ())
 
 
+def normalise_word(word: str) -> str:
+    """Typographic apostrophes and hyphens made plain, as in the unit tables."""
+    for ch in _APOSTROPHES[1:]:
+        word = word.replace(ch, "'")
+    for ch in _HYPHENS[1:]:
+        word = word.replace(ch, "-")
+    return word
+
+
 def _norm_surface(surface: str) -> str:
     """Whitespace runs -> one space; ’ -> '; non-ASCII hyphens -> '-'."""
     s = " ".join(surface.split())
@@ -378,6 +387,14 @@ def _before_pattern(lang: str) -> str:
     return _alternation(
         ((s, True) for s in _table(lang).before), end=_BEFORE_END, start=_BEFORE_START
     )
+
+
+def unit_first_words(lang: str) -> frozenset[str]:
+    """The first word of every unit surface of ``lang`` (casefolded, apostrophes and
+    hyphens normalised): what the text right after a figure must start with for
+    ``unit_after_pattern`` to match there."""
+    t = _table(_norm_lang(lang))
+    return frozenset(s.split()[0].casefold() for s in (*t.cs, *t.ci) if s.split())
 
 
 def unit_after_pattern(lang: str) -> str:

@@ -264,3 +264,28 @@ def test_scanner_finds_the_spans_the_alternation_finds(text: str, lang: str) -> 
     assert [m.span() for m in g.words_re.finditer(text)] == [
         m.span() for m in reference.finditer(text)
     ]
+
+
+# --- the cheap test before the right-context pattern never skips a match ---------------
+
+RIGHT_PIECES = [
+    " ", "\u00a0", "\u202f", "\n", "-", "\u2013", " to ", " bis ", " à ", " et ", " and ",
+    "%", " Prozent", " percent", " km", "km/h", " m²", " Mio.", " Mrd.", " bn", "bn", " M€",
+    " €", "€", " $", " dollars", " Euro", " people", " Menschen", " personnes", " or more",
+    " und mehr", " et plus", "plus", " Franken", " CHF", " ’", "'", ",", ".", ")", "x",
+    " Points", " points de pourcentage", " tonnes", " Liter", " milliards", "3", "00",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(RIGHT_PIECES), max_size=8).map("".join),
+       st.sampled_from(["de", "en", "fr"]))
+def test_right_context_test_never_skips_a_match(after: str, lang: str) -> None:
+    from claimcheck.claims import _right_may_match
+    from claimcheck.grammar import get_grammar
+
+    g = get_grammar(lang)
+    text = "12" + after
+    if not _right_may_match(text, 2, len(text), g):
+        assert g.right_re.match(text, 2, len(text)).end() == 2
+        assert g.right_between_re.match(text, 2, len(text)).end() == 2
