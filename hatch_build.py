@@ -16,6 +16,7 @@ extension.  Same code, same results, about 1.4x the extraction throughput.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -41,6 +42,7 @@ MYPY_FLAGS = ["--ignore-missing-imports", "--follow-imports=silent"]
 
 class MypycBuildHook(BuildHookInterface):
     PLUGIN_NAME = "custom"
+    _work: Path | None = None
 
     def initialize(self, version: str, build_data: dict) -> None:
         if self.target_name != "wheel" or version == "editable":
@@ -68,7 +70,7 @@ class MypycBuildHook(BuildHookInterface):
         from setuptools import Distribution
 
         root = Path(self.root)
-        work = Path(tempfile.mkdtemp(prefix="claimcheck-mypyc-"))
+        work = self._work = Path(tempfile.mkdtemp(prefix="claimcheck-mypyc-"))
         here = os.getcwd()
         os.chdir(root)  # mypycify takes paths relative to the project
         try:
@@ -90,3 +92,9 @@ class MypycBuildHook(BuildHookInterface):
             raise RuntimeError(f"mypyc built {len(built)} extensions for {len(COMPILED)} modules")
         self.app.display_info(f"claimcheck: compiled {len(COMPILED)} modules with mypyc")
         return built
+
+    def finalize(self, version: str, build_data: dict, artifact_path: str) -> None:
+        """The wheel holds the extensions now: remove the build directory (15 MB a build)."""
+        if self._work is not None:
+            shutil.rmtree(self._work, ignore_errors=True)
+            self._work = None
