@@ -214,6 +214,10 @@ def find_drafts(
                 continue
             tokens.append((m.start(), m, False))
             covered = m.end()
+    if not words and digit_positions:
+        # "One in 3", "un patient sur 15 000": a worded numerator before a digit denominator
+        words = any(_word_before(text, pos, s_start).casefold() in g.ratio_in_last
+                    for pos in digit_positions)
     if words:
         for m in g.words_re.finditer(text, s_start, s_end):
             tokens.append((m.start(), m, True))
@@ -251,6 +255,35 @@ def _next_words(text: str, pos: int, hi: int, n: int) -> set[str]:
     for w in text[pos:min(hi, pos + 60)].split()[:n]:
         out.add(w.strip(TOKEN_PUNCT).casefold())
     return out
+
+
+def _denominator(m: regex.Match, g: Grammar) -> Decimal | None:
+    num = m.group("num")
+    if num is not None:
+        return Decimal("".join(ch for ch in num if ch.isdigit()))
+    return g.word_values.get(" ".join(m.group("word").split()).casefold())
+
+
+def ratio_in(text: str, pos: int, hi: int, g: Grammar, numerator: Decimal | None) -> regex.Match | None:
+    """The second half of a ratio of two figures after ``pos`` ("2 in 3", "one adult in
+    five", "un Français sur cinq", "1 in 15,000"), or None.  Not a ratio: a year ("rose
+    to 12 in 2021"), a denominator with a unit ("a man in 5 minutes"), one no larger than
+    the numerator when a noun stands between ("3 people in 2 cars")."""
+    m = g.ratio_in_re.match(text, pos, hi)
+    if m is None or m.group("unit") is not None:
+        return None
+    num = m.group("num")
+    if num is not None and YEAR_RE.match(num):
+        return None  # "12 in 2021": a year
+    if m.group("noun") is not None:
+        denom = _denominator(m, g)
+        if denom is None or (numerator is not None and denom <= numerator):
+            return None
+        follower = _word_after(text, m.end(), hi).strip(TOKEN_PUNCT).casefold()
+        if (follower.isalpha() and follower not in g.function_words
+                and follower.endswith(g.plural_endings)):
+            return None  # "une conférence sur 3 thèmes": the denominator counts thèmes
+    return m
 
 
 def _may_be_age(text: str, end: int, first_end: int, hi: int, g: Grammar) -> bool:
@@ -402,9 +435,9 @@ def _words_draft(
     if value is None or kind is None:
         return None, m.end()
     if kind == "unit" and not g.scale_after_re.match(text, m.end(), s_end):
-        if not g.ratio_in_re.match(text, m.end(), s_end):
+        if ratio_in(text, m.end(), s_end, g, value) is None:
             return None, m.end()  # "a", "ein", "un" count only before a scale word
-        kind = "word"  # "One in eight ballots"
+        kind = "word"  # "One in eight ballots", "un Français sur cinq"
     if kind == "word" and not WORD_FOLLOWS_RE.match(text, m.end(), s_end):
         return None, m.end()  # "three people", "zwei Millionen"; not a bare "sept."
     if kind in ("word", "approx") and g.time_after_re.match(text, m.end(), s_end):
@@ -577,9 +610,13 @@ def _assemble(
     ):
         return None, end  # "ten years ago", "il y a dix ans", "vor zehn Jahren"
     ratio_of_two = None
+    extra_subject_end: int | None = None
     if second is None and role is not Role.RATIO and unit == "dimensionless" and first.scale == 1:
-        if _next_words(text, end, s_end, 1) & g.ratio_in_first:
-            ratio_of_two = g.ratio_in_re.match(text, end, s_end)  # "2 in 3 voters"
+        if _next_words(text, end, s_end, 2) & g.ratio_in_first:
+            numerator = first.word_value
+            if numerator is None and first.raw.isdigit():
+                numerator = Decimal(first.raw)
+            ratio_of_two = ratio_in(text, end, s_end, g, numerator)  # "2 in 3 voters"
     if (_may_be_age(text, end, first.end, s_end, g) and (
         g.age_after_re.match(text, end, s_end) or g.age_after_re.match(text, first.end, s_end)
     )) or (
@@ -595,10 +632,11 @@ def _assemble(
     else:
         start = _left_start(left, L, first.start, opener=False)
     if ratio_of_two is not None:
-        denom = (Decimal(ratio_of_two.group("num")) if ratio_of_two.group("num")
-                 else g.word_values.get(ratio_of_two.group("word").casefold()))
+        denom = _denominator(ratio_of_two, g)
         if denom:
             first.ratio_denominator = denom
+            if ratio_of_two.group("noun") is not None:
+                extra_subject_end = first.end  # "un Français sur cinq": what is counted is inside
             end = ratio_of_two.end()
             role = Role.RATIO
     minus = _word_before(text, first.start, s_start)
@@ -606,6 +644,8 @@ def _assemble(
         first.sign = "-"  # "minus 3 Grad"
         first.start = text.rfind(minus, s_start, first.start)
     draft = Draft(start, end, lang, sent, first, second, unit=unit, role=role)
+    if extra_subject_end is not None:
+        draft.extra["subject_end"] = extra_subject_end
     if first.sign == "-" and start > first.start:
         draft.start = first.start
     if second is not None:

@@ -37,6 +37,11 @@ NOT_GLUED_LEFT = r"(?<![\p{L}\p{N}_.,'\u2019])(?<![\p{L}][\-\u2013])"
 """A figure does not continue a word, a number, or an id prefix ("Covid-19", "F-16")."""
 
 SIGN = r"[+\-\u2212]"
+RATIO_NOUN = r"\p{L}[\p{L}\-]*(?<!\-)"
+"""The noun between a ratio's two figures: "un Français sur cinq", "one adult in five"."""
+RATIO_DENOMINATOR = r"(?P<num>[0-9]{1,3}(?:[,.\u00a0\u202f'\u2019 ][0-9]{3})+|[0-9]+)(?![0-9]|[.,][0-9])"
+"""A ratio's denominator in digits: "1 in 3", "1 in 15,000", "1 sur 15 000" (three-digit
+groups are thousands whatever the convention: nobody writes "1 in 15.0")."""
 """Plus, hyphen-minus and the minus sign U+2212."""
 
 SIGN_LEFT = r"(?<=^|[\s(\[{\"'\u201e\u201c\u00ab\u2039/:;=~])"
@@ -74,6 +79,8 @@ class Grammar:
     date_continuation_re: regex.Pattern
     function_words: frozenset[str]
     ratio_in_first: frozenset[str]
+    plural_endings: tuple[str, ...]
+    ratio_in_last: frozenset[str]  # "One in 3": a worded numerator before a digit
     comparative_first: frozenset[str]
     age_first: frozenset[str]
     minus_words: frozenset[str]
@@ -114,6 +121,13 @@ class Grammar:
     connectors_to: frozenset[str]
     from_words: frozenset[str]
     word_values: dict[str, Decimal]
+
+
+def _ratio_noun(lex: Lexicon) -> str:
+    """The optional noun between a ratio's figures, before the words that allow one."""
+    if not lex.ratio_in_noun:
+        return "(?P<noun>(?!))?"
+    return rf"(?:{SP}(?P<noun>{RATIO_NOUN})(?={SP}{alternation(lex.ratio_in_noun)}{SP}))?"
 
 
 def _first_words(phrases) -> frozenset[str]:
@@ -255,11 +269,14 @@ def get_grammar(lang: str) -> Grammar:
         ),
         function_words=_fold(w for w in lex.detect_words if " " not in w),
         ratio_in_first=_first_words(lex.ratio_in),
+        plural_endings=tuple(w.casefold() for w in lex.plural_endings),
+        ratio_in_last=frozenset(w.split()[-1].casefold() for w in lex.ratio_in if w.split()),
         comparative_first=_first_words(lex.after_increase + lex.after_decrease),
         age_first=_first_words(lex.age_after) | _first_words(lex.age_after_range),
         minus_words=_fold(lex.minus_words),
         ratio_in_re=regex.compile(
-            rf"{SP}{alternation(lex.ratio_in)}{SP}(?:(?P<num>[0-9]+)(?![0-9.,])|(?P<word>{plain_words}))",
+            rf"{_ratio_noun(lex)}{SP}{alternation(lex.ratio_in)}{SP}"
+            rf"(?:{RATIO_DENOMINATOR}|(?P<word>{plain_words}))(?P<unit>{SP}{unit})?",
             regex.IGNORECASE,
         ),
         relative_before_re=regex.compile(rf"(?r){alternation(lex.relative_time_before)}{SP}\Z",

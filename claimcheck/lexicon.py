@@ -173,6 +173,8 @@ class Lexicon:
     minus_words: tuple[str, ...]
     change_fillers: tuple[str, ...]
     ratio_in: tuple[str, ...]
+    ratio_in_noun: tuple[str, ...]
+    plural_endings: tuple[str, ...]
     relative_time_before: tuple[str, ...]
     relative_time_after: tuple[str, ...]
     rate_per: tuple[str, ...]
@@ -263,6 +265,8 @@ def parse_lexicon(path: Path) -> Lexicon:
         minus_words=_words(path, data, "minus_words", required=False),
         change_fillers=_words(path, data, "change_fillers", required=False),
         ratio_in=_words(path, data, "ratio_in", required=False),
+        ratio_in_noun=_words(path, data, "ratio_in_noun", required=False),
+        plural_endings=_words(path, data, "plural_endings", required=False),
         relative_time_before=_words(path, data, "relative_time_before", required=False),
         relative_time_after=_words(path, data, "relative_time_after", required=False),
         rate_per=_words(path, data, "rate_per", required=False),

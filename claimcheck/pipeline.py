@@ -118,7 +118,7 @@ def extract_document(doc: Document, lang: str | None = None) -> list[Claim]:
             period_cache[d.sentence] = find_periods(analysis, s_start, s_end, d.lang)
         period = _nearest_period(period_cache[d.sentence], d)
         attached = attach(analysis, d.sentence, d.start, d.end, d.lang, d.role.value, d.unit,
-                          tracker)
+                          tracker, d.extra.get("subject_end"))
         line, column = lines.position(d.start)
         out.append(
             Claim(

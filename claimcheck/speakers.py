@@ -1288,8 +1288,11 @@ def attach(
     role: str | None,
     unit: str | None,
     context: SpeakerTracker,
+    subject_end: int | None = None,
 ) -> Attached:
-    """Subject, concept and speaker of one claim; ``context`` is the document's tracker.
+    """Subject, concept and speaker of one claim; ``context`` is the document's tracker;
+    ``subject_end``: where the subject search starts when the counted noun stands inside
+    the claim ("un Français sur cinq": after "un").
 
     Call it for the claims of a document in document order: an elliptical figure takes
     the subject of the figure before it in its sentence, and a pronoun subject ("sie")
@@ -1301,7 +1304,8 @@ def attach(
         (c.start, c.end) for c in context.cues(i) if c.kind not in ("pronoun", "apposition")
     )
     found = find_subject(
-        text, sentence, claim_start, claim_end, lang, unit, context.tokens(i), speakers, role=role
+        text, sentence, claim_start, claim_end if subject_end is None else subject_end, lang, unit,
+        context.tokens(i), speakers, role=role
     )
     subject = found if isinstance(found, Subject) else None
     if subject is None:

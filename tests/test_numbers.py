@@ -404,10 +404,6 @@ FROM_ARTICLES = [
 ]
 
 KNOWN_FAILURES: list = [
-    known(Case("Seul un TGV sur trois circulait.", "fr",
-               "1/3", "1/3", "1/3", "exact", "dimensionless", "words", False, role="ratio",
-               id="un-sur-trois"),
-          "a ratio 'un ... sur trois' is read as the count 3"),
     known(Case("Business services added 90,000 jobs, transportation 50,000 and "
                "construction 31,000.", "en",
                "50000", "50000", "50000", "exact", "dimensionless", "en", False,
@@ -464,6 +460,44 @@ BUGS_CAUGHT: list = [
     Case("2 in 3 voters backed the plan.", "en",
                "2/3", "2/3", "2/3", "exact", "dimensionless", "plain", False, role="ratio",
                span="2 in 3", id="2-in-3"),
+    # fixed: a ratio 'un ... sur trois' is read as the count 3
+    Case("Seul un TGV sur trois circulait.", "fr",
+               "1/3", "1/3", "1/3", "exact", "dimensionless", "words", False, role="ratio",
+               span="un TGV sur trois", id="un-sur-trois"),
+    Case("Un Français sur cinq fume encore.", "fr",
+               "1/5", "1/5", "1/5", "exact", "dimensionless", "words", False, role="ratio",
+               span="Un Français sur cinq", id="un-nom-sur-cinq"),
+    Case("One child in 20 was treated in hospital.", "en",
+               "1/20", "1/20", "1/20", "exact", "dimensionless", "words", False, role="ratio",
+               span="One child in 20", id="one-noun-in-20"),
+    # fixed: a ratio with a grouped denominator ('1 in 15,000') is read as two counts
+    Case("The risk is 1 in 15,000 for healthy adults.", "en",
+               "1/15000", "1/15000", "1/15000", "exact", "dimensionless", "plain", False,
+               role="ratio", span="1 in 15,000", id="1-in-15000"),
+    Case("Un patient sur 15\u202f000 développe une complication.", "fr",
+               "1/15000", "1/15000", "1/15000", "exact", "dimensionless", "words", False,
+               role="ratio", span="Un patient sur 15\u202f000", id="un-sur-15-000"),
+    Case("About one in 10,000 people is affected.", "en",
+               "1/10000", "0.00009", "0.00011", "approx", "dimensionless", "words", False,
+               role="ratio", span="About one in 10,000", id="about-one-in-10000"),
+    # fixed: a worded numerator before a digit denominator ('One in 3') is lost
+    Case("One in 3 voters stayed at home.", "en",
+               "1/3", "1/3", "1/3", "exact", "dimensionless", "words", False, role="ratio",
+               span="One in 3", id="one-in-3-digits"),
+    # fixed: 'in' + a year is a period, not a ratio's denominator ('12 in 2021' was 12/2021)
+    Case("The number of deaths rose to 12 in 2021.", "en",
+               "12", "12", "12", "exact", "dimensionless", "plain", False, span="12",
+               id="not-ratio-year"),
+    # not ratios: the denominator counts a noun of its own, or is a duration or a sum
+    Case("Une conférence sur 3 thèmes est prévue.", "fr",
+               "3", "3", "3", "exact", "dimensionless", "plain", False, span="3",
+               id="sur-counts-plural"),
+    Case("A man in 5 minutes ran the course.", "en",
+               "5", "5", "5", "exact", "minute", "plain", False, span="5 minutes",
+               id="in-duration"),
+    Case("Der Kanton gewährt ein Darlehen von 150 Millionen Franken.", "de",
+               "150000000", "150000000", "150000000", "exact", "CHF", "plain", False,
+               span="150 Millionen Franken", id="von-is-no-ratio-noun"),
     # fixed: no time units: '24 hours' loses its unit (pint: hour)
     Case("Police received 1,200 calls in 24 hours.", "en",
                "24", "24", "24", "exact", "hour", "plain", False, span="24 hours",

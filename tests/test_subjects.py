@@ -21,6 +21,8 @@ from typing import NamedTuple
 
 import pytest
 
+from claimcheck.model import Document
+from claimcheck.pipeline import extract_document
 from claimcheck.segment import split_sentences
 from claimcheck.speakers import SpeakerTracker, attach
 from claimcheck.subjects import concept_of, find_subject, get_concepts, tokenize, unit_family
@@ -690,3 +692,20 @@ def test_find_subject_reports_the_span_of_the_phrase() -> None:
     text = "Mehr als 94.000 russische Soldaten stehen an der Grenze."
     got = find_subject(text, (0, len(text)), 0, 15, "de", "dimensionless")
     assert text[got.start:got.end] == "russische Soldaten"
+
+
+# --- a ratio with the counted noun between its figures: the noun is the subject -------
+RATIO_NOUN = [
+    ("fr", "Un Français sur cinq fume encore.", "Un Français sur cinq", "Français"),
+    ("fr", "Un TER sur cinq a été supprimé en novembre.", "Un TER sur cinq", "TER"),
+    ("en", "One child in 20 was treated in hospital.", "One child in 20", "child"),
+    ("en", "One in eight ballots was cast by post.", "One in eight", "ballots"),
+]
+
+
+@pytest.mark.parametrize("lang,text,claim,subject", RATIO_NOUN, ids=[r[2] for r in RATIO_NOUN])
+def test_ratio_noun_is_subject(lang: str, text: str, claim: str, subject: str) -> None:
+    claims = extract_document(Document("t", text), lang)
+    found = [c for c in claims if c.text == claim]
+    assert found, [c.text for c in claims]
+    assert found[0].subject == subject
