@@ -537,15 +537,28 @@ def _assemble(
     if range_ok:
         conn = " ".join(R["conn"].split()).casefold()
         from_open = opener_folded in g.from_words
-        if from_open and (L["verb"] is not None or _verb_near(
+        if (from_open and (L["verb"] is not None or _verb_near(
             text, left.start(), left.start(), (s_start, left.start()), g
-        ) is not None):
-            range_ok = False  # "fell from 5.2% to 4.5%": the old and the new level
+        ) is not None)) or _after_movement_verb(text, first.start, s_start, g):
+            range_ok = False  # "fell from 5.2% to 4.5%", "est passé de 7,1 % à 7,4 %"
             old_level = True
+            if not unit1_valid and not cur_unit and first.scale == 1:
+                assert r is not None  # R["conn"] came from it
+                nxt, _, unit2 = _second_figure(text, r, lang, has_money or bool(R["cur2"]))
+                if nxt is not None and (unit2 or nxt.scale != 1):  # "from 3 to 4 million"
+                    unit1_valid = unit2
+                    first.scale = nxt.scale
+                    has_money = has_money or _is_currency(unit2)
         elif (L["verb"] is not None or L["by"] is not None) and conn in g.connectors_to and not (
             L["by"] is not None and g.lex.by_range
         ):
             range_ok = False  # "rose 5% to 6%", "rose by 14% to €46": a change, then a level
+    elif (not unit1_valid and not cur_unit and first.scale == 1 and opener_folded in g.from_words
+          and not first.is_words):
+        unit1_valid, scale = _new_level_unit(text, head_end, s_end, lang, g)
+        if scale is not None:
+            first.scale = scale  # "stieg von 5,2 auf 5,4 Prozent", "von 48 auf 31 Mio. Euro"
+            has_money = _is_currency(unit1_valid)
     if range_ok:
         assert r is not None  # R["conn"] came from it
         second, end2, unit2 = _second_figure(text, r, lang, has_money or bool(R["cur2"]))
@@ -554,6 +567,9 @@ def _assemble(
         elif (not second.is_words and YEAR_RE.match(second.raw) and not unit2
               and second.scale == 1 and not YEAR_RE.match(first.raw)):
             range_ok = False  # "Fr. 1'234.5 Mio. bis 2030": until a year
+        elif (not first.is_words and YEAR_RE.match(first.raw) and not unit1_valid and not cur_unit
+              and first.scale == 1 and unit2 and not (YEAR_RE.match(second.raw) and not second.is_words)):
+            range_ok = False  # "de 7,1 % en 2023 à 7,4 %": a year, then the new level
         elif unit1_valid and unit2 and unit1_valid != unit2:
             range_ok = False
         else:
@@ -716,6 +732,44 @@ def _unit_only_re(g: Grammar) -> regex.Pattern:
         pat = regex.compile(rf"(?P<unit>(?:{SP})?(?:{units.unit_after_pattern(g.lang)}))")
         _UNIT_ONLY[g.lang] = pat
     return pat
+
+
+def _new_level_unit(
+    text: str, pos: int, hi: int, lang: str, g: Grammar
+) -> tuple[str | None, Decimal | None]:
+    """(unit, scale) of the new level after "auf"/… when the old one has neither:
+    "von 5,2 auf 5,4 Prozent" → percent; (None, None) when no new level follows."""
+    to = g.movement_to_re.match(text, pos, hi)
+    if to is None:
+        return None, None
+    num = g.number_re.match(text, to.end(), hi)
+    if num is None:
+        return None, None
+    r2 = g.right_re.match(text, num.end(), hi)
+    if r2 is None:
+        return None, None
+    R2 = r2.groupdict()
+    unit = _canonical(R2["unit"], lang) if R2["unit"] else None
+    scale = Decimal(1)
+    if R2["scale"]:
+        scale = scale_factor(R2["scale"].strip(), lang)
+    elif R2["lscale"] and _is_currency(unit):
+        scale = scale_factor(R2["lscale"].strip(), lang)
+    if unit is None and scale == 1:
+        return None, None
+    return unit, scale
+
+
+def _after_movement_verb(text: str, pos: int, s_start: int, g: Grammar) -> bool:
+    """Whether the figure at ``pos`` follows a movement verb and its opener ("est passé
+    de 7,1 %"): then "à 7,4 %" is the new level, not the end of a range."""
+    if not g.movement_verbs:
+        return False
+    opener = _word_before(text, pos, s_start)
+    if opener.casefold() not in g.movement_openers:
+        return False
+    verb = _word_before(text, pos - len(opener) - 1, s_start) if pos - len(opener) > s_start else ""
+    return verb.strip(TOKEN_PUNCT).casefold() in g.movement_verbs
 
 
 def _second_figure(

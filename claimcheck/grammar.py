@@ -120,6 +120,9 @@ class Grammar:
     decrease: frozenset[str]
     connectors_to: frozenset[str]
     from_words: frozenset[str]
+    movement_verbs: frozenset[str]
+    movement_openers: frozenset[str]
+    movement_to_re: regex.Pattern  # "von 5,2 auf 5,4 Prozent": where the new level starts
     word_values: dict[str, Decimal]
 
 
@@ -150,6 +153,7 @@ def get_grammar(lang: str) -> Grammar:
     unit = f"(?-x:{units.unit_after_pattern(lang)})"
     cur_before = f"(?-x:{units.currency_before_pattern(lang)})"
 
+    all_qualifiers = alternation(tuple(w for ws in lex.qualifiers.values() for w in ws))
     word_values: dict[str, Decimal] = {}
     for table in (lex.number_words, lex.unit_words, lex.approx_number_words, lex.fractions,
                   lex.multiples):
@@ -316,6 +320,13 @@ def get_grammar(lang: str) -> Grammar:
         decrease=_fold(lex.decrease),
         connectors_to=_fold(lex.change_to),
         from_words=_fold(lex.range_from),
+        movement_verbs=_fold(lex.movement_verbs),
+        movement_openers=_fold(lex.range_from + lex.change_by),
+        movement_to_re=regex.compile(
+            rf"{SP}{alternation(lex.movement_to)}{SP}(?:{all_qualifiers}{SP})?(?=[0-9])"
+            if lex.movement_to else r"(?!)",
+            regex.IGNORECASE,
+        ),
         word_values=word_values,
     )
 

@@ -145,6 +145,8 @@ class Lexicon:
     range_between: tuple[str, ...]
     range_between_connectors: tuple[str, ...]
     range_from: tuple[str, ...]
+    movement_verbs: tuple[str, ...]
+    movement_to: tuple[str, ...]
     range_connectors: tuple[str, ...]
     scale_supplements: dict[Decimal, tuple[str, ...]]
     number_words: dict[str, Decimal]
@@ -237,6 +239,8 @@ def parse_lexicon(path: Path) -> Lexicon:
         range_between=_words(path, rng, "between"),
         range_between_connectors=_words(path, rng, "between_connectors"),
         range_from=_words(path, rng, "from", required=False),
+        movement_verbs=_words(path, rng, "movement_verbs", required=False),
+        movement_to=_words(path, rng, "movement_to", required=False),
         range_connectors=_words(path, rng, "connectors"),
         scale_supplements=scale,
         number_words=_number_map(path, data, "number_words"),
