@@ -342,9 +342,9 @@ def _spaced_atoms(text: str, pos: int, end: int, w: CardinalWords) -> list[Atom]
         return [] if found is None else [(found[0], found[1], run.end(), span.lower())]
     words: list[str] = []
     stops: list[int] = []
-    for word in WORD_RE.finditer(text, pos, run.end()):
-        words.append(word.group().lower())
-        stops.append(word.end())
+    for wm in WORD_RE.finditer(text, pos, run.end()):
+        words.append(wm.group().lower())
+        stops.append(wm.end())
     atoms: list[Atom] = []
     n = len(words)
     i = 0
