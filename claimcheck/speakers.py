@@ -7,10 +7,19 @@ Cues (rules/lang/*.yaml ``attribution``; phrase grammar in rules/phrases/*.yaml)
 - a reporting verb with its subject before it ("X said", "X teilte mit", "X a
   déclaré") or after it, once set off by a comma or a quote ("…, said X", "…“, sagte
   X", "…, a annoncé mardi l'Insee");
-- a pronoun in either place ("he said", "sagte er", "a-t-il déclaré", "selon lui").
+- a pronoun in either place ("he said", "sagte er", "a-t-il déclaré", "selon lui");
+  a first-person one ("nous avons compté", "schätzen wir") names nobody;
+- German verb-second with the object first: the subject after the verb ("Die Kosten
+  des Streiks beziffert die Airline auf …").
+
+A relative clause after a reporting verb's object (", she told the meeting, which ran
+for …") is the writer's own: its figures get no speaker.
 
 Which cue a figure gets: a marker in the figure's own comma-delimited segment ("94 000
-manifestants selon la police, 250 000 selon les syndicats"); else the sentence's
+manifestants selon la police, 250 000 selon les syndicats"); else, in a segment without
+cues, a marker set off by a comma after it, which takes the stretch back to the previous
+source ("Ils étaient 195 000, dont 24 000 à Paris, selon le ministère, et « plus d'un
+million », selon la CGT"); else the sentence's
 other cues when they all name the same speaker; else, for a figure inside a quotation,
 the cue right after the closing quote or right before the opening one (the quote may
 span several sentences).  A figure in a later segment that starts with its own
@@ -115,6 +124,14 @@ class SpeakerData:
     adjective_endings: tuple[str, ...]
     backward_stops: frozenset[str]
     coordinators: frozenset[str]
+    first_person: frozenset[str] = frozenset()
+    object_first_verbs: frozenset[str] = frozenset()
+    amount_prepositions: frozenset[str] = frozenset()
+    object_heads: tuple[str, ...] = ()
+    relative_words: frozenset[str] = frozenset()
+    inner_words: frozenset[str] = frozenset()
+    source_nouns: frozenset[str] = frozenset()
+    source_links: frozenset[str] = frozenset()
 
 
 def _fold_list(values) -> frozenset[str]:
@@ -200,6 +217,14 @@ def get_speaker_data(lang: str) -> SpeakerData:
         adjective_endings=tuple(_fold_list(sp.get("adjective_endings"))),
         backward_stops=_fold_list(sp.get("backward_stops")),
         coordinators=_fold_list(sp.get("coordinators")),
+        first_person=_fold_list(sp.get("first_person")),
+        object_first_verbs=_fold_list(sp.get("object_first_verbs")),
+        amount_prepositions=_fold_list(sp.get("amount_prepositions")),
+        object_heads=tuple(_fold_list(sp.get("object_heads"))),
+        relative_words=_fold_list(sp.get("relative_words")),
+        inner_words=_fold_list(sp.get("inner_words")),
+        source_nouns=_fold_list(sp.get("source_nouns")),
+        source_links=_fold_list(sp.get("source_links")),
     )
 
 
@@ -296,6 +321,10 @@ def _np_forward(tokens: list[Token], i: int, d: SpeakerData) -> tuple[list[Token
                 j = k + 1
                 continue
             break
+        if _inner_word(tokens, j, out, d):
+            out.append(t)  # "Save the Children", "College of Paediatrics and Child Health"
+            j += 1
+            continue
         if t.is_word and out and (t.fold in d.ends_before or _ends_here(tokens, j, d)):
             break
         if t.is_word and saw_name and t.fold in ph.determiners and d.lang == "de":
@@ -347,6 +376,22 @@ def _np_forward(tokens: list[Token], i: int, d: SpeakerData) -> tuple[list[Token
         out.pop()
         j -= 1
     return out, j
+
+
+def _inner_word(tokens: list[Token], j: int, run: list[Token], d: SpeakerData) -> bool:
+    """Token ``j`` is a small word inside a capitalised name, after ``run``: between name
+    tokens; a coordinator only once the name has another inner word ("Royal College of
+    Paediatrics and Child Health", not "Peter Mwale and Anna Banda")."""
+    t = tokens[j]
+    if not (t.kind == "word" and t.fold in d.inner_words and t.text[:1].islower()):
+        return False
+    if not run or not _is_name_token(run[-1]) or j + 1 >= len(tokens):
+        return False
+    if not _is_name_token(tokens[j + 1]) or tokens[j + 1].fold in d.inner_words:
+        return False
+    if t.fold in d.coordinators or t.fold in d.phrases.clause_words:
+        return any(x.fold in d.inner_words and x.fold not in d.coordinators for x in run)
+    return True
 
 
 def _ends_here(tokens: list[Token], j: int, d: SpeakerData) -> bool:
@@ -470,10 +515,24 @@ def _joined_start(tokens: list[Token], k: int, d: SpeakerData) -> int:
     if not _is_name_token(tokens[k + 1]) or k < 1 or not _is_name_token(tokens[k - 1]):
         return -1
     j = k - 1
-    while j >= 0 and tokens[j].is_word and (
-        _is_name_token(tokens[j]) or tokens[j].fold in d.phrases.determiners
-    ):
-        if k - j > 4:
+    names = 0
+    while j >= 0 and tokens[j].is_word:
+        t = tokens[j]
+        if _is_name_token(t):
+            names += 1
+        elif t.fold in d.phrases.determiners:
+            pass
+        elif (
+            t.fold in d.inner_words
+            and t.fold not in d.coordinators
+            and j >= 1
+            and _is_name_token(tokens[j - 1])
+            and _is_name_token(tokens[j + 1])
+        ):
+            pass  # "the Royal College of Paediatrics and Child Health"
+        else:
+            break
+        if names > 4:
             return -1
         j -= 1
     if j >= 0 and not (tokens[j].kind == "punct" and tokens[j].text in BOUNDARY_PUNCT):
@@ -523,6 +582,14 @@ def _reduce(span: list[Token], text: str, d: SpeakerData) -> Speaker | None:
         and _is_name_token(toks[1])
     ):
         toks.pop(0)  # "the department's Bureau of Labor Statistics"
+    if (
+        len(toks) > 2
+        and toks[0].is_word
+        and toks[0].fold in d.source_nouns
+        and toks[1].is_word
+        and toks[1].fold in ph.links
+    ):
+        return _reduce(toks[2:], text, d)  # "les calculs de l'OFCE": the OFCE's figures
     if not toks:
         return None
     # the final run of name tokens that are no titles
@@ -545,6 +612,8 @@ def _reduce(span: list[Token], text: str, d: SpeakerData) -> Speaker | None:
             and t.fold in d.particles
             and k - 2 >= 0
             and _is_name_token(toks[k - 2])
+            and not _is_title(toks[k - 2], d)  # "Sprecher der Kreisverwaltung" is no "der …"
+            and not _is_group(toks[k - 2], d)
             and k < len(toks)
         ):
             k -= 1
@@ -664,6 +733,10 @@ def find_cues(
     def pronoun(fold: str, a: int, b: int, level: bool, scope: str = "") -> None:
         add(Cue(None, a, b, "pronoun", level, scope, fold in d.plural_pronouns))
 
+    def first_person(a: int, b: int, level: bool, scope: str = "") -> None:
+        """"nous avons compté", "sagen wir": the writer, or a quotation's own speaker."""
+        add(Cue(None, a, b, "pronoun", level, scope, True))
+
     def named(span: list[Token], a: int, b: int, kind: str, level: bool, scope: str = "") -> None:
         """A cue naming the speaker phrase ``span``; one made of an anaphoric noun alone
         ("des Unternehmens") names nobody."""
@@ -681,9 +754,14 @@ def find_cues(
             continue
         i = _index_at(tokens, m.end)
         span, _j = _np_forward(tokens, i, d)
+        span = _source_behind(tokens, span, _j, d)
         if span and len(span) == 1 and span[0].fold in d.pronouns:
             end = span[0].end
             pronoun(span[0].fold, m.start, end, _sentence_level(tokens, m.start, end))
+            continue
+        if span and span[0].fold in d.first_person:
+            end = span[0].end
+            first_person(m.start, end, _sentence_level(tokens, m.start, end))
             continue
         if not span or not _valid(span, d, False):
             continue
@@ -734,6 +812,9 @@ def find_cues(
         ):
             continue  # "Employers added 210,000 jobs": an object, not a quotation
         if inverted:
+            if i < len(tokens) and tokens[i].fold in d.first_person:
+                first_person(m.start, tokens[i].end, True)
+                continue
             if i < len(tokens) and tokens[i].fold in d.pronouns:
                 pronoun(tokens[i].fold, m.start, tokens[i].end, True)  # "sagte er"
                 continue
@@ -760,13 +841,35 @@ def find_cues(
             if span and ends_clause and _valid(span, d, True) and span[0].fold not in d.pronouns:
                 named(span, span[0].start, m.end, "verb", False, "gap")
             continue
+        if verb in d.object_first_verbs and not inverted and (
+            not span or _object_phrase(span, d)
+        ):
+            # V2 with a fronted object: "Die Kosten des Streiks beziffert die Airline auf …",
+            # "Den Schaden allein in Jüterbog schätzt die Forstverwaltung auf …"
+            j0 = _index_at(tokens, m.end)
+            fwd, j = _np_forward(tokens, j0, d)
+            if (
+                fwd
+                and fwd[0].fold in SUBJECT_ARTICLES
+                and j < len(tokens)
+                and tokens[j].fold in d.amount_prepositions
+                and not _object_phrase(fwd, d)
+                and _valid(fwd, d, False, lone_noun=True)
+            ):
+                named(fwd, m.start, fwd[-1].end, "verb", True)
+            continue  # what was estimated is never who estimated it
         if not span:
+            continue
+        if span[0].fold in d.first_person:
+            fp_scope = "clause" if back.why == "clause" and not ends_clause else ""
+            first_person(span[0].start, m.end, not fp_scope, fp_scope)
             continue
         if verb in d.noun_verbs and (
             (
                 after is not None
                 and after.is_word
                 and (after.fold in ph.links | ph.prepositions | ph.connectors | d.passive)
+                and not _noun_object(tokens, i, d)
             )
             or (ends_clause and any(t.is_word and t.fold in ph.prepositions for t in span))
         ):
@@ -778,7 +881,10 @@ def find_cues(
         if len(span) == 1 and span[0].fold in d.pronouns:
             pronoun(span[0].fold, span[0].start, m.end, level, scope)
             continue
-        lone = back.why == "clause" and ends_clause and span[0].fold in SUBJECT_ARTICLES
+        lone = span[0].fold in SUBJECT_ARTICLES and (
+            (back.why == "clause" and ends_clause)
+            or (verb in d.object_first_verbs and _object_follows(tokens, m.end, d))
+        )  # "Die Airline beziffert die Kosten auf …"
         if not _valid(span, d, True, lone_noun=lone):  # lone: "…, wie der Netzbetreiber sagte."
             if lang == "de" and span[0].fold in OBJECT_ARTICLES:
                 # V2 with a fronted object: "Den Sachschaden beziffert der Verband auf …"
@@ -792,12 +898,62 @@ def find_cues(
             add(Cue(person[0], person[1], m.end, "verb", True))
             continue
         named(span, span[0].start, m.end, "verb", level, scope)
+    for c in list(cues):
+        rel = _relative_after_object(tokens, c, d)
+        if rel is not None:
+            # "…,” she told the meeting, which ran for more than five hours": the writer's
+            add(Cue(None, rel.start, rel.end, "apposition", False, "clause", True))
     cues.sort(key=lambda c: c.start)
     return _bounded(cues, tokens)
 
 
+MAX_OBJECT = 4
+"""Most words of a reporting verb's object before a relative clause ("told the meeting")."""
+
+
+def _relative_after_object(tokens: list[Token], c: Cue, d: SpeakerData) -> Token | None:
+    """The relative word opening a clause set off after the object of the reporting verb
+    that ends cue ``c`` ("she told the meeting, which …"), or None."""
+    if not d.relative_words or c.scope or c.kind not in ("verb", "pronoun"):
+        return None
+    i = _index_at(tokens, c.end)
+    if i == 0 or not tokens[i - 1].is_word or tokens[i - 1].fold not in d.verb_words:
+        return None  # "said Paul Dent, who …": a clause about the speaker, not this
+    j = i
+    ph = d.phrases
+    while j < len(tokens) and j - i < MAX_OBJECT and tokens[j].is_word:
+        f = tokens[j].fold
+        if f in ph.clause_words or f in d.verb_words:
+            return None
+        if f in ph.stop_words and f not in ph.determiners:
+            return None
+        j += 1
+    if j == i or j + 1 >= len(tokens) or tokens[j].text != ",":
+        return None
+    rel = tokens[j + 1]
+    return rel if rel.is_word and rel.fold in d.relative_words else None
+
+
 CLAUSE_END = BOUNDARY_PUNCT | frozenset(".")
 """Punctuation after a reporting verb that ends what it governs ("…, wie X mitteilte.")."""
+
+
+def _noun_object(tokens: list[Token], i: int, d: SpeakerData) -> bool:
+    """The word at ``i`` after a reporting verb is a noun with its complement, though it
+    may be a verb too ("Deutsche Bank forecast cuts of …"), not the verb of a noun subject
+    ("U.S. estimates put …")."""
+    ph = d.phrases
+    if i + 1 >= len(tokens) or not tokens[i].is_word:
+        return False
+    f, nxt = tokens[i].fold, tokens[i + 1]
+    return (
+        f in ph.connectors
+        and f not in ph.prepositions
+        and f not in ph.links
+        and f not in d.passive
+        and nxt.is_word
+        and nxt.fold in ph.links
+    )
 
 
 def _next_sig(tokens: list[Token], i: int) -> Token | None:
@@ -818,6 +974,45 @@ def _description_after(tokens: list[Token], j: int, d: SpeakerData) -> Token | N
     if t.fold in d.phrases.determiners or _is_title(t, d):
         return t
     return None
+
+
+def _source_behind(
+    tokens: list[Token], span: list[Token], j: int, d: SpeakerData
+) -> list[Token]:
+    """For a phrase naming a source's figures ("figures published by Diabetes UK", "modelling
+    by the York Health Economics Consortium"), the source after it; else ``span``."""
+    content = [t for t in span if t.is_word and t.fold not in d.phrases.determiners]
+    if not content or any(t.fold not in d.source_nouns for t in content):
+        return span
+    if j < len(tokens) and _is_participle(tokens[j], d):
+        j += 1
+    if j >= len(tokens) or tokens[j].fold not in d.source_links:
+        return span
+    source, _k = _np_forward(tokens, j + 1, d)
+    return source if source and _valid(source, d, False) else span
+
+
+def _object_follows(tokens: list[Token], pos: int, d: SpeakerData) -> bool:
+    """An object phrase and the amount's preposition follow ``pos`` ("… die Kosten auf")."""
+    fwd, j = _np_forward(tokens, _index_at(tokens, pos), d)
+    return (
+        bool(fwd)
+        and _object_phrase(fwd, d)
+        and j < len(tokens)
+        and tokens[j].fold in d.amount_prepositions
+    )
+
+
+def _object_phrase(span: list[Token], d: SpeakerData) -> bool:
+    """A phrase naming what was put at an amount ("Die Kosten des Streiks", "Den Schaden"):
+    it opens with an object article or its head noun is one of ``object_heads``."""
+    words = [t for t in span if t.is_word]
+    if not words:
+        return False
+    if words[0].fold in OBJECT_ARTICLES:
+        return True
+    head = next((t for t in words if t.fold not in d.phrases.determiners), None)
+    return bool(d.object_heads) and head is not None and head.fold.endswith(d.object_heads)
 
 
 def _anaphoric(span: list[Token], d: SpeakerData) -> bool:
@@ -928,6 +1123,22 @@ def _elliptic(tokens: list[Token], seg: tuple[int, int], claim_start: int, lang:
     return True
 
 
+def _comma_set(c: Cue, tokens: list[Token], clause_words: frozenset[str]) -> bool:
+    """A marker set off by a comma before it (", selon la CGT", ", according to X"): it
+    names the source of the comma-delimited stretch before it."""
+    if c.kind != "marker" or c.scope:
+        return False
+    k = _index_at(tokens, c.start)
+    prev = _prev_sig(tokens, k)
+    if prev is None or prev.kind != "punct" or prev.text != ",":
+        return False
+    # "… in 2015 and, according to U.S. intelligence agencies, meddled …": it opens a clause
+    before = _prev_sig(tokens, _index_at(tokens, prev.start))
+    return before is not None and not (
+        before.is_word and before.fold in clause_words
+    )
+
+
 def choose(
     cues: list[Cue], tokens: list[Token], claim_start: int, claim_end: int, lang: str, resolve
 ) -> tuple[bool, Speaker | None]:
@@ -955,6 +1166,14 @@ def choose(
             near.append((abs(c.start - claim_end), c))
     if near:
         return True, resolve(min(near, key=lambda x: x[0])[1])
+    clause_words = get_phrases(lang).clause_words
+    later = [c for c in cues if c.start >= claim_end]
+    if later and not any(seg[0] <= c.start < seg[1] for c in cues):
+        first = min(later, key=lambda c: c.start)
+        if _comma_set(first, tokens, clause_words):
+            # "Ils étaient 195 000, dont 24 000 à Paris, selon le ministère, et « plus d'un
+            # million », selon la CGT": each set-off marker takes the stretch before it
+            return True, resolve(first)
     if any(c.scope and seg[0] <= c.start < seg[1] for c in cues):
         return True, None  # "Police counted 16,000 while organisers said …": another source
     general = [
@@ -963,6 +1182,7 @@ def choose(
         if not c.scope
         and (c.sentence_level or c.kind == "verb")
         and c.reach[0] <= claim_start < c.reach[1]
+        and not (c.start >= claim_end and _comma_set(c, tokens, clause_words))  # later stretch
     ]
     if not general:
         return False, None
