@@ -823,6 +823,11 @@ def find_cues(
                 pronoun(span[0].fold, m.start, span[0].end, True)
                 continue
             if span and _valid(span, d, False):
+                apposed = _name_after_title(tokens, span, text, d)
+                if apposed is not None:
+                    # "a indiqué le procureur de la République de Valence, Thierry Bonnal."
+                    add(Cue(apposed[0], m.start, apposed[1], "verb", True))
+                    continue
                 named(span, m.start, span[-1].end, "verb", True)
                 described = _description_after(tokens, _index_at(tokens, span[-1].end), d)
                 if described is not None:
@@ -962,12 +967,42 @@ def _next_sig(tokens: list[Token], i: int) -> Token | None:
     return tokens[i] if i < len(tokens) else None
 
 
+def _name_after_title(
+    tokens: list[Token], span: list[Token], text: str, d: SpeakerData
+) -> tuple[Speaker, int] | None:
+    """(person, end) named after a title set off by a comma at the end of the sentence
+    ("…, a indiqué le procureur de la République de Valence, Thierry Bonnal."), or None."""
+    if not any(t.is_word and _is_title(t, d) for t in span):
+        return None
+    j = _index_at(tokens, span[-1].end)
+    if j >= len(tokens) or tokens[j].text != ",":
+        return None
+    k = j + 1
+    run: list[Token] = []
+    while k < len(tokens) and (
+        (_is_name_token(tokens[k]) and not _is_title(tokens[k], d) and not _is_group(tokens[k], d))
+        or (tokens[k].is_word and tokens[k].fold in d.particles and run)
+    ):
+        run.append(tokens[k])
+        k += 1
+    if len([t for t in run if _is_name_token(t)]) < 2 or not _is_name_token(run[-1]):
+        return None
+    if any(t.kind != "punct" or t.text == "," for t in tokens[k:]):
+        return None  # the sentence goes on: the name may start another phrase
+    sp = _reduce(span, text, d)
+    if sp is None or sp.person:
+        return None
+    return Speaker(_render(text, run), True), run[-1].end
+
+
 def _description_after(tokens: list[Token], j: int, d: SpeakerData) -> Token | None:
     """The first word of a description set off after a speaker's name (", the agency's
     manager", ", patron d'un chalutier de 16 mètres"), or None.  A relative clause is not
     one: ", qui table sur 3,6 %" may give the speaker's own figure."""
     if j + 1 >= len(tokens) or tokens[j].text != ",":
         return None
+    if tokens[j + 1].kind == "num" and j + 3 < len(tokens) and tokens[j + 2].text == ",":
+        j += 2  # "said Alberto Manuel, 46, a farmer who had walked …": the age first
     t = tokens[j + 1]
     if not t.is_word:
         return None

@@ -220,6 +220,12 @@ AUDIT3 = [
     Case("fr-calculs-de", "fr", "Le surcoût atteindrait 2,3 milliards d'euros, selon les calculs de l'OFCE.", "2,3 milliards d'euros", "OFCE"),
     Case("fr-chiffres-publies-par", "fr", "Le nombre de demandeurs d'emploi a baissé de 1,2 %, selon les chiffres publiés par la Dares.", "1,2 %", "Dares"),
     Case("en-figures-published-by", "en", "Knife crime rose 7% last year, according to figures published by the Home Office on Thursday.", "7%", "Home Office"),
+    # the writer's description after a name and an age; a name set off after a title
+    Case("en-age-then-description", "en", "\"The water took everything,\" said Rosa Tembo, 52, a trader who had walked 15 kilometres to the camp.", "15 kilometres", None),
+    Case("en-age-then-description-quote", "en", "\"We lost 200 goats,\" said Rosa Tembo, 52, a trader who had walked 15 kilometres to the camp.", "200", "Rosa Tembo"),
+    Case("fr-titre-puis-nom", "fr", "Le conducteur roulait à 130 km/h, a indiqué le procureur de la République de Gap, Marc Delorme.", "130 km/h", "Marc Delorme"),
+    Case("fr-titre-puis-nom-possessif", "fr", "Le festival a attiré 42 000 spectateurs, a annoncé jeudi sa directrice, Agnès Vernier.", "42 000", "Agnès Vernier"),
+    Case("fr-titre-puis-nom-suite", "fr", "Le festival a attiré 42 000 spectateurs, a annoncé sa directrice, Agnès Vernier, qui quitte son poste.", "42 000", "directrice"),
     Case("en-modelling-by", "en", "The cost could reach £16bn by 2035, according to modelling by the York Health Economics Consortium.", "£16bn", "York Health Economics Consortium"),
 ]
 
