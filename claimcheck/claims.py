@@ -78,6 +78,7 @@ class Figure:
     reading: Reading | None = None
     ambiguous: bool = False
     ratio_denominator: Decimal | None = None
+    inverse: bool = False  # "2,5 fois moins": the multiple is 1/2.5
 
     @property
     def is_words(self) -> bool:
@@ -92,6 +93,8 @@ class Figure:
         return -base if self.sign in ("-", "\u2212") else base
 
     def value(self) -> Decimal:
+        if self.inverse:
+            return (Decimal(1) / self.mantissa()).quantize(RATIO_QUANTUM)
         if self.ratio_denominator:
             return (self.mantissa() / self.ratio_denominator).quantize(RATIO_QUANTUM)  # "2 in 3"
         return self.mantissa() * self.scale
@@ -364,7 +367,7 @@ def _not_a_claim(text: str, m: regex.Match, sent: tuple[int, int], g: Grammar) -
             return num_end + 2
     if prev == ":" and tok_start - 2 >= s_start and text[tok_start - 2].isdigit():
         return num_end
-    if len(raw) <= 5 and (small or raw[:2].isdigit()):
+    if len(raw) <= 5 and (small or raw[:2].isdigit() or raw[1:2] in (".", ":")):  # 14.30, 2.30
         after = _word_after(text, num_end, s_end).rstrip(",;")
         if after.casefold() in g.time_words or nxt in ".:" or after[:1] in ("a", "p", "U", "h"):
             t = g.time_after_re.match(text, num_end, s_end)
@@ -610,6 +613,8 @@ def _assemble(
         mult = g.multiple_after_re.match(text, end, s_end)
         if mult:
             end = mult.end()
+            if " ".join(mult.group().split()).casefold() in g.multiple_inverse:
+                first.inverse = True  # "2,5 fois moins de manifestants": 0.4
             obj = g.multiple_object_re.match(text, end, s_end)
             if obj:
                 end = obj.end()

@@ -206,6 +206,10 @@ def _family(fmt: NumberFormat) -> str:
     return "comma" if fmt in COMMA_DECIMAL else "dot"
 
 
+def _fractional(reading: Reading) -> bool:
+    return reading.value != reading.value.to_integral_value()
+
+
 def _implausible(reading: Reading, raw: str, *, whole_count: bool) -> bool:
     """A decimal reading nobody would write: '94,000' for 94, or a fractional count."""
     frac = reading.value.as_tuple().exponent
@@ -241,6 +245,9 @@ def choose_reading(
     chosen: tuple[Reading, ...] = ()
     if decided:
         chosen = tuple(r for r in candidates if _family(r.number_format) == decided)
+        if whole_count and chosen and all(_fractional(r) for r in chosen):
+            whole = tuple(r for r in candidates if not _fractional(r))
+            chosen = whole or chosen  # "1,500 personnes" in a text of "2,5 %": 1500 people, not 1.5
     if not chosen:
         plausible = [r for r in candidates if not _implausible(r, raw, whole_count=whole_count)]
         if plausible and len(distinct_values(tuple(plausible))) == 1:

@@ -37,6 +37,8 @@ NOT_GLUED_LEFT = r"(?<![\p{L}\p{N}_.,'\u2019])(?<![\p{L}][\-\u2013])"
 """A figure does not continue a word, a number, or an id prefix ("Covid-19", "F-16")."""
 
 SIGN = r"[+\-\u2212]"
+ELIDED_END = r"(?<=['\u2019])"
+"""Right after an apostrophe: an elided word ends there ("plus d'", "près d’")."""
 RATIO_NOUN = r"\p{L}[\p{L}\-]*(?<!\-)"
 """The noun between a ratio's two figures: "un Français sur cinq", "one adult in five"."""
 RATIO_DENOMINATOR = r"(?P<num>[0-9]{1,3}(?:[,.\u00a0\u202f'\u2019 ][0-9]{3})+|[0-9]+)(?![0-9]|[.,][0-9])"
@@ -113,6 +115,7 @@ class Grammar:
     empty_left: dict
     empty_right: dict
     multiple_stems: frozenset[str]
+    multiple_inverse: frozenset[str]  # "fois moins": the multiple's inverse
     time_words: frozenset[str]
     id_words: frozenset[str]
     ordinal_words: frozenset[str]
@@ -122,6 +125,7 @@ class Grammar:
     from_words: frozenset[str]
     movement_verbs: frozenset[str]
     movement_openers: frozenset[str]
+    comparison_before_re: regex.Pattern  # "contre 94 %": a comparison's base
     movement_to_re: regex.Pattern  # "von 5,2 auf 5,4 Prozent": where the new level starts
     word_values: dict[str, Decimal]
 
@@ -189,14 +193,16 @@ def get_grammar(lang: str) -> Grammar:
     for kind, phrases in lex.qualifiers.items():
         for p in phrases:
             qual_kinds[" ".join(p.split()).casefold()] = kind
-    quals = f"(?P<qual>{alternation(tuple(qual_kinds))})"
+    # an elided qualifier ends in its apostrophe, glued to the figure: "plus d'un million"
+    quals = (rf"(?P<qual>(?<![\p{{L}}\p{{N}}]){alternation(tuple(qual_kinds), bounded=False)}"
+             rf"(?:{ELIDED_END}|(?![\p{{L}}\p{{N}}])))")
     verbs = alternation(tuple(lex.increase) + tuple(lex.decrease))
     openers = alternation(tuple(lex.range_between) + tuple(lex.range_from))
     left_re = regex.compile(
         rf"""(?r)
         (?:(?P<verb>{verbs}){SP}(?:{alternation(lex.change_fillers)}{SP})?)?   # "rose", "added just"
         (?:(?:(?P<by>{alternation(lex.change_by)})|(?P<to>{alternation(lex.change_to)})){SP})?
-        (?:{quals}{SP})?                                  # "mehr als", "up to"
+        (?:{quals}(?:{SP}|{ELIDED_END}))?                 # "mehr als", "up to", "plus d'"
         (?:(?P<opener>{openers}){SP})?                    # "zwischen", "from"
         (?P<cur>(?:{cur_before})(?:{SP})?)?                   # "$", "CHF "
         """,
@@ -312,6 +318,7 @@ def get_grammar(lang: str) -> Grammar:
         multiple_object_re=regex.compile(rf"{SP}{alternation(lex.multiple_objects)}", regex.IGNORECASE),
         empty_left={name: None for name in left_re.groupindex},
         empty_right={name: None for name in right_re.groupindex | right_between_re.groupindex},
+        multiple_inverse=_fold(lex.multiple_inverse),
         multiple_stems=frozenset(w.split()[0].lstrip("-")[:4].casefold() for w in lex.multiple_suffix),
         time_words=_fold(w for w in lex.time_after if " " not in w),
         id_words=frozenset(lex.id_before) | _fold(w for w in lex.id_before if not w[:1].isupper()),
@@ -322,6 +329,10 @@ def get_grammar(lang: str) -> Grammar:
         from_words=_fold(lex.range_from),
         movement_verbs=_fold(lex.movement_verbs),
         movement_openers=_fold(lex.range_from + lex.change_by),
+        comparison_before_re=regex.compile(
+            rf"(?r){alternation(lex.comparison_before)}{SP}\Z",  # right before the claim's start
+            regex.IGNORECASE,
+        ),
         movement_to_re=regex.compile(
             rf"{SP}{alternation(lex.movement_to)}{SP}(?:{all_qualifiers}{SP})?(?=[0-9])"
             if lex.movement_to else r"(?!)",

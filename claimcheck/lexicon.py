@@ -147,6 +147,7 @@ class Lexicon:
     range_from: tuple[str, ...]
     movement_verbs: tuple[str, ...]
     movement_to: tuple[str, ...]
+    comparison_before: tuple[str, ...]
     range_connectors: tuple[str, ...]
     scale_supplements: dict[Decimal, tuple[str, ...]]
     number_words: dict[str, Decimal]
@@ -155,6 +156,7 @@ class Lexicon:
     fractions: dict[str, Decimal]
     multiples: dict[str, Decimal]
     multiple_suffix: tuple[str, ...]
+    multiple_inverse: tuple[str, ...]
     multiple_objects: tuple[str, ...]
     ratio_of: tuple[str, ...]
     ordinal_period: bool
@@ -241,6 +243,7 @@ def parse_lexicon(path: Path) -> Lexicon:
         range_from=_words(path, rng, "from", required=False),
         movement_verbs=_words(path, rng, "movement_verbs", required=False),
         movement_to=_words(path, rng, "movement_to", required=False),
+        comparison_before=_words(path, data, "comparison_before", required=False),
         range_connectors=_words(path, rng, "connectors"),
         scale_supplements=scale,
         number_words=_number_map(path, data, "number_words"),
@@ -249,6 +252,7 @@ def parse_lexicon(path: Path) -> Lexicon:
         fractions=_number_map(path, data, "fractions"),
         multiples=_number_map(path, data, "multiples"),
         multiple_suffix=_words(path, data, "multiple_suffix", required=False),
+        multiple_inverse=_words(path, data, "multiple_inverse", required=False),
         multiple_objects=_words(path, data, "multiple_objects", required=False),
         ratio_of=_words(path, data, "ratio_of", required=False),
         ordinal_period=_flag(path, data, "ordinal_period"),

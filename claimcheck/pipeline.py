@@ -107,6 +107,9 @@ def extract_document(doc: Document, lang: str | None = None) -> list[Claim]:
     # per sentence, once (a sentence of thousands of figures stays linear)
     period_cache: dict[tuple[int, int], list] = {}
     sentence_cache: dict[tuple[int, int], str] = {}
+    spans_of: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for d in drafts:
+        spans_of.setdefault(d.sentence, []).append((d.start, d.end))
     for d in drafts:
         claims_mod.resolve_figures(d, convention)
         value, low, high = claims_mod.interval(d)
@@ -116,7 +119,7 @@ def extract_document(doc: Document, lang: str | None = None) -> list[Claim]:
         if sentence is None:
             sentence = sentence_cache[d.sentence] = _normalise_space(text[s_start:s_end])
             period_cache[d.sentence] = find_periods(analysis, s_start, s_end, d.lang)
-        period = _nearest_period(period_cache[d.sentence], d)
+        period = _nearest_period(period_cache[d.sentence], d, spans_of[d.sentence], analysis)
         attached = attach(analysis, d.sentence, d.start, d.end, d.lang, d.role.value, d.unit,
                           tracker, d.extra.get("subject_end"))
         line, column = lines.position(d.start)
@@ -150,12 +153,37 @@ def extract_document(doc: Document, lang: str | None = None) -> list[Claim]:
     return out
 
 
-def _nearest_period(periods: list, d: Draft) -> str | None:
+BOUND_GAP_MAX = 4
+"""A period this close after a figure (a preposition at most: "94 % en 2024", "£64m in
+2021") follows it directly."""
+
+
+def _base_of_comparison(p, spans: list[tuple[int, int]], text: str, lang: str,
+                        s_start: int) -> tuple[int, int] | None:
+    """The comparison base a period directly follows ("contre 94 % en 2024"), if any."""
+    pattern = get_grammar(lang).comparison_before_re
+    for a, b in spans:
+        if b <= p.start:
+            gap = text[b:p.start].strip()
+            if len(gap) <= BOUND_GAP_MAX and (gap == "" or gap.isalpha()):
+                if pattern.search(text, max(s_start, a - 40), a):
+                    return (a, b)
+    return None
+
+
+def _nearest_period(periods: list, d: Draft, spans: list[tuple[int, int]], text: str) -> str | None:
+    """The period of the nearest time frame in the sentence; one right after a
+    comparison's base is that figure's alone ("96,5 %, contre 94 % en 2024": 2024 is the
+    94 %'s, not the 96,5 %'s)."""
     best = None
     best_dist = None
     for p in periods:
         if p.start < d.end and p.end > d.start:
             continue
+        if len(spans) > 1:
+            base = _base_of_comparison(p, spans, text, d.lang, d.sentence[0])
+            if base is not None and base != (d.start, d.end):
+                continue
         dist = d.start - p.end if p.end <= d.start else p.start - d.end
         if best_dist is None or dist < best_dist:
             best, best_dist = p.value, dist

@@ -298,6 +298,11 @@ NOT_CLAIMS = [
     NotClaim("Am 3. Dezember kamen 500 Menschen.", "de", "3. Dezember", keep="500"),
     NotClaim("On 9 July 2021, 300 people were evacuated.", "en", "9 July 2021", keep="300"),
     NotClaim("The report dated 2021-12-07 lists 42 sites.", "en", "2021-12-07", keep="42"),
+    NotClaim("Gegen 2.30 Uhr fiel der Wagen 3 Beamten auf.", "de", "2.30", keep="3"),
+    NotClaim("Pour la 9e journée de Ligue 1, le stade comptait 38 000 spectateurs.", "fr", "1",
+             keep="38 000"),
+    NotClaim("Top 14 : Toulon bat La Rochelle devant 17 000 spectateurs.", "fr", "14", keep="17 000"),
+    NotClaim("Some 4,000 people have Type 2 diabetes.", "en", "2", keep="Some 4,000"),
     NotClaim(f"Le 14{NBSP}juillet 2021, 5{NNBSP}000 personnes ont défilé.", "fr",
              f"14{NBSP}juillet 2021", keep=f"5{NNBSP}000", keep_value="5000"),
     NotClaim("Am Montag, 3.12.2021, wurden 40 Verletzte gezählt.", "de", "3.12.2021",
@@ -532,6 +537,31 @@ BUGS_CAUGHT: list = [
     Case("Le nombre de manifestants était de 3 à 4 millions.", "fr",
                None, "3000000", "4000000", "range", "dimensionless", "plain", False,
                span="3 à 4 millions", id="de-a-range"),
+    # fixed: counts of people are whole numbers even in a text of decimal commas
+    Case("Le taux atteint 2,5 %. Quelque 1,500 personnes ont été évacuées.", "fr",
+               "1500", "1450", "1550", "approx", "dimensionless", "en", True,
+               span="Quelque 1,500", id="whole-count-overrides-comma"),
+    # fixed: an elided qualifier ('plus d'un million') was dropped
+    Case("Ils étaient plus d'un million selon la CGT.", "fr",
+               "1000000", "1000000", None, "more_than", "dimensionless", "words", False,
+               span="plus d'un million", id="plus-d-un-million"),
+    Case("Près d’un millier de personnes ont défilé.", "fr",
+               "1000", "950", "1000", "approx", "dimensionless", "words", False,
+               span="Près d’un millier", id="pres-d-un-millier"),
+    # fixed: 'fois moins' after digits inverts the multiple
+    Case("Nous avons compté 2,5 fois moins de manifestants.", "fr",
+               "0.4", "0.4", "0.4", "exact", "dimensionless", "fr", False, role="ratio",
+               span="2,5 fois moins de", id="fois-moins-digits"),
+    # fixed: 'pt' is the French press abbreviation of a percentage point
+    Case("Le taux de chômage a baissé de 0,3 pt.", "fr",
+               "0.3", "0.3", "0.3", "exact", "percentage_point", "fr", False, role="decrease",
+               span="0,3 pt", id="fr-pt"),
+    # fixed: 'near' and 'within' were exact
+    Case("Treasury yields were near 5% on Thursday.", "en",
+               "5", "4.5", "5.5", "approx", "percent", "plain", False, span="near 5%", id="near"),
+    Case("Homes within three miles of the site were evacuated.", "en",
+               "3", None, "3", "at_most", "mile", "words", False, span="within three miles",
+               id="within"),
     # fixed: no time units: '24 hours' loses its unit (pint: hour)
     Case("Police received 1,200 calls in 24 hours.", "en",
                "24", "24", "24", "exact", "hour", "plain", False, span="24 hours",

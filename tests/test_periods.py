@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 
 from claimcheck.dates import find_periods
+from claimcheck.model import Document
+from claimcheck.pipeline import extract_document
 
 PERIODS = [
     # (lang, sentence, periods found, in order)
@@ -36,3 +38,26 @@ PERIODS = [
                          ids=[f"{lang}-{s[:40]}" for lang, s, _ in PERIODS])
 def test_periods(lang: str, sentence: str, expected: list[str]) -> None:
     assert [p.value for p in find_periods(sentence, 0, len(sentence), lang)] == expected
+
+
+# --- which figure a time frame belongs to (pipeline: Claim.period) -------------------
+CLAIM_PERIODS = [
+    # (lang, sentence, claim text, period)
+    ("fr", "Le taux de remplissage atteint 96,5 %, contre 94 % en 2024.", "96,5 %", None),
+    ("fr", "Le taux de remplissage atteint 96,5 %, contre 94 % en 2024.", "94 %", "2024"),
+    ("en", "Assets have fallen from £64m in 2021 to just under £30m.", "just under £30m", None),
+    ("en", "Assets have fallen from £64m in 2021 to just under £30m.", "£64m", "2021"),
+    ("en", "The rate fell to 6.2% from 6.1% in March.", "6.2%", None),
+    ("de", "Banken verlangen rund 4 Prozent, nach etwa 1 Prozent Anfang 2022.", "rund 4 Prozent", None),
+    # a time frame shared by the sentence's figures stays shared
+    ("en", "In 2021, unemployment rose to 5% and inflation to 3%.", "3%", "2021"),
+    ("en", "Unemployment rose to 5% and inflation to 3% in 2021.", "5%", "2021"),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "claim", "period"), CLAIM_PERIODS,
+                         ids=[f"{lang}-{c}-{s[:30]}" for lang, s, c, _ in CLAIM_PERIODS])
+def test_claim_period(lang: str, sentence: str, claim: str, period: str | None) -> None:
+    claims = [c for c in extract_document(Document("t", sentence), lang) if c.text == claim]
+    assert claims, claim
+    assert claims[0].period == period
