@@ -24,6 +24,7 @@ from pathlib import Path
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 COMPILED = [
+    "claimcheck/cardinals.py",
     "claimcheck/claims.py",
     "claimcheck/convention.py",
     "claimcheck/dates.py",

@@ -18,6 +18,7 @@ rounding interval and end at the figure ("knapp 2,6 Millionen" → [2.55, 2.6] m
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -25,6 +26,7 @@ from functools import cache
 import regex
 
 from . import units
+from .cardinals import cardinal_at, cardinal_scan_re, cardinal_words
 from .convention import DocumentConvention, choose_reading, readings_of
 from .dates import (
     CLOCK_RE,
@@ -201,7 +203,7 @@ def find_drafts(
     sentence can hold number words at all.
     """
     s_start, s_end = sent
-    tokens: list[tuple[int, regex.Match, bool]] = []
+    tokens: list[tuple[int, re.Match | regex.Match, bool]] = []
     if digit_positions is None:
         for m in g.number_re.finditer(text, s_start, s_end):
             tokens.append((m.start(), m, False))
@@ -224,6 +226,9 @@ def find_drafts(
     if words:
         for m in g.words_re.finditer(text, s_start, s_end):
             tokens.append((m.start(), m, True))
+        if cardinal_words(g.lang).compound_words:  # "zweiundzwanzig", "dreihundert"
+            for c in cardinal_scan_re(g.lang).finditer(text, s_start, s_end):
+                tokens.append((c.start(), c, True))
         tokens.sort(key=lambda t: t[0])
     if not tokens:
         return []
@@ -428,46 +433,69 @@ def _space_split(raw: str) -> int:
     return 0
 
 
+CARDINAL_HYPHENS = "-\u2010\u2011"
+
+
+def _may_continue(text: str, pos: int, hi: int, lang: str) -> bool:
+    """Whether a number word ending at ``pos`` can go on as a compound ("dix-huit",
+    "Deux cents", "twenty one"): a cheap test before :func:`cardinal_at`."""
+    if pos >= hi:
+        return False
+    if text[pos] in CARDINAL_HYPHENS:
+        return True
+    return _word_after(text, pos, hi).strip(TOKEN_PUNCT).casefold() in cardinal_words(lang).pieces
+
+
 def _words_draft(
-    text: str, m: regex.Match, sent: tuple[int, int], lang: str, g: Grammar
+    text: str, m: re.Match | regex.Match, sent: tuple[int, int], lang: str, g: Grammar
 ) -> tuple[Draft | None, int]:
     _, s_end = sent
-    key = " ".join(m.group().split()).casefold()
+    w_start, w_end, w_text = m.start(), m.end(), m.group()
+    key = " ".join(w_text.split()).casefold()
     value = g.word_values.get(key)
     kind = g.word_kinds.get(key)
+    if kind is None or ((kind == "word" or kind == "unit") and _may_continue(text, w_end, s_end, lang)):
+        # a compound cardinal: "Deux cents", "vingt et un", "dix-huit", "zweiundzwanzig"
+        card = cardinal_at(text, w_start, s_end, lang)
+        if card is not None and (kind is None or card[0] > w_end):
+            w_end, value = card
+            kind = "word"
+            w_text = text[w_start:w_end]
+        elif card is None and kind == "word" and key in cardinal_words(lang).atoms:
+            return None, w_end  # "trois-quatre jours", "twenty-first": not a cardinal
     if value is None or kind is None:
-        return None, m.end()
-    if kind == "unit" and not g.scale_after_re.match(text, m.end(), s_end):
-        if ratio_in(text, m.end(), s_end, g, value) is None:
-            return None, m.end()  # "a", "ein", "un" count only before a scale word
+        return None, w_end
+    if kind == "unit" and not g.scale_after_re.match(text, w_end, s_end):
+        if ratio_in(text, w_end, s_end, g, value) is None:
+            return None, w_end  # "a", "ein", "un" count only before a scale word
         kind = "word"  # "One in eight ballots", "un Français sur cinq"
-    if kind == "word" and not WORD_FOLLOWS_RE.match(text, m.end(), s_end):
-        return None, m.end()  # "three people", "zwei Millionen"; not a bare "sept."
-    if kind in ("word", "approx") and g.time_after_re.match(text, m.end(), s_end):
-        return None, m.end()  # "um zwei Uhr", "at three o'clock": a clock time
-    fig = Figure(m.start(), m.end(), m.group(), word_value=value)
+    if kind == "word" and not WORD_FOLLOWS_RE.match(text, w_end, s_end):
+        return None, w_end  # "three people", "zwei Millionen"; not a bare "sept."
+    if kind in ("word", "approx") and g.time_after_re.match(text, w_end, s_end):
+        return None, w_end  # "um zwei Uhr", "at three o'clock": a clock time
+    fig = Figure(w_start, w_end, w_text, word_value=value)
     if kind == "fraction":
-        of = g.ratio_of_re.match(text, m.end(), s_end)
+        of = g.ratio_of_re.match(text, w_end, s_end)
         if not of:
-            return None, m.end()
-        left = _left(text, m.start(), sent, g)
+            return None, w_end
+        left = _left(text, w_start, sent, g)
         L = left.groupdict()
-        start = _left_start(left, L, m.start(), opener=False)
+        start = _left_start(left, L, w_start, opener=False)
         draft = Draft(start, of.end(), lang, sent, fig, role=Role.RATIO)  # "ein Drittel der"
         _apply_qualifier(draft, L, None, g)
         return draft, of.end()
     if kind == "multiple":
-        end = m.end()
+        end = w_end
         obj = g.multiple_object_re.match(text, end, s_end)
         if obj:
             end = obj.end()  # "twice as many", "doppelt so viele"
-        left = _left(text, m.start(), sent, g)
+        left = _left(text, w_start, sent, g)
         L = left.groupdict()
-        draft = Draft(_left_start(left, L, m.start(), opener=False), end, lang, sent, fig,
+        draft = Draft(_left_start(left, L, w_start, opener=False), end, lang, sent, fig,
                       role=Role.RATIO)
         _apply_qualifier(draft, L, None, g)
         return draft, end
-    found, skip = _assemble(text, fig, sent, lang, g, m.start())
+    found, skip = _assemble(text, fig, sent, lang, g, w_start)
     if found is not None and kind == "approx":
         found.qualifier = Qualifier.APPROX
     return found, skip

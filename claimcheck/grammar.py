@@ -361,6 +361,30 @@ TOKEN_STRIP = ".,;:!?()[]{}\"'«»„“”‚‘’-–—/…*_"
 """Punctuation stripped from whitespace-separated tokens before the hint lookup."""
 
 
+def _compound_hints() -> set[str]:
+    """The one-word numbers of languages that write them so (de), below a hundred and
+    in whole hundreds and thousands: "einundzwanzig", "dreihundert", "zweitausend".
+    Rarer compounds ("dreitausendfünfhundert") are read in a sentence that holds
+    another hint or a digit."""
+    from .cardinals import HUNDRED, JOINER, TENS, THOUSAND, UNIT, cardinal_words
+    from .lexicon import LANGS
+
+    out: set[str] = set()
+    for lang in LANGS:
+        cw = cardinal_words(lang)
+        if not cw.compound_words:
+            continue
+        by_kind: dict[int, list[str]] = {}
+        for key, (kind, _) in cw.atoms.items():
+            by_kind.setdefault(kind, []).append(key)
+        units = [u for u in by_kind.get(UNIT, []) if u not in cw.not_multipliers]
+        for u in units:
+            for j in by_kind.get(JOINER, []):
+                out.update(f"{u}{j}{t}" for t in by_kind.get(TENS, []))
+            out.update(f"{u}{h}" for h in by_kind.get(HUNDRED, []) + by_kind.get(THOUSAND, []))
+    return out
+
+
 @cache
 def hint_words() -> frozenset[str]:
     """Single words that can start or carry a worded figure in any language.
@@ -383,6 +407,7 @@ def hint_words() -> frozenset[str]:
         for w in scale_words(lang):
             if not is_letter_scale_word(w):
                 words.add(w.rstrip("."))
+    words |= _compound_hints()
     words |= {w.casefold() for w in words}  # "dreissig": Swiss spelling of "dreißig"
     return frozenset(v for w in words for v in case_variants([w]))
 
@@ -444,7 +469,9 @@ def find_candidates(text: str) -> tuple[list[int], list[int]]:
         hi = min(n, lo + TOKEN_CHUNK)
         while hi < n and not text[hi].isspace() and hi - lo < 2 * TOKEN_CHUNK:
             hi += 1
-        present |= hints.intersection({t.strip(TOKEN_STRIP) for t in set(text[lo:hi].split())})
+        # hyphens split too: "dix-huit", "Twenty-two" hold the hint words "dix", "Twenty"
+        tokens = {t.strip(TOKEN_STRIP) for t in set(text[lo:hi].replace("-", " ").split())}
+        present |= hints.intersection(tokens)
         lo = hi
     if not present:
         return digits, []
