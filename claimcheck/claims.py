@@ -590,6 +590,11 @@ def _assemble(
         if scale is not None:
             first.scale = scale  # "stieg von 5,2 auf 5,4 Prozent", "von 48 auf 31 Mio. Euro"
             has_money = _is_currency(unit1_valid)
+    elif not unit1_valid and not cur_unit and L["by"] is not None:
+        new_unit, _ = _new_level_unit(text, head_end, s_end, lang, g)
+        if _is_currency(new_unit):
+            unit1_valid = new_unit  # "sanken um 18 Millionen auf 61,4 Millionen Euro": EUR
+            has_money = True
     if range_ok:
         assert r is not None  # R["conn"] came from it
         second, end2, unit2 = _second_figure(text, r, lang, has_money or bool(R["cur2"]))
@@ -612,6 +617,9 @@ def _assemble(
             and len(first.raw) <= 3 and len(second.raw) <= 3
             and int(second.raw) <= int(first.raw)):
         return None, end  # "won 2-1", "voted 7-2", "1-1": scores and votes, not ranges
+    if (range_ok and second is not None and not unit1_valid and not cur_unit
+            and _word_before(text, first.start, s_start).strip(TOKEN_PUNCT).casefold() in g.tally_before):
+        return None, end  # "voted nine to two": a tally of votes for and against, not a range
     if range_ok and second is not None:
         if first.is_words is False and second.is_words is False:
             if YEAR_RE.match(first.raw) and not unit1_valid and (
@@ -882,7 +890,7 @@ def _topic_preposition(text: str, left: regex.Match, L: dict, s_start: int, g: G
     if " ".join(L["qual"].split()).casefold() not in g.topic_prepositions:
         return False
     before = _word_before(text, left.start("qual"), s_start).strip(TOKEN_PUNCT).casefold()
-    return before in g.topic_nouns
+    return before in g.topic_nouns or before.endswith(g.topic_noun_endings)  # "Mitgliedsanleihe"
 
 
 def _apply_qualifier(draft: Draft, L: dict, R: dict | None, g: Grammar) -> None:

@@ -97,6 +97,7 @@ class Grammar:
     right_first_max: int
     topic_prepositions: frozenset[str]  # "a play about three sisters": no qualifier
     topic_nouns: frozenset[str]
+    topic_noun_endings: tuple[str, ...]  # compounds: "Mitgliedsanleihe"
     percent_context_words: frozenset[str]
     percent_context_phrases: tuple[str, ...]
     rate_elided: tuple[str, ...]
@@ -125,6 +126,7 @@ class Grammar:
     from_words: frozenset[str]
     movement_verbs: frozenset[str]
     movement_openers: frozenset[str]
+    tally_before: frozenset[str]  # "voted nine to two": a tally, not a range
     comparison_before_re: regex.Pattern  # "contre 94 %": a comparison's base
     movement_to_re: regex.Pattern  # "von 5,2 auf 5,4 Prozent": where the new level starts
     word_values: dict[str, Decimal]
@@ -301,6 +303,7 @@ def get_grammar(lang: str) -> Grammar:
         right_first_max=max(map(len, right_first)),
         topic_prepositions=_fold(lex.topic_prepositions),
         topic_nouns=_fold(lex.topic_nouns),
+        topic_noun_endings=tuple(sorted(n for n in _fold(lex.topic_nouns) if len(n) >= 5)),
         percent_context_words=frozenset(w.casefold() for w in lex.percent_context if w.isalpha()),
         percent_context_phrases=tuple(w.casefold() for w in lex.percent_context if not w.isalpha()),
         rate_elided=tuple(w.casefold().replace("\u2019", "'") for w in lex.rate_per if _elided(w)),
@@ -329,6 +332,7 @@ def get_grammar(lang: str) -> Grammar:
         from_words=_fold(lex.range_from),
         movement_verbs=_fold(lex.movement_verbs),
         movement_openers=_fold(lex.range_from + lex.change_by),
+        tally_before=_fold(lex.tally_before),
         comparison_before_re=regex.compile(
             rf"(?r){alternation(lex.comparison_before)}{SP}\Z",  # right before the claim's start
             regex.IGNORECASE,

@@ -148,6 +148,7 @@ class Lexicon:
     movement_verbs: tuple[str, ...]
     movement_to: tuple[str, ...]
     comparison_before: tuple[str, ...]
+    tally_before: tuple[str, ...]
     range_connectors: tuple[str, ...]
     scale_supplements: dict[Decimal, tuple[str, ...]]
     number_words: dict[str, Decimal]
@@ -244,6 +245,7 @@ def parse_lexicon(path: Path) -> Lexicon:
         movement_verbs=_words(path, rng, "movement_verbs", required=False),
         movement_to=_words(path, rng, "movement_to", required=False),
         comparison_before=_words(path, data, "comparison_before", required=False),
+        tally_before=_words(path, data, "tally_before", required=False),
         range_connectors=_words(path, rng, "connectors"),
         scale_supplements=scale,
         number_words=_number_map(path, data, "number_words"),
