@@ -1424,7 +1424,12 @@ def find_subject(
         named = _named_by_of(text, tokens, ci, lang, unit, ratio)
         if named is not None and _known(named, unit):
             return named
-    before = _phrase_before(tokens, ci, lang, exclude, unit, ai)
+    bi = ci  # a verb that is the claim's qualifier links like one before it ("topped 58,000")
+    ph = get_phrases(lang)
+    if (ci + 1 < ai and tokens[ci].fold in ph.connectors and tokens[ci].fold in ph.qualifier_words
+            and not tokens[ci + 1].is_word):
+        bi = ci + 1
+    before = _phrase_before(tokens, bi, lang, exclude, unit, ai)
     if after is not None:
         # "7,1 % de la population active" is a share of a base; "2,2 millions de
         # personnes" a generic count: the clause's own subject says more.

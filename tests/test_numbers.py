@@ -626,6 +626,10 @@ BUGS_CAUGHT: list = [
     Case("Eine Mitgliedsanleihe über 15 Mio. Euro soll aufgelegt werden.", "de",
                "15000000", "15000000", "15000000", "exact", "EUR", "plain", False,
                span="15 Mio. Euro", id="anleihe-ueber"),
+    # fixed: 'topped', 'exceeded' were exact
+    Case("Cholera cases have already topped 58,000.", "en",
+               "58000", "58000", None, "more_than", "dimensionless", "en", False,
+               span="topped 58,000", id="topped"),
     # fixed: no time units: '24 hours' loses its unit (pint: hour)
     Case("Police received 1,200 calls in 24 hours.", "en",
                "24", "24", "24", "exact", "hour", "plain", False, span="24 hours",

@@ -709,3 +709,23 @@ def test_ratio_noun_is_subject(lang: str, text: str, claim: str, subject: str) -
     found = [c for c in claims if c.text == claim]
     assert found, [c.text for c in claims]
     assert found[0].subject == subject
+
+
+# --- subjects the pipeline finds around verbs: a verb qualifier, object-first German ---
+PIPELINE_SUBJECTS = [
+    ("en", "Cholera cases have already topped 58,000.", "topped 58,000", "Cholera cases"),
+    ("en", "Sales exceeded $3bn last year.", "exceeded $3bn", "Sales"),
+    ("de", "Den Schaden schätzt die Forstverwaltung auf 2,5 Millionen Euro.", "2,5 Millionen Euro",
+     "Schaden"),
+    ("de", "Die Kosten des Streiks beziffert die Airline auf 90 Mio. Euro.", "90 Mio. Euro",
+     "Kosten des Streiks"),
+]
+
+
+@pytest.mark.parametrize("lang,text,claim,subject", PIPELINE_SUBJECTS,
+                         ids=[r[2] for r in PIPELINE_SUBJECTS])
+def test_pipeline_subject(lang: str, text: str, claim: str, subject: str) -> None:
+    claims = extract_document(Document("t", text), lang)
+    found = [c for c in claims if c.text == claim]
+    assert found, [c.text for c in claims]
+    assert found[0].subject == subject
