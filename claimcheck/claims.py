@@ -60,6 +60,9 @@ MAX_TOKEN_WALK = 200
 MAX_LEFT = 80
 FRACTION_APPROX = Decimal("0.1")
 """An approximate fraction in words ("about a third") allows ±10 % of its value."""
+APPROX_NOUN_SHARE = Decimal("0.2")
+"""An approximate number noun ("une dizaine", "une vingtaine", "un millier") allows ±20 %
+of its value: a round number said to be rough, not one rounded to its last digit."""
 MAX_VERB_DISTANCE = 60
 """How far before "um"/"by" a change verb may stand ("sanken im Halbjahr um 4,7 %")."""
 """How far left of a figure its qualifier, currency and change words may start."""
@@ -497,7 +500,9 @@ def _words_draft(
         return draft, end
     found, skip = _assemble(text, fig, sent, lang, g, w_start)
     if found is not None and kind == "approx":
-        found.qualifier = Qualifier.APPROX
+        if found.qualifier is Qualifier.EXACT or found.qualifier is Qualifier.APPROX:
+            found.qualifier = Qualifier.APPROX
+            found.extra["approx_noun"] = True  # "une dizaine": ±20 %
     return found, skip
 
 
@@ -1010,7 +1015,9 @@ def interval(draft: Draft) -> tuple[Decimal | None, Decimal | None, Decimal | No
         return v, v, None
     if q in (Qualifier.LESS_THAN, Qualifier.AT_MOST):
         return v, None, v
-    if first.ratio_denominator:
+    if draft.extra.get("approx_noun"):
+        w = abs(v) * APPROX_NOUN_SHARE  # "une dizaine": 8–12, "un millier": 800–1,200
+    elif first.ratio_denominator:
         w = v * FRACTION_APPROX  # "nearly 2 in 3", "about one in eight": ±10 % of the ratio
     elif draft.role is Role.RATIO and first.is_words and first.word_value is not None and (
         first.word_value < 1

@@ -139,6 +139,7 @@ class Phrases:
     coordinators: frozenset[str] = frozenset()
     article_links: frozenset[str] = frozenset()
     qualifier_words: frozenset[str] = frozenset()  # words of the lexicon's qualifiers
+    verb_qualifiers: frozenset[str] = frozenset()  # "topped", "frôle": a verb that qualifies
 
 
 def _fold_words(values: Any, path: str, key: str) -> frozenset[str]:
@@ -195,6 +196,7 @@ def get_phrases(lang: str) -> Phrases:
     for group in (lex.increase, lex.decrease, lex.change_by, lex.change_to):
         connectors.update(p.casefold() for phrase in group for p in phrase.split())
     qual_words = {p.casefold() for g in lex.qualifiers.values() for q in g for p in q.split()}
+    prepositions = {p.casefold() for phrase in (*lex.change_by, *lex.change_to) for p in phrase.split()}
     speaker = data.get("speaker") or {}
     if not isinstance(speaker, dict):
         raise RulesError(str(path), None, "'speaker' must be a mapping")
@@ -226,6 +228,10 @@ def get_phrases(lang: str) -> Phrases:
         coordinators=w["np_coordinators"],
         article_links=w["article_links"],
         qualifier_words=frozenset(qual_words),
+        verb_qualifiers=frozenset(
+            q for q in qual_words
+            if q in connectors and q not in prepositions and q not in w["prepositions"] and len(q) > 3
+        ),
     )
 
 
@@ -1426,9 +1432,12 @@ def find_subject(
             return named
     bi = ci  # a verb that is the claim's qualifier links like one before it ("topped 58,000")
     ph = get_phrases(lang)
-    if (ci + 1 < ai and tokens[ci].fold in ph.connectors and tokens[ci].fold in ph.qualifier_words
-            and not tokens[ci + 1].is_word):
-        bi = ci + 1
+    if ci < ai and tokens[ci].fold in ph.verb_qualifiers:
+        k = ci + 1  # "frôle les 5 %": the qualifier's other words, then the figure
+        while k < ai and tokens[k].is_word and tokens[k].fold in ph.qualifier_words and k - ci < 3:
+            k += 1
+        if k < ai and not tokens[k].is_word:
+            bi = ci + 1
     before = _phrase_before(tokens, bi, lang, exclude, unit, ai)
     if after is not None:
         # "7,1 % de la population active" is a share of a base; "2,2 millions de
