@@ -60,6 +60,7 @@ MAX_TOKEN_WALK = 200
 MAX_LEFT = 80
 FRACTION_APPROX = Decimal("0.1")
 """An approximate fraction in words ("about a third") allows ±10 % of its value."""
+HALF = Decimal("0.5")
 APPROX_NOUN_SHARE = Decimal("0.2")
 """An approximate number noun ("une dizaine", "une vingtaine", "un millier") allows ±20 %
 of its value: a round number said to be rough, not one rounded to its last digit."""
@@ -84,6 +85,7 @@ class Figure:
     ambiguous: bool = False
     ratio_denominator: Decimal | None = None
     inverse: bool = False  # "2,5 fois moins": the multiple is 1/2.5
+    half: bool = False  # "deux millions et demi": 2.5 millions
 
     @property
     def is_words(self) -> bool:
@@ -95,6 +97,8 @@ class Figure:
         else:
             assert self.reading is not None
             base = self.reading.value
+        if self.half:
+            base += HALF
         return -base if self.sign in ("-", "\u2212") else base
 
     def value(self) -> Decimal:
@@ -251,6 +255,12 @@ def find_drafts(
     return drafts
 
 
+def _age_word_follows(text: str, num_end: int, hi: int, g: Grammar) -> bool:
+    """ " ans," / " Jahre," right after the figure, then a comma or the sentence's end."""
+    after = _word_after(text, num_end, hi)
+    return after[-1:] in (",", ".", ";", ")") and after.rstrip(",.;)") in g.age_range_words
+
+
 def _age_apposition(text: str, tok_start: int, lo: int) -> bool:
     """", 58," right after a capitalised name ("Gregory Tate, 58, pleaded")."""
     if tok_start - 2 < lo or text[tok_start - 2] != ",":
@@ -391,9 +401,11 @@ def _not_a_claim(text: str, m: regex.Match, sent: tuple[int, int], g: Grammar) -
     )):
         tail = g.list_after_id_re.match(text, num_end, s_end)  # "Anschlussstellen 38 und 40"
         return tail.end() if tail else num_end
-    if (prev == " " and nxt == "," and raw.isdigit() and len(raw) <= 3
-            and _age_apposition(text, tok_start, s_start)):
-        return num_end  # "Gregory Tate, 58, pleaded": an age in apposition
+    if (prev == " " and raw.isdigit() and len(raw) <= 3 and (nxt == "," or _age_word_follows(
+            text, num_end, s_end, g)) and _age_apposition(text, tok_start, s_start)):
+        # "Gregory Tate, 58, pleaded", "Vincent Arnaud, 52 ans, a été": an age in apposition
+        after = _word_after(text, num_end, s_end) if nxt != "," else ""
+        return num_end if not after else text.find(after, num_end) + len(after.rstrip(",.;)"))
     if g.age_before_re.match(text, max(s_start, tok_start - 30), tok_start):
         tail = g.list_after_id_re.match(text, num_end, s_end)  # "aged 16 to 19"
         return tail.end() if tail else num_end
@@ -545,6 +557,13 @@ def _assemble(
     if R["scale"]:
         first.scale = scale_factor(R["scale"].strip(), lang)
         head_end = _end(r, "scale")
+        half = g.half_after_scale_re.match(text, head_end, s_end) if g.lex.half_after_scale else None
+        if half is not None and not R["unit"]:
+            first.half = True  # "un milliard et demi d'euros": 1.5 milliards
+            unit_surface, unit1, head_end = _unit_at(text, half.end(), s_end, lang, g)
+            if unit_surface is None:
+                head_end = half.end()
+            has_money = has_money or _is_currency(unit1)
     elif R["lscale"]:
         if has_money:
             first.scale = scale_factor(R["lscale"].strip(), lang)
@@ -559,7 +578,7 @@ def _assemble(
             and " ".join(unit_surface.split()).casefold() in g.bare_points
             and not _percent_context(text[s_start:s_end], g)):
         unit_surface = unit1 = None  # "17 points" in a rugby report: points scored, a count
-    if unit_surface and unit1 and R["unit"] == unit_surface:
+    if unit_surface and unit1 and R["unit"] == unit_surface and not first.half:
         head_end = _end(r, "unit")
     unit1_valid = unit1 if unit_surface else None
 

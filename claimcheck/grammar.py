@@ -85,6 +85,7 @@ class Grammar:
     ratio_in_last: frozenset[str]  # "One in 3": a worded numerator before a digit
     comparative_first: frozenset[str]
     age_first: frozenset[str]
+    age_range_words: frozenset[str]  # "ans", "Jahre": an age's unit after a name
     minus_words: frozenset[str]
     ratio_in_re: regex.Pattern
     relative_before_re: regex.Pattern
@@ -127,6 +128,7 @@ class Grammar:
     movement_verbs: frozenset[str]
     movement_openers: frozenset[str]
     tally_before: frozenset[str]  # "voted nine to two": a tally, not a range
+    half_after_scale_re: regex.Pattern  # "deux millions et demi"
     comparison_before_re: regex.Pattern  # "contre 94 %": a comparison's base
     movement_to_re: regex.Pattern  # "von 5,2 auf 5,4 Prozent": where the new level starts
     word_values: dict[str, Decimal]
@@ -285,6 +287,7 @@ def get_grammar(lang: str) -> Grammar:
         ratio_in_last=frozenset(w.split()[-1].casefold() for w in lex.ratio_in if w.split()),
         comparative_first=_first_words(lex.after_increase + lex.after_decrease),
         age_first=_first_words(lex.age_after) | _first_words(lex.age_after_range),
+        age_range_words=frozenset(lex.age_after_range),
         minus_words=_fold(lex.minus_words),
         ratio_in_re=regex.compile(
             rf"{_ratio_noun(lex)}{SP}{alternation(lex.ratio_in)}{SP}"
@@ -333,6 +336,7 @@ def get_grammar(lang: str) -> Grammar:
         movement_verbs=_fold(lex.movement_verbs),
         movement_openers=_fold(lex.range_from + lex.change_by),
         tally_before=_fold(lex.tally_before),
+        half_after_scale_re=regex.compile(rf"{SP}{alternation(lex.half_after_scale)}", regex.IGNORECASE),
         comparison_before_re=regex.compile(
             rf"(?r){alternation(lex.comparison_before)}{SP}\Z",  # right before the claim's start
             regex.IGNORECASE,

@@ -149,6 +149,7 @@ class Lexicon:
     movement_to: tuple[str, ...]
     comparison_before: tuple[str, ...]
     tally_before: tuple[str, ...]
+    half_after_scale: tuple[str, ...]
     range_connectors: tuple[str, ...]
     scale_supplements: dict[Decimal, tuple[str, ...]]
     number_words: dict[str, Decimal]
@@ -246,6 +247,7 @@ def parse_lexicon(path: Path) -> Lexicon:
         movement_to=_words(path, rng, "movement_to", required=False),
         comparison_before=_words(path, data, "comparison_before", required=False),
         tally_before=_words(path, data, "tally_before", required=False),
+        half_after_scale=_words(path, data, "half_after_scale", required=False),
         range_connectors=_words(path, rng, "connectors"),
         scale_supplements=scale,
         number_words=_number_map(path, data, "number_words"),

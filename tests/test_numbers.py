@@ -304,6 +304,8 @@ NOT_CLAIMS = [
     NotClaim("Top 14 : Toulon bat La Rochelle devant 17 000 spectateurs.", "fr", "14", keep="17 000"),
     NotClaim("Some 4,000 people have Type 2 diabetes.", "en", "2", keep="Some 4,000"),
     NotClaim("Councillors voted nine to two in favour of the 3 plans.", "en", "nine to two", keep="3"),
+    NotClaim("Un automobiliste de 27 ans a percuté 3 voitures.", "fr", "27 ans", keep="3"),
+    NotClaim("Vincent Arnaud, 52 ans, a reconnu 3 vols.", "fr", "52 ans", keep="3"),
     NotClaim(f"Le 14{NBSP}juillet 2021, 5{NNBSP}000 personnes ont défilé.", "fr",
              f"14{NBSP}juillet 2021", keep=f"5{NNBSP}000", keep_value="5000"),
     NotClaim("Am Montag, 3.12.2021, wurden 40 Verletzte gezählt.", "de", "3.12.2021",
@@ -630,6 +632,13 @@ BUGS_CAUGHT: list = [
     Case("Cholera cases have already topped 58,000.", "en",
                "58000", "58000", None, "more_than", "dimensionless", "en", False,
                span="topped 58,000", id="topped"),
+    # fixed: 'un milliard et demi d'euros' was 1e9 without a unit
+    Case("Le projet coûte un milliard et demi d'euros.", "fr",
+               "1500000000", "1500000000", "1500000000", "exact", "EUR", "words", False,
+               span="un milliard et demi d'euros", id="milliard-et-demi"),
+    Case("Deux millions et demi de personnes sont concernées.", "fr",
+               "2500000", "2500000", "2500000", "exact", "dimensionless", "words", False,
+               span="Deux millions et demi", id="millions-et-demi"),
     # fixed: no time units: '24 hours' loses its unit (pint: hour)
     Case("Police received 1,200 calls in 24 hours.", "en",
                "24", "24", "24", "exact", "hour", "plain", False, span="24 hours",
