@@ -248,6 +248,9 @@ class Concepts:
     """(lang, folded surface) → keys of forms written "=form": never matched by lemma."""
     cues: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
     """(key, lang) → folded cue words of the concept's forms written "form?"."""
+    bases: frozenset[str] = frozenset()
+    """Keys marked base: true: a percentage of one is a share of it ("4,7 % du PIB"), and
+    what the share measures is the clause's subject (the deficit), not the base."""
 
 
 CUE_MARK = "?"
@@ -273,6 +276,7 @@ def get_concepts() -> Concepts:
     suffixes: dict[str, list[tuple[str, str]]] = {lang: [] for lang in LANGS}
     unit_of: dict[str, str] = {}
     events: set[str] = set()
+    bases: set[str] = set()
     cues: dict[tuple[str, str], frozenset[str]] = {}
     for key, spec in data.items():
         if not isinstance(spec, dict) or "unit" not in spec:
@@ -282,6 +286,8 @@ def get_concepts() -> Concepts:
         unit_of[key] = str(spec["unit"])
         if spec.get("event") is True:
             events.add(key)
+        if spec.get("base") is True:
+            bases.add(key)
         cue_spec = spec.get("cues") or {}
         if not isinstance(cue_spec, dict):
             raise RulesError(str(path), lines.get(key), f"{key}.cues must be a mapping")
@@ -314,6 +320,7 @@ def get_concepts() -> Concepts:
         frozenset(events),
         {k: tuple(v) for k, v in exact.items()},
         cues,
+        frozenset(bases),
     )
 
 
@@ -1439,6 +1446,13 @@ def find_subject(
         if k < ai and not tokens[k].is_word:
             bi = ci + 1
     before = _phrase_before(tokens, bi, lang, exclude, unit, ai)
+    if (after is not None and family == "percent" and after.concept in get_concepts().bases
+            and isinstance(before, tuple) and not before[3]):
+        # "ramené à 4,7 % du PIB": a share of GDP; the clause says of what (the deficit).
+        # A verb acting on the base keeps it: "could hit 4.5% of GDP" is a loss of GDP.
+        clause = _clause_subject(text, tokens, before, lang, unit, ci, ratio)
+        if clause is not None and clause.concept is not None:
+            return clause
     if after is not None:
         # "7,1 % de la population active" is a share of a base; "2,2 millions de
         # personnes" a generic count: the clause's own subject says more.

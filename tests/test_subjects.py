@@ -713,6 +713,11 @@ def test_ratio_noun_is_subject(lang: str, text: str, claim: str, subject: str) -
 
 # --- subjects the pipeline finds around verbs: a verb qualifier, object-first German ---
 PIPELINE_SUBJECTS = [
+    # a share of GDP measures the clause's subject; a verb acting on GDP keeps gdp
+    ("fr", "Le déficit public devrait être ramené à 4,7 % du PIB.", "4,7 %", "déficit public"),
+    ("fr", "La dette publique atteindra 117,5 % du PIB.", "117,5 %", "dette publique"),
+    ("en", "Debt stands at 98% of GDP.", "98%", "Debt"),
+    ("en", "Sanctions could hit up to 4.5% of Russia's GDP.", "up to 4.5%", "Russia's GDP"),
     ("en", "Cholera cases have already topped 58,000.", "topped 58,000", "Cholera cases"),
     ("en", "Sales exceeded $3bn last year.", "exceeded $3bn", "Sales"),
     ("de", "Den Schaden schätzt die Forstverwaltung auf 2,5 Millionen Euro.", "2,5 Millionen Euro",
