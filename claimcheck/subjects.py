@@ -140,6 +140,7 @@ class Phrases:
     article_links: frozenset[str] = frozenset()
     qualifier_words: frozenset[str] = frozenset()  # words of the lexicon's qualifiers
     verb_qualifiers: frozenset[str] = frozenset()  # "topped", "frôle": a verb that qualifies
+    capitalised_nouns: bool = False  # de: "Kosten" is a noun, "kosten" a verb
 
 
 def _fold_words(values: Any, path: str, key: str) -> frozenset[str]:
@@ -186,7 +187,8 @@ def get_phrases(lang: str) -> Phrases:
     if data.get("lang") != lang:
         raise RulesError(str(path), 1, f"lang must be {lang!r}")
     unknown = (
-        set(data) - set(PHRASE_KEYS) - {"lang", "speaker", "participle_endings", "verb_endings"}
+        set(data) - set(PHRASE_KEYS)
+        - {"lang", "speaker", "participle_endings", "verb_endings", "capitalised_nouns"}
     )
     if unknown:
         raise RulesError(str(path), None, f"unknown keys: {', '.join(sorted(unknown))}")
@@ -228,6 +230,7 @@ def get_phrases(lang: str) -> Phrases:
         coordinators=w["np_coordinators"],
         article_links=w["article_links"],
         qualifier_words=frozenset(qual_words),
+        capitalised_nouns=data.get("capitalised_nouns") is True,
         verb_qualifiers=frozenset(
             q for q in qual_words
             if q in connectors and q not in prepositions and q not in w["prepositions"] and len(q) > 3
@@ -609,6 +612,12 @@ class Subject:
     via: str  # after, before, label, carried, pronoun
 
 
+def _noun_not_verb(tok: Token, ph: Phrases) -> bool:
+    """A capitalised word spelled like a base verb is its noun where nouns are
+    capitalised: "Die Kosten liegen bei …" (de), not the verb "kosten"."""
+    return ph.capitalised_nouns and tok.upper and tok.fold in ph.base_verbs
+
+
 def _is_content(tok: Token, ph: Phrases) -> bool:
     if not tok.is_word or tok.kind == "elided":
         return False
@@ -618,7 +627,7 @@ def _is_content(tok: Token, ph: Phrases) -> bool:
         or f in ph.prepositions
         or f in ph.clause_words
         or f in ph.determiners
-        or f in ph.connectors
+        or (f in ph.connectors and not _noun_not_verb(tok, ph))
         or f in ph.links
     )
 
@@ -1020,7 +1029,7 @@ def _phrase_before(
             prep = prep_link = True  # "réduire la surface du vignoble d'environ 15 000 hectares"
             j -= 1
             continue
-        if f in ph.connectors:
+        if f in ph.connectors and not _noun_not_verb(t, ph):
             if f in ph.prepositions or f in ph.links:
                 prep = True
                 prep_link = prep_link or f in ph.links
