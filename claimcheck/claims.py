@@ -297,9 +297,13 @@ def ratio_in(text: str, pos: int, hi: int, g: Grammar, numerator: Decimal | None
     if num is not None and YEAR_RE.match(num):
         return None  # "12 in 2021": a year
     if m.group("noun") is not None:
+        if _word_before(text, pos, max(0, pos - 20)).casefold() in g.ratio_numerator_not:
+            return None  # "A ceasefire brokered in 1061": an article, no numerator
         denom = _denominator(m, g)
         if denom is None or (numerator is not None and denom <= numerator):
             return None
+        if len(m.group("noun").split()) > 1 and numerator != 1:
+            return None  # two words between only after "un"/"one": "un accident mortel sur trois"
         follower = _word_after(text, m.end(), hi).strip(TOKEN_PUNCT).casefold()
         if (follower.isalpha() and follower not in g.function_words
                 and follower.endswith(g.plural_endings)):
@@ -396,6 +400,8 @@ def _not_a_claim(text: str, m: regex.Match, sent: tuple[int, int], g: Grammar) -
         return tail.end() if tail else num_end + 1  # "17/3500", "13/11": ids and dates
     before = _word_before(text, tok_start, s_start)
     bare = ELISION_RE.sub("", before.strip(TOKEN_PUNCT))
+    if before[-1:] in ",;:)":
+        bare = ""  # "According to the ONS, 68% of households": punctuation ends the name
     if bare and (bare in g.id_words or bare.casefold() in g.id_words or (
         CODE_WORD_RE.match(bare) and _canonical(bare, g.lang) is None
     )):
@@ -574,9 +580,9 @@ def _assemble(
             if unit_surface is None and R["lscale"].strip() in LETTER_SCALES_WITHOUT_MONEY:
                 first.scale = scale_factor(R["lscale"].strip(), lang)  # "250k views"
                 head_end = _end(r, "lscale")
-    if (unit1 == "percentage_point" and unit_surface
-            and " ".join(unit_surface.split()).casefold() in g.bare_points
-            and not _percent_context(text[s_start:s_end], g)):
+    bare_points = bool(unit1 == "percentage_point" and unit_surface
+                       and " ".join(unit_surface.split()).casefold() in g.bare_points)
+    if bare_points and not _percent_context(text[s_start:s_end], g):
         unit_surface = unit1 = None  # "17 points" in a rugby report: points scored, a count
     if unit_surface and unit1 and R["unit"] == unit_surface and not first.half:
         head_end = _end(r, "unit")
@@ -693,7 +699,7 @@ def _assemble(
     ratio_of_two = None
     extra_subject_end: int | None = None
     if second is None and role is not Role.RATIO and unit == "dimensionless" and first.scale == 1:
-        if _next_words(text, end, s_end, 2) & g.ratio_in_first:
+        if _next_words(text, end, s_end, 3) & g.ratio_in_first:
             numerator = first.word_value
             if numerator is None and first.raw.isdigit():
                 numerator = Decimal(first.raw)
@@ -745,6 +751,8 @@ def _assemble(
         old_level = True  # "£99.1bn, down from £127.8bn": the old level
     if role is not Role.RATIO and not old_level:
         draft.role = _role(text, L, draft, g, s_end, first.sign)
+    if bare_points and draft.unit == "percentage_point" and draft.role is Role.LEVEL:
+        draft.unit = "dimensionless"  # "à 7 812,45 points": index points; a level is never in pp
     return draft, end
 
 
@@ -947,6 +955,8 @@ def _role(text: str, L: dict, draft: Draft, g: Grammar, s_end: int, sign: str) -
             comp = g.particle_after_re.match(text, draft.end, min(s_end, draft.end + 40))
             if comp:  # "legten um 2 Prozent zu", "ging um 382.000 zurück"
                 direction = Role.INCREASE if comp.group("up") else Role.DECREASE
+        if direction is None and L["by"] is not None:
+            direction = _verb_ending_clause(text, draft.end, s_end, g)
         if direction is not None:
             return direction
         return Role.LEVEL
@@ -958,6 +968,22 @@ def _role(text: str, L: dict, draft: Draft, g: Grammar, s_end: int, sign: str) -
     if sign == "+" and draft.unit in ("percent", "percentage_point"):
         return Role.INCREASE
     return Role.LEVEL
+
+
+CLAUSE_END = ",;:\u2013\u2014()"
+MAX_CLAUSE_VERB = 80
+
+
+def _verb_ending_clause(text: str, end: int, s_end: int, g: Grammar) -> Role | None:
+    """A change verb later in the figure's clause, past other figures: "sollen um 3,2
+    Prozent auf 395 Milliarden Euro wachsen" (the German verb ends the clause)."""
+    hi = min(s_end, end + MAX_CLAUSE_VERB)
+    for i in range(end, hi):
+        if text[i] in CLAUSE_END:
+            hi = i
+            break
+    m = g.verb_any_re.search(text, end, hi)
+    return _direction(m.group("verb"), g) if m else None
 
 
 def _verb_near(text: str, start: int, end: int, sent: tuple[int, int], g: Grammar) -> Role | None:

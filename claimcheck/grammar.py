@@ -82,6 +82,7 @@ class Grammar:
     function_words: frozenset[str]
     ratio_in_first: frozenset[str]
     plural_endings: tuple[str, ...]
+    ratio_numerator_not: frozenset[str]  # "a", "an": articles, never a ratio's numerator
     ratio_in_last: frozenset[str]  # "One in 3": a worded numerator before a digit
     comparative_first: frozenset[str]
     age_first: frozenset[str]
@@ -138,7 +139,8 @@ def _ratio_noun(lex: Lexicon) -> str:
     """The optional noun between a ratio's figures, before the words that allow one."""
     if not lex.ratio_in_noun:
         return "(?P<noun>(?!))?"
-    return rf"(?:{SP}(?P<noun>{RATIO_NOUN})(?={SP}{alternation(lex.ratio_in_noun)}{SP}))?"
+    return (rf"(?:{SP}(?P<noun>{RATIO_NOUN}(?:{SP}{RATIO_NOUN})?)"  # "un accident mortel sur trois"
+            rf"(?={SP}{alternation(lex.ratio_in_noun)}{SP}))?")
 
 
 def _first_words(phrases) -> frozenset[str]:
@@ -284,6 +286,7 @@ def get_grammar(lang: str) -> Grammar:
         function_words=_fold(w for w in lex.detect_words if " " not in w),
         ratio_in_first=_first_words(lex.ratio_in),
         plural_endings=tuple(w.casefold() for w in lex.plural_endings),
+        ratio_numerator_not=_fold(lex.ratio_numerator_not),
         ratio_in_last=frozenset(w.split()[-1].casefold() for w in lex.ratio_in if w.split()),
         comparative_first=_first_words(lex.after_increase + lex.after_decrease),
         age_first=_first_words(lex.age_after) | _first_words(lex.age_after_range),

@@ -181,6 +181,7 @@ class Lexicon:
     ratio_in: tuple[str, ...]
     ratio_in_noun: tuple[str, ...]
     plural_endings: tuple[str, ...]
+    ratio_numerator_not: tuple[str, ...]
     relative_time_before: tuple[str, ...]
     relative_time_after: tuple[str, ...]
     rate_per: tuple[str, ...]
@@ -279,6 +280,7 @@ def parse_lexicon(path: Path) -> Lexicon:
         ratio_in=_words(path, data, "ratio_in", required=False),
         ratio_in_noun=_words(path, data, "ratio_in_noun", required=False),
         plural_endings=_words(path, data, "plural_endings", required=False),
+        ratio_numerator_not=_words(path, data, "ratio_numerator_not", required=False),
         relative_time_before=_words(path, data, "relative_time_before", required=False),
         relative_time_after=_words(path, data, "relative_time_after", required=False),
         rate_per=_words(path, data, "rate_per", required=False),
