@@ -152,6 +152,12 @@ def _fold(words) -> frozenset[str]:
     return frozenset(" ".join(w.split()).casefold() for w in words)
 
 
+def elided_alternation(phrases: tuple[str, ...]) -> str:
+    """alternation() whose phrases may end in an apostrophe glued to what follows ("d'")."""
+    return (rf"(?<![\p{{L}}\p{{N}}]){alternation(phrases, bounded=False)}"
+            rf"(?:{ELIDED_END}|(?![\p{{L}}\p{{N}}]))")
+
+
 @cache
 def get_grammar(lang: str) -> Grammar:
     """The compiled grammar of ``lang`` (built once)."""
@@ -207,7 +213,8 @@ def get_grammar(lang: str) -> Grammar:
     left_re = regex.compile(
         rf"""(?r)
         (?:(?P<verb>{verbs}){SP}(?:{alternation(lex.change_fillers)}{SP})?)?   # "rose", "added just"
-        (?:(?:(?P<by>{alternation(lex.change_by)})|(?P<to>{alternation(lex.change_to)})){SP})?
+        (?:(?:(?P<by>{elided_alternation(lex.change_by)})|(?P<to>{alternation(lex.change_to)}))
+           (?:{SP}|{ELIDED_END}))?                        # "by", "um", "de", "d'"
         (?:{quals}(?:{SP}|{ELIDED_END}))?                 # "mehr als", "up to", "plus d'"
         (?:(?P<opener>{openers}){SP})?                    # "zwischen", "from"
         (?P<cur>(?:{cur_before})(?:{SP})?)?                   # "$", "CHF "
