@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from . import claims as claims_mod
 from .claims import Draft
 from .convention import infer_document_convention
-from .dates import find_periods
+from .dates import Period, find_periods
 from .grammar import find_candidates, get_grammar
 from .language import detect_languages
 from .model import Claim, Document
@@ -105,7 +105,7 @@ def extract_document(doc: Document, lang: str | None = None) -> list[Claim]:
     lines = Positions(doc)  # the page's line and column for HTML
     out: list[Claim] = []
     # per sentence, once (a sentence of thousands of figures stays linear)
-    period_cache: dict[tuple[int, int], list] = {}
+    period_cache: dict[tuple[int, int], list[tuple[Period, tuple[int, int] | None]]] = {}
     sentence_cache: dict[tuple[int, int], str] = {}
     spans_of: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for d in drafts:
@@ -118,8 +118,12 @@ def extract_document(doc: Document, lang: str | None = None) -> list[Claim]:
         sentence = sentence_cache.get(d.sentence)
         if sentence is None:
             sentence = sentence_cache[d.sentence] = _normalise_space(text[s_start:s_end])
-            period_cache[d.sentence] = find_periods(analysis, s_start, s_end, d.lang)
-        period = _nearest_period(period_cache[d.sentence], d, spans_of[d.sentence], analysis)
+            periods = find_periods(analysis, s_start, s_end, d.lang)
+            spans = spans_of[d.sentence]
+            bases = ([_base_of_comparison(p, spans, analysis, d.lang, s_start) for p in periods]
+                     if len(spans) > 1 else [None] * len(periods))
+            period_cache[d.sentence] = list(zip(periods, bases, strict=True))
+        period = _nearest_period(period_cache[d.sentence], d)
         attached = attach(analysis, d.sentence, d.start, d.end, d.lang, d.role.value, d.unit,
                           tracker, d.extra.get("subject_end"))
         line, column = lines.position(d.start)
@@ -158,7 +162,7 @@ BOUND_GAP_MAX = 4
 2021") follows it directly."""
 
 
-def _base_of_comparison(p, spans: list[tuple[int, int]], text: str, lang: str,
+def _base_of_comparison(p: Period, spans: list[tuple[int, int]], text: str, lang: str,
                         s_start: int) -> tuple[int, int] | None:
     """The comparison base a period directly follows ("contre 94 % en 2024"), if any."""
     pattern = get_grammar(lang).comparison_before_re
@@ -171,19 +175,17 @@ def _base_of_comparison(p, spans: list[tuple[int, int]], text: str, lang: str,
     return None
 
 
-def _nearest_period(periods: list, d: Draft, spans: list[tuple[int, int]], text: str) -> str | None:
+def _nearest_period(periods: list[tuple[Period, tuple[int, int] | None]], d: Draft) -> str | None:
     """The period of the nearest time frame in the sentence; one right after a
     comparison's base is that figure's alone ("96,5 %, contre 94 % en 2024": 2024 is the
     94 %'s, not the 96,5 %'s)."""
     best = None
     best_dist = None
-    for p in periods:
+    for p, base in periods:
         if p.start < d.end and p.end > d.start:
             continue
-        if len(spans) > 1:
-            base = _base_of_comparison(p, spans, text, d.lang, d.sentence[0])
-            if base is not None and base != (d.start, d.end):
-                continue
+        if base is not None and base != (d.start, d.end):
+            continue
         dist = d.start - p.end if p.end <= d.start else p.start - d.end
         if best_dist is None or dist < best_dist:
             best, best_dist = p.value, dist
