@@ -675,6 +675,13 @@ BUGS_CAUGHT: list = [
     Case("L'écart s'est creusé de 6 points de base, à 86 points de base.", "fr",
                "6", "6", "6", "exact", "basis_point", "plain", False, role="increase",
                span="6 points de base", id="creuse-de"),
+    # fixed: a figure per share was plain dollars (compared with net income)
+    Case("Net income rose to $412 million, or $1.87 a share.", "en",
+               "1.87", "1.87", "1.87", "exact", "USD / share", "en", False, span="$1.87 a share",
+               id="per-share"),
+    Case("Die Dividende steigt auf 1,20 Euro je Aktie.", "de",
+               "1.2", "1.2", "1.2", "exact", "EUR / share", "de", False, span="1,20 Euro je Aktie",
+               id="je-aktie"),
     # fixed: no time units: '24 hours' loses its unit (pint: hour)
     Case("Police received 1,200 calls in 24 hours.", "en",
                "24", "24", "24", "exact", "hour", "plain", False, span="24 hours",
