@@ -673,7 +673,7 @@ def _assemble(
     # --- qualifier after, multiples -------------------------------------------------------
     qa = R["qafter"]
     role = Role.LEVEL
-    if second is None and not first.is_words and (
+    if second is None and (
         _word_after(text, end, s_end)[:4].casefold() in g.multiple_stems or text[end:end + 1] == "-"
     ):
         mult = g.multiple_after_re.match(text, end, s_end)

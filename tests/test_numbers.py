@@ -682,6 +682,15 @@ BUGS_CAUGHT: list = [
     Case("Die Dividende steigt auf 1,20 Euro je Aktie.", "de",
                "1.2", "1.2", "1.2", "exact", "EUR / share", "de", False, span="1,20 Euro je Aktie",
                id="je-aktie"),
+    # fixed: 'trois fois la moyenne', 'three times the average' were levels
+    Case("La surface brûlée représente près de trois fois la moyenne.", "fr",
+               "3", "2.5", "3", "approx", "dimensionless", "words", False, role="ratio",
+               span="près de trois fois la", id="trois-fois-la"),
+    Case("Debt is 2.1 times the company's earnings.", "en",
+               "2.1", "2.1", "2.1", "exact", "dimensionless", "en", False, role="ratio",
+               span="2.1 times the", id="times-the"),
+    Case("Le seuil légal est fixé à 0,5 g/l de sang.", "fr",
+               "0.5", "0.5", "0.5", "exact", "gram / liter", "fr", False, span="0,5 g/l", id="g-per-l"),
     # fixed: no time units: '24 hours' loses its unit (pint: hour)
     Case("Police received 1,200 calls in 24 hours.", "en",
                "24", "24", "24", "exact", "hour", "plain", False, span="24 hours",
