@@ -421,6 +421,13 @@ def _full_stop(tokens: list[Token], k: int, d: SpeakerData) -> bool:
     )
 
 
+def _name_part(tokens: list[Token], k: int, ph: Phrases) -> bool:
+    """A capitalised word after another one where only names are capitalised: the
+    surname in "coach Ryan Day said", not the stop word "day"."""
+    return (not ph.capitalised_nouns and tokens[k].upper and k >= 1
+            and tokens[k - 1].is_word and tokens[k - 1].upper)
+
+
 def _np_backward(tokens: list[Token], end: int, d: SpeakerData) -> _Back:
     """The speaker phrase ending just before token ``end`` and starting at a boundary."""
     ph = d.phrases
@@ -428,7 +435,7 @@ def _np_backward(tokens: list[Token], end: int, d: SpeakerData) -> _Back:
     # auxiliaries and dates right before the verb: "has said", "hatte erklärt", "am Montag mitteilte"
     while k >= 0 and tokens[k].is_word:
         f = tokens[k].fold
-        if f in ph.stop_words and f not in d.pronouns:
+        if f in ph.stop_words and f not in d.pronouns and not _name_part(tokens, k, ph):
             k -= 1
         elif (
             f in d.dates

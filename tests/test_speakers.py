@@ -119,6 +119,9 @@ FR = [
     Case("fr-two-sources-second", "fr", "Le taux de grévistes atteignait 38,5 % selon le ministère, mais près de 70 % selon le SNUipp-FSU.", "près de 70 %", "SNUipp-FSU"),
     # precision: no speaker
     Case("fr-no-cue", "fr", "Une dizaine de policiers ont été légèrement blessés.", "Une dizaine", None),
+    # a capitalised surname that is also a stop word ("day") stays in the name
+    Case("en-surname-day", "en", "Buckeyes coach Ryan Day said his team committed nine penalties.",
+         "nine", "Ryan Day"),
     Case("fr-il-ambiguous", "fr", "Le président Emmanuel Macron a reçu le chancelier Olaf Scholz. Il a indiqué que 3 000 soldats seraient envoyés.", "3 000", None),
     Case("fr-chiffre-noun", "fr", "Le chiffre de 94 000 manifestants circule depuis mardi.", "94 000", None),
 ]
