@@ -25,6 +25,7 @@ the first word that is no number piece.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -412,15 +413,8 @@ def _parse(atoms: list[Atom], m: int, w: CardinalWords) -> tuple[int, int]:
         return j, v  # "un mille", "fifteen hundred thousand": not read on
     else:
         mult = v
-    total = mult * 1000
-    k = j + 1
-    g = k
-    if w.joiner_after_thousand and k < m and atoms[k][0] == JOINER:
-        g = k + 1
-    j2, v2 = _group(atoms, g, m, w)
-    if j2 > g and not (g > k and j2 < m and atoms[j2][0] == THOUSAND):
-        return j2, total + v2  # not "two thousand and three thousand": a range
-    return k, total
+    end, rest = _after_big(atoms, j + 1, m, w, w.joiner_after_thousand, THOUSAND, _group)
+    return end, mult * 1000 + rest  # not "two thousand and three thousand": a range
 
 
 def _group(atoms: list[Atom], i: int, m: int, w: CardinalWords) -> tuple[int, int]:
@@ -446,15 +440,25 @@ def _group(atoms: list[Atom], i: int, m: int, w: CardinalWords) -> tuple[int, in
         return j, v  # "un cent", "cinquante cents": the hundred word is not ours
     else:
         mult = v
-    hundreds = mult * 100
-    k = j + 1
+    end, rest = _after_big(atoms, j + 1, m, w, w.joiner_after_hundred, HUNDRED, _below100)
+    return end, mult * 100 + rest  # not "two hundred and three hundred": a range
+
+
+def _after_big(
+    atoms: list[Atom], k: int, m: int, w: CardinalWords, joiner: bool, big: int,
+    below: Callable[[list[Atom], int, int, CardinalWords], tuple[int, int]],
+) -> tuple[int, int]:
+    """The part after a hundred or thousand word that ends at ``atoms[k - 1]``: (end,
+    its value), or (k, 0).  An optional joiner first ("hundred and five", "hundertundeins");
+    a part that is itself followed by the same big word after a joiner is the start of a
+    range, not ours ("two hundred and three hundred")."""
     g = k
-    if w.joiner_after_hundred and k < m and atoms[k][0] == JOINER:
+    if joiner and k < m and atoms[k][0] == JOINER:
         g = k + 1
-    j2, v2 = _below100(atoms, g, m, w)
-    if j2 > g and not (g > k and j2 < m and atoms[j2][0] == HUNDRED):
-        return j2, hundreds + v2  # not "two hundred and three hundred": a range
-    return k, hundreds
+    j2, v2 = below(atoms, g, m, w)
+    if j2 > g and not (g > k and j2 < m and atoms[j2][0] == big):
+        return j2, v2
+    return k, 0
 
 
 def _below100(atoms: list[Atom], i: int, m: int, w: CardinalWords) -> tuple[int, int]:
