@@ -33,7 +33,8 @@ GROUP_SEP_TIGHT = r"[,.'\u2019\u00a0\u202f\u2009]"
 GROUP_SEP_SPACED = r"[,.'\u2019\u00a0\u202f\u2009 ]"
 """…plus the ordinary space, which groups digits only in French text ("94 000")."""
 
-NOT_GLUED_LEFT = r"(?<![\p{L}\p{N}_.,'\u2019])(?<![\p{L}][\-\u2013])"
+NOT_GLUED_LEFT = (r"(?<![\p{L}\p{N}_.,])(?<![\p{N}]['\u2019])(?<![\p{L}\p{N}][\p{L}]['\u2019])"
+                  r"(?<![\p{L}][\-\u2013])")
 """A figure does not continue a word, a number, or an id prefix ("Covid-19", "F-16")."""
 
 SIGN = r"[+\-\u2212]"

@@ -691,6 +691,10 @@ BUGS_CAUGHT: list = [
                span="2.1 times the", id="times-the"),
     Case("Le seuil légal est fixé à 0,5 g/l de sang.", "fr",
                "0.5", "0.5", "0.5", "exact", "gram / liter", "fr", False, span="0,5 g/l", id="g-per-l"),
+    # fixed: a figure right after an elided 'd'' was never read ('une baisse d'1,5 %')
+    Case("Une baisse d'1,5 % des prix est attendue.", "fr",
+               "1.5", "1.5", "1.5", "exact", "percent", "fr", False, role="decrease",
+               span="1,5 %", id="after-elided-d"),
     # fixed: no time units: '24 hours' loses its unit (pint: hour)
     Case("Police received 1,200 calls in 24 hours.", "en",
                "24", "24", "24", "exact", "hour", "plain", False, span="24 hours",
