@@ -747,7 +747,8 @@ def _assemble(
         ):
             draft.qualifier = Qualifier.EXACT  # "over five years": during, not more than
             draft.start = first.start
-    if second is None and L["verb"] is not None and opener_folded in g.from_words:
+    if (second is None and L["verb"] is not None and opener_folded in g.from_words
+            and " ".join(L["verb"].split()).casefold() not in g.increase_nouns | g.decrease_nouns):
         old_level = True  # "£99.1bn, down from £127.8bn": the old level
     if role is not Role.RATIO and not old_level:
         draft.role = _role(text, L, draft, g, s_end, first.sign)
@@ -960,6 +961,9 @@ def _role(text: str, L: dict, draft: Draft, g: Grammar, s_end: int, sign: str) -
         if direction is not None:
             return direction
         return Role.LEVEL
+    noun = _change_noun_before(text, draft.start, draft.sentence[0], g)
+    if noun is not None:
+        return noun  # "an increase of 4%", "ein Plus von 4,7 Prozent", "une hausse de 6 %"
     comp = None
     if _next_words(text, draft.end, s_end, 2) & g.comparative_first:
         comp = g.comparative_after_re.match(text, draft.end, min(s_end, draft.end + 40))
@@ -968,6 +972,25 @@ def _role(text: str, L: dict, draft: Draft, g: Grammar, s_end: int, sign: str) -
     if sign == "+" and draft.unit in ("percent", "percentage_point"):
         return Role.INCREASE
     return Role.LEVEL
+
+
+def _change_noun_before(text: str, start: int, s_start: int, g: Grammar) -> Role | None:
+    """The direction of a change noun linked to the figure by "of"/"von"/"de" (rules/lang
+    change.nouns_of): "an increase of 4%", "ein Plus von 4,7 Prozent"."""
+    if not g.change_of:
+        return None
+    link = _word_before(text, start, s_start)
+    if link.casefold() not in g.change_of:
+        return None
+    lo = start - len(link) - 1
+    if lo <= s_start:
+        return None
+    noun = _word_before(text, lo, s_start).strip(TOKEN_PUNCT).casefold()
+    if noun in g.increase_nouns:
+        return Role.INCREASE
+    if noun in g.decrease_nouns:
+        return Role.DECREASE
+    return None
 
 
 CLAUSE_END = ",;:\u2013\u2014()"

@@ -130,6 +130,9 @@ class Grammar:
     movement_verbs: frozenset[str]
     movement_openers: frozenset[str]
     tally_before: frozenset[str]  # "voted nine to two": a tally, not a range
+    change_of: frozenset[str]  # "an increase of 4%": the link after a change noun
+    increase_nouns: frozenset[str]
+    decrease_nouns: frozenset[str]
     half_after_scale_re: regex.Pattern  # "deux millions et demi"
     comparison_before_re: regex.Pattern  # "contre 94 %": a comparison's base
     movement_to_re: regex.Pattern  # "von 5,2 auf 5,4 Prozent": where the new level starts
@@ -347,6 +350,9 @@ def get_grammar(lang: str) -> Grammar:
         movement_verbs=_fold(lex.movement_verbs),
         movement_openers=_fold(lex.range_from + lex.change_by),
         tally_before=_fold(lex.tally_before),
+        change_of=_fold(lex.change_of),
+        increase_nouns=_fold(lex.increase_nouns),
+        decrease_nouns=_fold(lex.decrease_nouns),
         half_after_scale_re=regex.compile(rf"{SP}{alternation(lex.half_after_scale)}", regex.IGNORECASE),
         comparison_before_re=regex.compile(
             rf"(?r){alternation(lex.comparison_before)}{SP}\Z",  # right before the claim's start

@@ -149,6 +149,9 @@ class Lexicon:
     movement_to: tuple[str, ...]
     comparison_before: tuple[str, ...]
     tally_before: tuple[str, ...]
+    change_of: tuple[str, ...]
+    increase_nouns: tuple[str, ...]
+    decrease_nouns: tuple[str, ...]
     half_after_scale: tuple[str, ...]
     range_connectors: tuple[str, ...]
     scale_supplements: dict[Decimal, tuple[str, ...]]
@@ -248,6 +251,9 @@ def parse_lexicon(path: Path) -> Lexicon:
         movement_to=_words(path, rng, "movement_to", required=False),
         comparison_before=_words(path, data, "comparison_before", required=False),
         tally_before=_words(path, data, "tally_before", required=False),
+        change_of=_words(path, change, "of", required=False),
+        increase_nouns=_words(path, change, "increase_nouns", required=False),
+        decrease_nouns=_words(path, change, "decrease_nouns", required=False),
         half_after_scale=_words(path, data, "half_after_scale", required=False),
         range_connectors=_words(path, rng, "connectors"),
         scale_supplements=scale,
