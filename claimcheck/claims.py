@@ -252,7 +252,19 @@ def find_drafts(
             drafts.append(draft)
             consumed = draft.end
         consumed = max(consumed, skip_to)
+    _share_compared_currency(text, drafts, s_start, g)
     return drafts
+
+
+def _share_compared_currency(text: str, drafts: list[Draft], s_start: int, g: Grammar) -> None:
+    """A scaled figure after a comparison word takes the currency of the sum it is
+    compared with: "310 milliards d'euros …, contre 300 milliards" (the euros elided)."""
+    for i in range(1, len(drafts)):
+        prev, d = drafts[i - 1], drafts[i]
+        if (d.unit == "dimensionless" and d.second is None and d.first.scale != 1
+                and d.role is Role.LEVEL and prev.first.scale != 1 and _is_currency(prev.unit)
+                and g.comparison_before_re.search(text, max(s_start, d.start - 40), d.start)):
+            d.unit = prev.unit
 
 
 def _age_word_follows(text: str, num_end: int, hi: int, g: Grammar) -> bool:

@@ -708,6 +708,13 @@ BUGS_CAUGHT: list = [
     Case("The airline reported a loss of €185 million a year earlier.", "en",
                "185000000", "185000000", "185000000", "exact", "EUR", "plain", False,
                span="€185 million", id="loss-of-is-level"),
+    # fixed: an elided currency after a comparison word was a count
+    Case("Le Trésor doit lever 310 milliards d'euros, contre 300 milliards cette année.", "fr",
+               "300000000000", "300000000000", "300000000000", "exact", "EUR", "plain", False,
+               span="300 milliards", id="contre-elided-currency"),
+    Case("Revenue was $5.2bn, compared with 4.8 billion a year earlier.", "en",
+               "4800000000", "4800000000", "4800000000", "exact", "USD", "en", False,
+               span="4.8 billion", id="compared-elided-currency"),
     # fixed: no time units: '24 hours' loses its unit (pint: hour)
     Case("Police received 1,200 calls in 24 hours.", "en",
                "24", "24", "24", "exact", "hour", "plain", False, span="24 hours",
