@@ -66,7 +66,10 @@ from .tokens import WORD_KINDS, Token, Tokens
 
 # --- tokens ------------------------------------------------------------------------
 
-_ELIDED = r"(?P<elided>(?i:jusqu|lorsqu|puisqu|qu|[ldnsjcmt])['\u2019](?=\p{L}))"  # l', qu'
+ELIDED_HEADS = frozenset({"jusqu", "lorsqu", "puisqu", "qu", "l", "d", "n", "s", "j", "c", "m", "t"})
+"""Words written elided before a vowel ("l'", "qu'", "jusqu'"): one token with their apostrophe."""
+_ELIDED = (r"(?P<elided>(?i:" + "|".join(sorted(ELIDED_HEADS, key=lambda w: (-len(w), w)))
+           + r")['\u2019](?=\p{L}))")  # l', qu'
 _TOKEN_BODY = r"""
     | (?P<word>(?!(?:\p{Lu}\.){2})                      # a word, unless an abbreviation
         \p{L}[\p{L}\p{M}\p{N}]*
@@ -87,13 +90,96 @@ CLAUSE_PUNCT = frozenset(';:!?()[]{}"\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014|
 """Punctuation that ends a clause (a comma is handled by each rule)."""
 
 
+SPLIT_ONLY_SPACES = "\x1c\x1d\x1e\x1f"
+"""Separators ``str.split`` cuts at but the token pattern's ``\\s`` does not (it reads
+them as punctuation): a span holding one is tokenized by the pattern alone."""
+
+
+PIECE_OPENERS = frozenset("(\"[\u201c\u201e\u00ab")
+PIECE_CLOSERS = frozenset(",.;:!?)\"]\u201d\u00bb")
+"""Single punctuation marks the token pattern reads as a token of their own before or
+after a word (none is an apostrophe, a hyphen, a letter or a digit)."""
+
+
 def tokenize(text: str, start: int, end: int) -> Tokens:
-    """Tokens of text[start:end] with offsets into ``text``."""
+    """Tokens of text[start:end] with offsets into ``text``.
+
+    Fast path, exact: the span is cut at whitespace (``str.split``, C speed) and a
+    piece made only of letters (``isalpha``: a subset of ``\\p{L}``) is one word token, as
+    the token pattern matches it whole (its other branches need an apostrophe, a dot, a
+    digit or punctuation); so is a piece of letters between an opening and/or a closing
+    mark of PIECE_OPENERS/PIECE_CLOSERS, each mark a punctuation token ("(AP)", "said,").
+    Every other run of consecutive pieces is scanned by the pattern, with one character
+    of the following whitespace in view for its lookaheads ("Farmers' union"); no token
+    crosses into a piece of letters ("1 234" joins digits only).
+    """
     out = Tokens()
-    append = out.append
-    new = tuple.__new__  # Token(...) without the generated __new__'s Python frame
     chunk = text[start:end]
     pattern = TOKEN_RE if ("'" in chunk or "\u2019" in chunk) else TOKEN_NO_ELISION_RE
+    for c in SPLIT_ONLY_SPACES:
+        if c in chunk:
+            _scan_tokens(out, pattern, text, start, end)
+            return out
+    append = out.append
+    new = tuple.__new__  # Token(...) without the generated __new__'s Python frame
+    pos = 0
+    run_start = -1  # start (in chunk) of the current run of pieces that are not all letters
+    run_end = 0
+    for piece in chunk.split():
+        at = chunk.find(piece, pos)
+        pos = at + len(piece)
+        if piece.isalpha():
+            if run_start >= 0:
+                _scan_tokens(out, pattern, text, start + run_start, min(end, start + run_end + 1))
+                run_start = -1
+            append(new(Token, ("word", piece, start + at, start + pos, piece.casefold())))
+            continue
+        lead = 1 if piece[0] in PIECE_OPENERS else 0
+        trail = 1 if piece[-1] in PIECE_CLOSERS else 0
+        word = piece[lead : len(piece) - trail]
+        elided = _elision(word)
+        if elided or ((lead or trail) and word.isalpha()):
+            if run_start >= 0:
+                _scan_tokens(out, pattern, text, start + run_start, min(end, start + run_end + 1))
+                run_start = -1
+            a = start + at
+            if lead:
+                append(new(Token, ("punct", piece[0], a, a + 1, piece[0])))
+            a += lead
+            if elided:
+                head = word[:elided]
+                append(new(Token, ("elided", head, a, a + elided, head.casefold().replace("\u2019", "'"))))
+                word = word[elided:]
+                a += elided
+            append(new(Token, ("word", word, a, a + len(word), word.casefold())))
+            if trail:
+                append(new(Token, ("punct", piece[-1], start + pos - 1, start + pos, piece[-1])))
+        else:
+            if run_start < 0:
+                run_start = at
+            run_end = pos
+    if run_start >= 0:
+        _scan_tokens(out, pattern, text, start + run_start, min(end, start + run_end + 1))
+    return out
+
+
+def _elision(word: str) -> int:
+    """Length of the elided word opening ``word`` with its apostrophe ("l'", "qu\u2019") when
+    letters follow it ("l'économie"), else 0: the token pattern's first branch."""
+    for k in range(1, min(7, len(word) - 1)):
+        c = word[k]
+        if c == "'" or c == "\u2019":
+            head = word[:k]
+            if head.isascii() and head.lower() in ELIDED_HEADS and word[k + 1 :].isalpha():
+                return k + 1
+            return 0
+    return 0
+
+
+def _scan_tokens(out: Tokens, pattern: regex.Pattern, text: str, start: int, end: int) -> None:
+    """Append the pattern's tokens of text[start:end] to ``out``."""
+    append = out.append
+    new = tuple.__new__
     for m in pattern.finditer(text, start, end):
         t = m.group()
         kind = m.lastgroup or "punct"
@@ -104,7 +190,6 @@ def tokenize(text: str, start: int, end: int) -> Tokens:
         else:
             fold = t
         append(new(Token, (kind, t, m.start(), m.end(), fold)))
-    return out
 
 
 # --- language data -----------------------------------------------------------------

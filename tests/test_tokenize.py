@@ -1,0 +1,68 @@
+"""tokenize's fast path (cut at whitespace, letter pieces taken whole) gives exactly the
+tokens of the token pattern alone, whatever the text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimcheck.subjects import TOKEN_NO_ELISION_RE, TOKEN_RE, _scan_tokens, tokenize
+from claimcheck.tokens import Tokens
+
+
+def pattern_tokens(text: str, start: int, end: int) -> list[tuple]:
+    out = Tokens()
+    chunk = text[start:end]
+    pattern = TOKEN_RE if ("'" in chunk or "\u2019" in chunk) else TOKEN_NO_ELISION_RE
+    _scan_tokens(out, pattern, text, start, end)
+    return [tuple(t) for t in out]
+
+
+CASES = [
+    ("plain", "Police said 94,000 soldiers were deployed"),
+    ("closers", "The agency (AP) said, on Monday: “No.”"),
+    ("openers", "«Nous» [sic] „Zahlen“ (ca"),
+    ("elided", "l'économie, qu’il jusqu'à d'1,5 % L'Oréal"),
+    ("not-elided", "aujourd'hui presqu'île Farmers' union rock'n'roll"),
+    ("abbreviations", "U.S. officials, J. Smith and z.B. Inc. A. B."),
+    ("fr-digits", "1\u202f234,5 personnes et 12\u00a0000 euros 1 234"),
+    ("hyphens", "Arbeitsmarkt- und Sozialpolitik, dix-huit, COVID-19"),
+    ("c0-separator", "eins\x1czwei drei"),
+    ("format-marks", "*94,000* _troops_ `code` ~x~"),
+    ("long-s", "ſ'il"),
+    ("span-end-apostrophe", "Farmers'"),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in CASES], ids=[c[0] for c in CASES])
+def test_fast_path_matches_pattern(text):
+    assert [tuple(t) for t in tokenize(text, 0, len(text))] == pattern_tokens(text, 0, len(text))
+
+
+@pytest.mark.parametrize("text", [c[1] for c in CASES], ids=[c[0] for c in CASES])
+def test_fast_path_matches_pattern_on_inner_spans(text):
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1, 3):
+            assert [tuple(t) for t in tokenize(text, start, end)] == pattern_tokens(text, start, end)
+
+
+def test_elided_token():
+    toks = tokenize("L’économie", 0, 10)
+    expected = [("elided", "L’", "l'"), ("word", "économie", "économie")]
+    assert [(t.kind, t.text, t.fold) for t in toks] == expected
+
+
+PIECES = st.sampled_from([
+    "a", "Bé", "1", "2", "000", " ", "  ", "\n", "\u00a0", "\u202f", "\x1c", ",", ".", ";", ":", "'",
+    "\u2019", "-", "(", ")", "\"", "“", "”", "„", "«", "»", "%", "€", "l'", "Qu’", "jusqu", "presqu",
+    "U.S.", "ſ", "_", "*", "Ä", "ß",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PIECES, max_size=25).map("".join), st.data())
+def test_fast_path_matches_pattern_property(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert [tuple(t) for t in tokenize(text, start, end)] == pattern_tokens(text, start, end)
