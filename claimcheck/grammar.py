@@ -8,7 +8,6 @@ patterns (the first figure of a range and the second) can never drift apart.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -16,7 +15,7 @@ from functools import cache, lru_cache
 import regex
 
 from . import units
-from .lexicon import WORD_GAP, Lexicon, alternation, get_lexicon, scan_re
+from .lexicon import WORD_GAP, Lexicon, Scanner, alternation, get_lexicon, scan_re
 from .scale import scale_sources
 
 SP = WORD_GAP
@@ -67,7 +66,7 @@ class Grammar:
     lang: str
     lex: Lexicon
     number_re: regex.Pattern
-    words_re: re.Pattern  # a scanner: lexicon.scan_re
+    words_re: Scanner  # lexicon.scan_re
     word_spellings: frozenset[str]  # what words_re finds: casefolded and lower-cased keys
     left_re: regex.Pattern
     right_re: regex.Pattern
@@ -476,7 +475,7 @@ def is_letter_scale_word(w: str) -> bool:
 
 
 @lru_cache(maxsize=256)  # one per distinct set of hint words: bounded on archives
-def _hint_pattern(words: frozenset[str]) -> re.Pattern:
+def _hint_pattern(words: frozenset[str]) -> Scanner:
     return scan_re(words, ignore_case=False)
 
 

@@ -1,12 +1,15 @@
-"""tokenize's fast path (cut at whitespace, letter pieces taken whole) gives exactly the
-tokens of the token pattern alone, whatever the text."""
+"""Fast paths that must equal the patterns they stand in for: tokenize (cut at whitespace,
+letter pieces taken whole) and lexicon.Scanner (the left letter boundary checked in Python)."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from claimcheck.lexicon import SCAN_GAP, SCAN_NOT_AFTER_ALNUM, SCAN_NOT_BEFORE_ALNUM, scan_re, trie_source
 from claimcheck.subjects import TOKEN_NO_ELISION_RE, TOKEN_RE, _scan_tokens, tokenize
 from claimcheck.tokens import Tokens
 
@@ -66,3 +69,45 @@ def test_fast_path_matches_pattern_property(text, data):
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert [tuple(t) for t in tokenize(text, start, end)] == pattern_tokens(text, start, end)
+
+
+# --- lexicon.Scanner: the phrase trie with its left letter boundary checked in Python ------------
+
+SCAN_PHRASES = ["two", "twenty", "half", "a dozen", "dozen", "zwei", "mille", "un", "une"]
+
+
+def lookbehind_matches(phrases, text, pos, endpos, ignore_case):
+    pattern = re.compile(SCAN_NOT_AFTER_ALNUM + trie_source(phrases, SCAN_GAP) + SCAN_NOT_BEFORE_ALNUM,
+                         re.IGNORECASE if ignore_case else 0)
+    return [m.span() for m in pattern.finditer(text, pos, endpos)]
+
+
+SCAN_CASES = [
+    ("inside-words", "network twofold halftime atwo two"),
+    ("after-digit", "3two 3 two a dozen, xa dozen"),
+    ("after-underscore", "_two two_ -two two-"),
+    ("unicode-letters", "étwo été-two Zweizwei zwei"),
+    ("case", "TWO Two a Dozen"),
+]
+
+
+@pytest.mark.parametrize("ignore_case", [True, False])
+@pytest.mark.parametrize("text", [c[1] for c in SCAN_CASES], ids=[c[0] for c in SCAN_CASES])
+def test_scanner_matches_lookbehind_pattern(text, ignore_case):
+    scanner = scan_re(SCAN_PHRASES, ignore_case=ignore_case)
+    for pos in range(len(text) + 1):
+        for endpos in range(pos, len(text) + 1, 4):
+            found = [m.span() for m in scanner.finditer(text, pos, endpos)]
+            assert found == lookbehind_matches(SCAN_PHRASES, text, pos, endpos, ignore_case)
+
+
+SCAN_PIECES = st.sampled_from(["two", "twenty", "half", "a", " ", "dozen", "x", "3", "_", "-", "é", "T", "W"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SCAN_PIECES, max_size=20).map("".join), st.data())
+def test_scanner_property(text, data):
+    pos = data.draw(st.integers(0, len(text)))
+    endpos = data.draw(st.integers(pos, len(text)))
+    found = [m.span() for m in scan_re(SCAN_PHRASES).finditer(text, pos, endpos)]
+    assert found == lookbehind_matches(SCAN_PHRASES, text, pos, endpos, True)
