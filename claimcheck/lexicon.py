@@ -10,7 +10,6 @@ only logs.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -390,50 +389,3 @@ def trie_source(phrases: Iterable[str], gap: str = WORD_GAP) -> str:
         return body
 
     return "(?:" + emit(root) + ")"
-
-
-class Scanner:
-    """Where phrases stand in a text: a stdlib ``re`` trie of the phrases that is not
-    preceded by a letter or digit.  For a case-sensitive scan that left boundary is
-    checked here, not by a leading lookbehind: a pattern that begins with its phrases
-    lets ``re`` skip ahead to their first letters, one that begins with a lookbehind is
-    tried at every position (three times slower over a whole text).  A case-insensitive
-    pattern gets no such skip, so it keeps the lookbehind (``left_in_pattern``)."""
-
-    __slots__ = ("left_in_pattern", "pattern")
-
-    def __init__(self, pattern: re.Pattern[str], left_in_pattern: bool) -> None:
-        self.pattern = pattern
-        self.left_in_pattern = left_in_pattern
-
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[re.Match[str]]:
-        """The matches ``re.compile(SCAN_NOT_AFTER_ALNUM + pattern).finditer`` gives, as a
-        list: a hit right after a letter or digit is dropped and the search goes on from
-        its next character, as the lookbehind would have failed there and moved on."""
-        end = len(text) if endpos is None else min(endpos, len(text))
-        if self.left_in_pattern:
-            return list(self.pattern.finditer(text, pos, end))
-        search = self.pattern.search
-        out: list[re.Match[str]] = []
-        while pos <= end:
-            m = search(text, pos, end)
-            if m is None:
-                break
-            s = m.start()
-            if s and text[s - 1].isalnum():  # re's [^\W_] is str.isalnum
-                pos = s + 1
-                continue
-            out.append(m)
-            pos = max(m.end(), s + 1)
-        return out
-
-
-def scan_re(phrases: Iterable[str], *, ignore_case: bool = True) -> Scanner:
-    """A scanner finding the phrases between letter boundaries, as
-    ``regex.compile(alternation(phrases))`` does, three times faster when scanning a
-    whole text.  Used only to find where phrases stand; what they mean is read by
-    lookup.  Linear: a trie of literals, no nested quantifiers."""
-    body = trie_source(phrases, SCAN_GAP) + SCAN_NOT_BEFORE_ALNUM
-    if ignore_case:
-        return Scanner(re.compile(SCAN_NOT_AFTER_ALNUM + body, re.IGNORECASE), True)
-    return Scanner(re.compile(body), False)

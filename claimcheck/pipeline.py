@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Final
 
 from . import claims as claims_mod
 from .claims import Draft
@@ -15,12 +16,16 @@ from .convention import infer_document_convention
 from .dates import Period, find_periods
 from .grammar import find_candidates, get_grammar
 from .language import detect_languages
-from .model import Claim, Document
+from .model import Claim, Document, Role
 from .positions import Positions
 from .segment import split_sentences
 from .speakers import SpeakerTracker, attach
 
 SPACE_CHARS = "\n\r\t\u00a0\u202f"
+
+
+ROLE_VALUES: Final = {role: role.value for role in Role}
+"""A role's string, read once: ``Role.value`` is a Python-level property on every read."""
 
 
 def _normalise_space(s: str) -> str:
@@ -124,7 +129,7 @@ def extract_document(doc: Document, lang: str | None = None) -> list[Claim]:
                      if len(spans) > 1 else [None] * len(periods))
             period_cache[d.sentence] = list(zip(periods, bases, strict=True))
         period = _nearest_period(period_cache[d.sentence], d)
-        attached = attach(analysis, d.sentence, d.start, d.end, d.lang, d.role.value, d.unit,
+        attached = attach(analysis, d.sentence, d.start, d.end, d.lang, ROLE_VALUES[d.role], d.unit,
                           tracker, d.extra.get("subject_end"))
         line, column = lines.position(d.start)
         out.append(

@@ -56,13 +56,15 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, Final
 
 import regex
 
 from .errors import RulesError
 from .lexicon import LANGS, get_lexicon, load_yaml, rules_dir, strip_lines
 from .tokens import WORD_KINDS, Token, Tokens
+
+_WORD_KINDS: Final = WORD_KINDS  # a compiled module's own constant: read without a dict lookup
 
 # --- tokens ------------------------------------------------------------------------
 
@@ -608,7 +610,9 @@ def concept_of(
 @lru_cache(maxsize=4096)
 def _head_lemma(subject: str, lang: str) -> str | None:
     ph = get_phrases(lang)
-    words = _drop_determiners([t.text for t in tokenize(subject, 0, len(subject)) if t.is_word], ph)
+    words = _drop_determiners(
+        [t.text for t in tokenize(subject, 0, len(subject)) if t.kind in _WORD_KINDS], ph
+    )
     if not words:
         return None
     folded = [_fold(w) for w in words]
@@ -622,7 +626,7 @@ def _head_lemma(subject: str, lang: str) -> str | None:
 @lru_cache(maxsize=16384)
 def _concept_of(subject: str, lang: str, unit: str | None, ratio: bool = False) -> str | None:
     ph = get_phrases(lang)
-    words = [t.text for t in tokenize(subject, 0, len(subject)) if t.is_word]
+    words = [t.text for t in tokenize(subject, 0, len(subject)) if t.kind in _WORD_KINDS]
     words = _drop_determiners(words, ph)
     if not words:
         return None
@@ -715,7 +719,7 @@ def _noun_not_verb(tok: Token, ph: Phrases) -> bool:
 
 
 def _is_content(tok: Token, ph: Phrases) -> bool:
-    if not tok.is_word or tok.kind == "elided":
+    if tok.kind not in _WORD_KINDS or tok.kind == "elided":
         return False
     f = tok.fold
     return not (
@@ -777,13 +781,13 @@ def _skip_partitive(tokens: list[Token], i: int, lang: str, ph: Phrases) -> int:
     """After "of the"/"der": a second figure whose noun the first one shares ("650 der
     derzeit etwa 2.300 Stellen", "3.2 million of the 4.5 million registered voters")."""
     j = i
-    while j < len(tokens) and j - i < 3 and tokens[j].is_word and tokens[j].fold in ph.stop_words:
+    while j < len(tokens) and j - i < 3 and tokens[j].kind in _WORD_KINDS and tokens[j].fold in ph.stop_words:
         j += 1
     if j >= len(tokens) or tokens[j].kind != "num":
         return i
     j += 1
     scales = _scale_folds(lang)
-    while j < len(tokens) and tokens[j].is_word and tokens[j].fold in scales:
+    while j < len(tokens) and tokens[j].kind in _WORD_KINDS and tokens[j].fold in scales:
         j += 1
     return j
 
@@ -805,17 +809,17 @@ def _phrase_after(
     checked = False
     physical = family not in PLAIN_FAMILIES
     tok = tokens[i]
-    if tok.is_word and tok.fold in ph.links:
+    if tok.kind in _WORD_KINDS and tok.fold in ph.links:
         if family == "currency" and tok.fold not in ph.money_links:
             return None  # "1,2 Milliarden Euro des Bundes": whose, not what
         linked = True
         i += 1
         if physical and (
             tok.fold in ph.article_links
-            or (i < len(tokens) and tokens[i].is_word and tokens[i].fold in ph.determiners)
+            or (i < len(tokens) and tokens[i].kind in _WORD_KINDS and tokens[i].fold in ph.determiners)
         ):
             return None  # "à deux minutes de la fin", "10 km von der Grenze": where, not what
-    elif tok.is_word and tok.fold in ph.money_links and family != "percent":
+    elif tok.kind in _WORD_KINDS and tok.fold in ph.money_links and family != "percent":
         linked = checked = True
         i += 1
     elif family == "percent":
@@ -827,7 +831,7 @@ def _phrase_after(
     while (
         linked
         and i < len(tokens)
-        and tokens[i].is_word
+        and tokens[i].kind in _WORD_KINDS
         and (
             tokens[i].fold in ph.determiners
             or (tokens[i].fold in ph.stop_words and tokens[i].fold in ph.prenominal_adjectives)
@@ -865,7 +869,7 @@ def _phrase_after(
         if (
             words
             and nxt_tok is not None
-            and nxt_tok.is_word
+            and nxt_tok.kind in _WORD_KINDS
             and nxt_tok.fold in ph.determiners
             and nxt_tok.fold not in ph.links
         ):
@@ -940,7 +944,7 @@ def _nounish(tokens: list[Token], k: int, ph: Phrases) -> bool:
         and t.fold not in ph.prepositions
         and t.fold not in ph.links
         and k > 0
-        and tokens[k - 1].is_word
+        and tokens[k - 1].kind in _WORD_KINDS
         and tokens[k - 1].fold in ph.determiners
     )
 
@@ -958,11 +962,11 @@ def _np_left(tokens: list[Token], end: int, lang: str, chain: bool = True) -> in
             continue
         if prev.kind == "punct" and prev.text == ")":
             o = _open_paren(tokens, k - 1)
-            if o <= 0 or not tokens[o - 1].is_word:
+            if o <= 0 or tokens[o - 1].kind not in _WORD_KINDS:
                 break
             k = o  # "the (fictional) state", "Bureau international du travail (BIT)"
             continue
-        if not prev.is_word:
+        if prev.kind not in _WORD_KINDS:
             break
         f = prev.fold
         if prev.kind == "elided" and f in ph.verb_markers:
@@ -971,7 +975,7 @@ def _np_left(tokens: list[Token], end: int, lang: str, chain: bool = True) -> in
             chain
             and f in ph.links
             and k - 2 >= 0
-            and tokens[k - 2].is_word
+            and tokens[k - 2].kind in _WORD_KINDS
             and _nounish(tokens, k - 2, ph)
         ):
             # "number of evacuees", "Zahl der Arbeitslosen", "taux de chômage"
@@ -993,7 +997,7 @@ def _np_left(tokens: list[Token], end: int, lang: str, chain: bool = True) -> in
                 chain
                 and lang != "de"
                 and k - 3 >= 0
-                and tokens[k - 2].is_word
+                and tokens[k - 2].kind in _WORD_KINDS
                 and tokens[k - 2].fold in ph.links
                 and _nounish(tokens, k - 3, ph)
             ):
@@ -1028,7 +1032,7 @@ def _after_determiner(tokens: list[Token], j: int, ph: Phrases, lang: str) -> bo
     while (
         k >= 0
         and k > j - 3
-        and tokens[k].is_word
+        and tokens[k].kind in _WORD_KINDS
         and (
             tokens[k].fold in ph.prenominal_adjectives
             or (lang == "de" and not tokens[k].upper and _de_adjective(tokens[k]))
@@ -1036,13 +1040,13 @@ def _after_determiner(tokens: list[Token], j: int, ph: Phrases, lang: str) -> bo
         and tokens[k].fold not in ph.determiners
     ):
         k -= 1
-    return k >= 0 and tokens[k].is_word and tokens[k].fold in ph.determiners
+    return k >= 0 and tokens[k].kind in _WORD_KINDS and tokens[k].fold in ph.determiners
 
 
 def _v2_verb(tokens: list[Token], j: int, ph: Phrases) -> bool:
     """A German verb of level or change right before token ``j`` ("war sie", "sei sie"):
     the subject after it is linked to the figure ("hatte er sich … von" is not)."""
-    if j < 1 or not tokens[j - 1].is_word:
+    if j < 1 or tokens[j - 1].kind not in _WORD_KINDS:
         return False
     f = tokens[j - 1].fold
     return f in ph.connectors and f not in ph.prepositions and f not in ph.links
@@ -1090,7 +1094,7 @@ def _phrase_before(
     k = j
     while k >= 0 and tokens[k].kind == "punct" and tokens[k].text in FORMAT_MARKS:
         k -= 1
-    if k >= 0 and tokens[k].is_word and tokens[k].fold in ph.adverbial_prepositions:
+    if k >= 0 and tokens[k].kind in _WORD_KINDS and tokens[k].fold in ph.adverbial_prepositions:
         return None
     verb_after = _verb_after(tokens, ai, ph, lang) if lang == "de" and ai >= 0 else ""
     linked = bool(verb_after)
@@ -1137,7 +1141,7 @@ def _phrase_before(
                 and f in ph.estimate_verbs
                 and prep
                 and not (ph.participle_endings and f.endswith(ph.participle_endings))
-                and not (j > 0 and tokens[j - 1].is_word and _is_auxiliary(tokens[j - 1], ph))
+                and not (j > 0 and tokens[j - 1].kind in _WORD_KINDS and _is_auxiliary(tokens[j - 1], ph))
             ):
                 return None  # its object stands elsewhere: "a measure the OBR put at £2.4bn"
             else:
@@ -1158,7 +1162,7 @@ def _phrase_before(
             # "slipped to", "a dépassé de"; not "égalisé à trois minutes de la fin"
             linked = linked or (prep and (lang == "en" or prep_link))
             j -= 1
-            if j >= 0 and tokens[j].is_word and _is_auxiliary(tokens[j], ph):
+            if j >= 0 and tokens[j].kind in _WORD_KINDS and _is_auxiliary(tokens[j], ph):
                 j -= 1  # its auxiliary links nothing: "a consacré", "se sont imposés"
             continue
         if verb == "finite" and not linked:
@@ -1172,7 +1176,7 @@ def _phrase_before(
         after = tokens[j + 1] if j + 1 < len(tokens) else None
         if (
             before is not None
-            and before.is_word
+            and before.kind in _WORD_KINDS
             and before.fold in ph.verb_markers
             and tokens[start].fold not in ph.determiners  # "to the bridge" is a noun
         ):
@@ -1186,23 +1190,23 @@ def _phrase_before(
         while (
             b > start - 3
             and b > 0
-            and tokens[b].is_word
+            and tokens[b].kind in _WORD_KINDS
             and tokens[b].fold in ph.qualifier_words
             and tokens[b].fold not in ph.prepositions
         ):
             b -= 1  # "Innerhalb weniger Stunden"
-        in_pp = b >= 0 and tokens[b].is_word and tokens[b].fold in ph.prepositions
-        if after is not None and after.is_word and after.fold in ph.postpositions:
+        in_pp = b >= 0 and tokens[b].kind in _WORD_KINDS and tokens[b].fold in ph.prepositions
+        if after is not None and after.kind in _WORD_KINDS and after.fold in ph.postpositions:
             in_pp = True  # "Einer Umfrage zufolge"
         if in_pp:
             if not linked and not prep:
                 return None  # "the bypass bridge about two miles downstream"
             j = start - 2 if before is not None else start - 1
             continue
-        estimate = before is not None and before.is_word and before.fold in ph.estimate_verbs
+        estimate = before is not None and before.kind in _WORD_KINDS and before.fold in ph.estimate_verbs
         verb_before = (
             before is not None
-            and before.is_word
+            and before.kind in _WORD_KINDS
             and before.fold in ph.connectors
             and before.fold not in ph.prepositions
             and before.fold not in ph.links
@@ -1238,7 +1242,7 @@ def _verb_after(tokens: list[Token], ai: int, ph: Phrases, lang: str) -> str:
     particles = _change_particles(lang)
     for x in range(ai, min(len(tokens), ai + MAX_VERB_AFTER)):
         t = tokens[x]
-        if not t.is_word:
+        if t.kind not in _WORD_KINDS:
             if t.kind == "punct" and t.text in FORMAT_MARKS:
                 continue
             return ""
@@ -1276,7 +1280,7 @@ def _vorfeld(
     das Museum auf …" the figure measures the costs, the museum gives it."""
     ph = get_phrases(lang)
     k = verb - 1
-    if k < 0 or not tokens[k].is_word or not _is_content(tokens[k], ph) or not tokens[k].upper:
+    if k < 0 or tokens[k].kind not in _WORD_KINDS or not _is_content(tokens[k], ph) or not tokens[k].upper:
         return None
     start = _np_left(tokens, k, lang)
     if start > 0 and not (tokens[start - 1].kind == "punct"):
@@ -1291,7 +1295,7 @@ def _vorfeld(
         after_end += 1
 
     def known(first: int, last: int) -> bool:
-        words = [tokens[x].text for x in range(first, last + 1) if tokens[x].is_word]
+        words = [tokens[x].text for x in range(first, last + 1) if tokens[x].kind in _WORD_KINDS]
         words = _drop_determiners(words, ph)
         if not words:
             return False
@@ -1307,7 +1311,7 @@ def _np_head(tokens: list[Token], first: int, last: int, lang: str) -> int:
     idx = [
         k
         for k in range(first, last + 1)
-        if tokens[k].is_word and tokens[k].fold not in ph.determiners
+        if tokens[k].kind in _WORD_KINDS and tokens[k].fold not in ph.determiners
     ]
     if not idx:
         return last
@@ -1333,7 +1337,7 @@ def _label_before(tokens: list[Token], ci: int, lang: str) -> tuple[int, int, in
     ph = get_phrases(lang)
     while j >= 0 and (
         (tokens[j].kind == "punct" and tokens[j].text in FORMAT_MARKS)
-        or (tokens[j].is_word and tokens[j].fold in ph.stop_words)
+        or (tokens[j].kind in _WORD_KINDS and tokens[j].fold in ph.stop_words)
     ):
         j -= 1
     if j < 1 or tokens[j].kind != "punct" or tokens[j].text not in ":,":
@@ -1360,7 +1364,7 @@ def _label_before(tokens: list[Token], ci: int, lang: str) -> tuple[int, int, in
     if mark == "," and (
         k2 - start > 5
         or not any(
-            tokens[x].is_word and (tokens[x].fold in ph.determiners or not tokens[x].upper)
+            tokens[x].kind in _WORD_KINDS and (tokens[x].fold in ph.determiners or not tokens[x].upper)
             for x in range(start, k2 + 1)
         )
     ):
@@ -1372,7 +1376,7 @@ def _label_before(tokens: list[Token], ci: int, lang: str) -> tuple[int, int, in
 
 def _render(text: str, tokens: list[Token], first: int, last: int, lang: str) -> str:
     ph = get_phrases(lang)
-    while first < last and tokens[first].is_word and tokens[first].fold in ph.determiners:
+    while first < last and tokens[first].kind in _WORD_KINDS and tokens[first].fold in ph.determiners:
         first += 1
     while first < last and tokens[first].kind == "punct":
         first += 1
@@ -1395,8 +1399,8 @@ def _generic_concept(
     for t in tokens[after + 1 : after + 8]:
         if t.kind == "punct" and t.text not in FORMAT_MARKS:
             break
-        if not t.is_word or t.fold in ph.clause_words:
-            if t.is_word and t.fold in ph.clause_words:
+        if t.kind not in _WORD_KINDS or t.fold in ph.clause_words:
+            if t.kind in _WORD_KINDS and t.fold in ph.clause_words:
                 break
             continue
         words.append(t.text)
@@ -1435,7 +1439,7 @@ def _event_before(tokens: list[Token], ci: int, lang: str, unit: str | None) -> 
         k -= 1
         if t.kind == "punct" and t.text in FORMAT_MARKS:
             continue
-        if not t.is_word or t.fold in ph.clause_words:
+        if t.kind not in _WORD_KINDS or t.fold in ph.clause_words:
             return None
         seen += 1
         verb = not t.upper if lang == "de" else _looks_participle(t, ph)
@@ -1448,7 +1452,7 @@ def _event_before(tokens: list[Token], ci: int, lang: str, unit: str | None) -> 
 
 
 def _sentence_words(tokens: list[Token]) -> frozenset[str]:
-    return frozenset(t.fold for t in tokens if t.is_word)
+    return frozenset(t.fold for t in tokens if t.kind in _WORD_KINDS)
 
 
 def _make(
@@ -1546,9 +1550,10 @@ def find_subject(
     ph = get_phrases(lang)
     if ci < ai and tokens[ci].fold in ph.verb_qualifiers:
         k = ci + 1  # "frôle les 5 %": the qualifier's other words, then the figure
-        while k < ai and tokens[k].is_word and tokens[k].fold in ph.qualifier_words and k - ci < 3:
+        while (k < ai and tokens[k].kind in _WORD_KINDS and tokens[k].fold in ph.qualifier_words
+               and k - ci < 3):
             k += 1
-        if k < ai and not tokens[k].is_word:
+        if k < ai and tokens[k].kind not in _WORD_KINDS:
             bi = ci + 1
     before = _phrase_before(tokens, bi, lang, exclude, unit, ai)
     if (after is not None and family == "percent" and after.concept in get_concepts().bases
@@ -1609,14 +1614,14 @@ def _named_by_of(
     while j >= 0 and (
         (tokens[j].kind == "punct" and tokens[j].text in FORMAT_MARKS)
         or (
-            tokens[j].is_word
+            tokens[j].kind in _WORD_KINDS
             and tokens[j].fold in ph.stop_words
             and tokens[j].fold not in ph.links
             and j > ci - 3
         )
     ):
         j -= 1  # "Einsparungen von jährlich rund 55 Millionen Euro"
-    if j < 1 or not tokens[j].is_word or tokens[j].fold not in ph.links:
+    if j < 1 or tokens[j].kind not in _WORD_KINDS or tokens[j].fold not in ph.links:
         return None
     k = j - 1
     if not _nounish(tokens, k, ph) or (lang == "de" and not tokens[k].upper):

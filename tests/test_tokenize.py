@@ -1,5 +1,5 @@
 """Fast paths that must equal the patterns they stand in for: tokenize (cut at whitespace,
-letter pieces taken whole) and lexicon.Scanner (the left letter boundary checked in Python)."""
+letter pieces taken whole) and grammar.Scanner (the left letter boundary checked in Python)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck.lexicon import SCAN_GAP, SCAN_NOT_AFTER_ALNUM, SCAN_NOT_BEFORE_ALNUM, scan_re, trie_source
+from claimcheck.grammar import scan_re
+from claimcheck.lexicon import SCAN_GAP, SCAN_NOT_AFTER_ALNUM, SCAN_NOT_BEFORE_ALNUM, trie_source
 from claimcheck.subjects import TOKEN_NO_ELISION_RE, TOKEN_RE, _scan_tokens, tokenize
 from claimcheck.tokens import Tokens
 
@@ -71,7 +72,7 @@ def test_fast_path_matches_pattern_property(text, data):
     assert [tuple(t) for t in tokenize(text, start, end)] == pattern_tokens(text, start, end)
 
 
-# --- lexicon.Scanner: the phrase trie with its left letter boundary checked in Python ------------
+# --- grammar.Scanner: the phrase trie with its left letter boundary checked in Python ------------
 
 SCAN_PHRASES = ["two", "twenty", "half", "a dozen", "dozen", "zwei", "mille", "un", "une"]
 
