@@ -30,16 +30,15 @@ from .cardinals import cardinal_at, cardinal_scan_re, cardinal_words
 from .convention import DocumentConvention, choose_reading, readings_of
 from .dates import (
     CLOCK_RE,
-    YEAR,
     date_at_re,
     day_after_month_re,
     month_names,
 )
-from .grammar import Grammar
+from .grammar import Grammar, get_grammar
+from .lexicon import get_lexicon
 from .model import NumberFormat, Qualifier, Reading, Role
 from .scale import scale_factor
 
-YEAR_RE = regex.compile(rf"{YEAR}\Z")
 PHONE_AT_RE = regex.compile(
     r"""
       \+[0-9]{1,3}(?:[\s\-/.]{0,2}\(?[0-9]{1,5}\)?){2,}   # +49 30 1234567, +33 (0)1 23 45 67 89
@@ -191,12 +190,109 @@ LETTER_SCALES_WITHOUT_MONEY = frozenset({"k", "K"})
 """Single-letter scales that count glued to a figure even without money ("250k views")."""
 WORD_FOLLOWS_RE = regex.compile(r"[\s\u00a0\u202f]+\p{L}")
 """A number word counts when a word follows it ("three people")."""
-ELISION_RE = regex.compile(r"^(?:[ldjLDJ]|qu|Qu)['\u2019]")
-"""French elision before a word: "l’article 49.3" → "article"."""
-CODE_WORD_RE = regex.compile(r"^[A-Z]{2,5}$")
-"""An all-capitals code before a figure ("ICE 1509", "HC 1004"): an id, unless a currency."""
 TOKEN_PUNCT = ".,;:!?()[]{}\"'«»„“”‚‘’*_"
 CURRENCY_PREFIX_CHARS = "$€£¥₣₽₴"
+
+
+def _fold_word(word: str) -> str:
+    """A word folded so that every spelling a case-insensitive pattern matches for a phrase
+    folds as the phrase does: casefolded, typographic apostrophes and hyphens made plain,
+    and "İ" (which ``regex`` matches as "i" but casefolds to "i" + a combining dot) as "i".
+    Folding text and phrases alike only merges spellings, so a phrase the pattern would
+    match is always found by a test on folded strings."""
+    folded = word.casefold()
+    if folded.isascii():
+        return folded
+    return units.normalise_word(folded.replace("i\u0307", "i"))
+
+
+def _last_words(phrases: list[str]) -> tuple[str, ...]:
+    """The folded last word of every phrase: what the text must end in where one ends."""
+    return tuple(sorted({_fold_word(p.split()[-1]) for p in phrases if p.split()}))
+
+
+@dataclass(frozen=True, slots=True)
+class Ends:
+    """Cheap tests that rule out a pattern of the grammar before it runs (one per language).
+
+    The reverse patterns (left context, "aged", "ago"-type words before a figure) can match
+    only where the text before the position, after skipping spaces, ends in the last word
+    of one of their phrases; the clock pattern only where a clock word's first character
+    follows (after spaces) or a "[.:]" minutes part."""
+
+    left: tuple[str, ...]
+    age_before: tuple[str, ...]
+    relative_before: tuple[str, ...]
+    clock_first: frozenset[str]
+    ratio_first: frozenset[str]  # folded first words of "in", "sur", "out of"
+
+
+@cache
+def _ends(lang: str) -> Ends:
+    g = get_grammar(lang)
+    lex = g.lex
+    # the currency markers currency_before_pattern() is built from
+    currencies = list(units._table(units._norm_lang(lang)).before)
+    left = [*lex.increase, *lex.decrease, *lex.change_fillers, *lex.change_by, *lex.change_to,
+            *g.qual_kinds, *lex.range_between, *lex.range_from, *currencies]
+    return Ends(
+        left=_last_words(left),
+        age_before=_last_words(list(lex.age_before)),
+        relative_before=_last_words(list(lex.relative_time_before)),
+        clock_first=frozenset(p.split()[0][0] for p in get_lexicon(lang).time_after if p.split()),
+        ratio_first=frozenset(_fold_word(p.split()[0]) for p in lex.ratio_in if p.split()),
+    )
+
+
+def _may_end_at(text: str, pos: int, lo: int, lasts: tuple[str, ...]) -> bool:
+    """Whether a phrase whose folded last word is in ``lasts`` can end right before ``pos``
+    or before the spaces there, looking no further left than ``lo``: the whitespace-free
+    chunk before must end in that word (its phrases hold no space inside a word, and a
+    pattern's gap between words is whitespace)."""
+    i = pos
+    while i > lo and text[i - 1].isspace():
+        i -= 1
+    j = i
+    while j > lo and not text[j - 1].isspace():
+        j -= 1
+    return j < i and _fold_word(text[j:i]).endswith(lasts)
+
+
+def _time_after(text: str, pos: int, hi: int, g: Grammar) -> regex.Match | None:
+    """``g.time_after_re`` at ``pos``, run only when a clock word's first character (the
+    pattern is case-sensitive) follows the spaces there, or a "[.:]" minutes part."""
+    if pos >= hi:
+        return None
+    ch = text[pos]
+    if ch not in ".:":
+        j = pos
+        while ch.isspace():
+            j += 1
+            if j >= hi:
+                return None
+            ch = text[j]
+        if ch not in _ends(g.lang).clock_first:
+            return None
+    return g.time_after_re.match(text, pos, hi)
+
+
+def _is_year_text(raw: str) -> bool:
+    """``YEAR`` as a whole string (1800–2099 or 2100): four ASCII digits compare as numbers."""
+    return len(raw) == 4 and raw.isascii() and raw.isdigit() and "1800" <= raw <= "2100"
+
+
+def _is_code_word(word: str) -> bool:
+    """Two to five ASCII capitals ("ICE", "HC"), as ``[A-Z]{2,5}`` whole."""
+    return 2 <= len(word) <= 5 and word.isascii() and word.isalpha() and word.isupper()
+
+
+def _strip_elision(word: str) -> str:
+    """The word without a French elided article or pronoun: "l’article" → "article"."""
+    if len(word) > 1 and word[1] in "'\u2019" and word[0] in "ldjLDJ":
+        return word[2:]
+    if len(word) > 2 and word[2] in "'\u2019" and (word[:2] == "qu" or word[:2] == "Qu"):
+        return word[3:]
+    return word
 
 
 def find_drafts(
@@ -306,7 +402,7 @@ def ratio_in(text: str, pos: int, hi: int, g: Grammar, numerator: Decimal | None
     if m is None or m.group("unit") is not None:
         return None
     num = m.group("num")
-    if num is not None and YEAR_RE.match(num):
+    if num is not None and _is_year_text(num):
         return None  # "12 in 2021": a year
     if m.group("noun") is not None:
         if _word_before(text, pos, max(0, pos - 20)).casefold() in g.ratio_numerator_not:
@@ -321,6 +417,17 @@ def ratio_in(text: str, pos: int, hi: int, g: Grammar, numerator: Decimal | None
                 and follower.endswith(g.plural_endings)):
             return None  # "une conférence sur 3 thèmes": the denominator counts thèmes
     return m
+
+
+def _ratio_word_within(text: str, pos: int, hi: int, g: Grammar) -> bool:
+    """Whether one of the next three words is the first word of a ratio's "in"/"sur": the
+    pattern reads at most two nouns before it, and whole words between gaps (an exact
+    pre-check: unlike :func:`_next_words`, no window cuts a long noun)."""
+    first = _ends(g.lang).ratio_first
+    for w in text[pos:hi].split(None, 3)[:3]:
+        if _fold_word(w) in first:
+            return True
+    return False
 
 
 def _may_be_age(text: str, end: int, first_end: int, hi: int, g: Grammar) -> bool:
@@ -404,18 +511,18 @@ def _not_a_claim(text: str, m: regex.Match, sent: tuple[int, int], g: Grammar) -
     if len(raw) <= 5 and (small or raw[:2].isdigit() or raw[1:2] in (".", ":")):  # 14.30, 2.30
         after = _word_after(text, num_end, s_end).rstrip(",;")
         if after.casefold() in g.time_words or nxt in ".:" or after[:1] in ("a", "p", "U", "h"):
-            t = g.time_after_re.match(text, num_end, s_end)
+            t = _time_after(text, num_end, s_end, g)
             if t and ((raw.isdigit() and int(raw) <= 24) or len(raw) <= 5):
                 return t.end()
     if nxt == "/" and num_end + 1 < s_end and text[num_end + 1].isdigit():
         tail = g.list_after_id_re.match(text, num_end, s_end)
         return tail.end() if tail else num_end + 1  # "17/3500", "13/11": ids and dates
     before = _word_before(text, tok_start, s_start)
-    bare = ELISION_RE.sub("", before.strip(TOKEN_PUNCT))
+    bare = _strip_elision(before.strip(TOKEN_PUNCT))
     if before[-1:] in ",;:)":
         bare = ""  # "According to the ONS, 68% of households": punctuation ends the name
     if bare and (bare in g.id_words or bare.casefold() in g.id_words or (
-        CODE_WORD_RE.match(bare) and _canonical(bare, g.lang) is None
+        _is_code_word(bare) and _canonical(bare, g.lang) is None
     )):
         tail = g.list_after_id_re.match(text, num_end, s_end)  # "Anschlussstellen 38 und 40"
         return tail.end() if tail else num_end
@@ -424,7 +531,9 @@ def _not_a_claim(text: str, m: regex.Match, sent: tuple[int, int], g: Grammar) -
         # "Gregory Tate, 58, pleaded", "Vincent Arnaud, 52 ans, a été": an age in apposition
         after = _word_after(text, num_end, s_end) if nxt != "," else ""
         return num_end if not after else text.find(after, num_end) + len(after.rstrip(",.;)"))
-    if g.age_before_re.match(text, max(s_start, tok_start - 30), tok_start):
+    age_lo = max(s_start, tok_start - 30)
+    if (_may_end_at(text, tok_start, age_lo, _ends(g.lang).age_before)
+            and g.age_before_re.match(text, age_lo, tok_start)):
         tail = g.list_after_id_re.match(text, num_end, s_end)  # "aged 16 to 19"
         return tail.end() if tail else num_end
     if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
@@ -498,13 +607,16 @@ def _words_draft(
             return None, w_end  # "trois-quatre jours", "twenty-first": not a cardinal
     if value is None or kind is None:
         return None, w_end
-    if kind == "unit" and not g.scale_after_re.match(text, w_end, s_end):
-        if ratio_in(text, w_end, s_end, g, value) is None:
+    spaced = w_end < s_end and text[w_end].isspace()  # both patterns below start with a gap
+    if kind == "unit" and not (spaced and g.scale_after_re.match(text, w_end, s_end)):
+        if not _ratio_word_within(text, w_end, s_end, g) or (
+            ratio_in(text, w_end, s_end, g, value) is None
+        ):
             return None, w_end  # "a", "ein", "un" count only before a scale word
         kind = "word"  # "One in eight ballots", "un Français sur cinq"
-    if kind == "word" and not WORD_FOLLOWS_RE.match(text, w_end, s_end):
+    if kind == "word" and not (spaced and WORD_FOLLOWS_RE.match(text, w_end, s_end)):
         return None, w_end  # "three people", "zwei Millionen"; not a bare "sept."
-    if kind in ("word", "approx") and g.time_after_re.match(text, w_end, s_end):
+    if kind in ("word", "approx") and _time_after(text, w_end, s_end, g):
         return None, w_end  # "um zwei Uhr", "at three o'clock": a clock time
     fig = Figure(w_start, w_end, w_text, word_value=value)
     if kind == "fraction":
@@ -512,7 +624,7 @@ def _words_draft(
         if not of:
             return None, w_end
         left = _left(text, w_start, sent, g)
-        L = left.groupdict()
+        L = _left_groups(left, g)
         start = _left_start(left, L, w_start, opener=False)
         draft = Draft(start, of.end(), lang, sent, fig, role=Role.RATIO)  # "ein Drittel der"
         _apply_qualifier(draft, L, None, g)
@@ -523,7 +635,7 @@ def _words_draft(
         if obj:
             end = obj.end()  # "twice as many", "doppelt so viele"
         left = _left(text, w_start, sent, g)
-        L = left.groupdict()
+        L = _left_groups(left, g)
         draft = Draft(_left_start(left, L, w_start, opener=False), end, lang, sent, fig,
                       role=Role.RATIO)
         _apply_qualifier(draft, L, None, g)
@@ -536,16 +648,28 @@ def _words_draft(
     return found, skip
 
 
-def _left(text: str, pos: int, sent: tuple[int, int], g: Grammar) -> regex.Match:
-    m = g.left_re.match(text, max(sent[0], pos - MAX_LEFT), pos)
+def _left(text: str, pos: int, sent: tuple[int, int], g: Grammar) -> regex.Match | None:
+    """The left context before ``pos``, or None when it is empty.  Every phrase of the
+    left pattern ends, before the figure or the spaces there, in a known last word: where
+    the text does not, the pattern (a costly reverse match) cannot read anything."""
+    lo = max(sent[0], pos - MAX_LEFT)
+    if not _may_end_at(text, pos, lo, _ends(g.lang).left):
+        return None
+    m = g.left_re.match(text, lo, pos)
     assert m is not None  # every part is optional
-    return m
+    return m if m.end() > m.start() else None
 
 
-def _left_start(left: regex.Match, L: dict, pos: int, *, opener: bool = True) -> int:
+def _left_groups(left: regex.Match | None, g: Grammar) -> dict:
+    """The left context's groups; all None when it is empty (no group matches empty)."""
+    return left.groupdict() if left is not None else g.empty_left
+
+
+def _left_start(left: regex.Match | None, L: dict, pos: int, *, opener: bool = True) -> int:
     """Where the claim's text begins: its qualifier, range opener or currency sign."""
     for name in LEFT_TEXT_GROUPS:
         if L.get(name) is not None and (opener or name != "opener"):
+            assert left is not None  # a group matched
             pos = min(pos, left.start(name))
     return pos
 
@@ -555,8 +679,8 @@ def _assemble(
 ) -> tuple[Draft | None, int]:
     s_start, s_end = sent
     left = _left(text, first.start, sent, g)
-    L = left.groupdict() if left.end() > left.start() else g.empty_left
-    if L["qual"] is not None and _topic_preposition(text, left, L, s_start, g):
+    L = _left_groups(left, g)
+    if left is not None and L["qual"] is not None and _topic_preposition(text, left, L, s_start, g):
         L = {**L, "qual": None}  # "a play about three sisters": what it is about, not roughly
     opener = L["opener"]
     opener_folded = " ".join(opener.split()).casefold() if opener else None
@@ -609,8 +733,8 @@ def _assemble(
         range_ok = False
     if range_ok:
         conn = " ".join(R["conn"].split()).casefold()
-        from_open = opener_folded in g.from_words
-        if (from_open and (L["verb"] is not None or _verb_near(
+        from_open = opener_folded in g.from_words  # then ``left`` holds the opener
+        if (from_open and left is not None and (L["verb"] is not None or _verb_near(
             text, left.start(), left.start(), (s_start, left.start()), g
         ) is not None)) or _after_movement_verb(text, first.start, s_start, g):
             range_ok = False  # "fell from 5.2% to 4.5%", "est passé de 7,1 % à 7,4 %"
@@ -642,11 +766,11 @@ def _assemble(
         second, end2, unit2 = _second_figure(text, r, lang, has_money or bool(R["cur2"]))
         if second is None:
             range_ok = False
-        elif (not second.is_words and YEAR_RE.match(second.raw) and not unit2
-              and second.scale == 1 and not YEAR_RE.match(first.raw)):
+        elif (not second.is_words and _is_year_text(second.raw) and not unit2
+              and second.scale == 1 and not _is_year_text(first.raw)):
             range_ok = False  # "Fr. 1'234.5 Mio. bis 2030": until a year
-        elif (not first.is_words and YEAR_RE.match(first.raw) and not unit1_valid and not cur_unit
-              and first.scale == 1 and unit2 and not (YEAR_RE.match(second.raw) and not second.is_words)):
+        elif (not first.is_words and _is_year_text(first.raw) and not unit1_valid and not cur_unit
+              and first.scale == 1 and unit2 and not (_is_year_text(second.raw) and not second.is_words)):
             range_ok = False  # "de 7,1 % en 2023 à 7,4 %": a year, then the new level
         elif unit1_valid and unit2 and unit1_valid != unit2:
             range_ok = False
@@ -664,8 +788,8 @@ def _assemble(
         return None, end  # "voted nine to two": a tally of votes for and against, not a range
     if range_ok and second is not None:
         if first.is_words is False and second.is_words is False:
-            if YEAR_RE.match(first.raw) and not unit1_valid and (
-                YEAR_RE.match(second.raw) or (len(second.raw) == 2 and second.raw.isdigit())
+            if _is_year_text(first.raw) and not unit1_valid and (
+                _is_year_text(second.raw) or (len(second.raw) == 2 and second.raw.isdigit())
             ):
                 return None, end  # "2014-2015", "von 2020 bis 2022", "2022-23"
     else:
@@ -705,7 +829,9 @@ def _assemble(
         return None, end
     if unit in TIME_UNITS and (
         g.relative_after_re.match(text, end, s_end)
-        or g.relative_before_re.match(text, max(s_start, first.start - 20), first.start)
+        or (_may_end_at(text, first.start, max(s_start, first.start - 20),
+                        _ends(g.lang).relative_before)
+            and g.relative_before_re.match(text, max(s_start, first.start - 20), first.start))
     ):
         return None, end  # "ten years ago", "il y a dix ans", "vor zehn Jahren"
     ratio_of_two = None
@@ -723,7 +849,7 @@ def _assemble(
                                 or g.age_after_range_re.match(text, second.end, s_end))
     ):
         return None, end  # "63 Jahre alt", "15-64 ans"
-    if second is not None and not unit1_valid and g.time_after_re.match(text, end, s_end):
+    if second is not None and not unit1_valid and _time_after(text, end, s_end, g):
         return None, end  # "8 bis 20 Uhr"
 
     if second is not None:
@@ -893,7 +1019,7 @@ def _second_figure(
 
 def _is_year(first: Figure, unit: str | None, cur: str | None, L: dict) -> bool:
     """A plain four-digit 1800–2100 with nothing that makes it a quantity."""
-    if first.is_words or first.sign or not YEAR_RE.match(first.raw):
+    if first.is_words or first.sign or not _is_year_text(first.raw):
         return False
     if unit or cur or first.scale != 1:
         return False
