@@ -225,6 +225,7 @@ class Ends:
     relative_before: tuple[str, ...]
     clock_first: frozenset[str]
     ratio_first: frozenset[str]  # folded first words of "in", "sur", "out of"
+    right_prefixes: frozenset[str]  # every prefix of every word of ``Grammar.right_first``
 
 
 @cache
@@ -241,6 +242,7 @@ def _ends(lang: str) -> Ends:
         relative_before=_last_words(list(lex.relative_time_before)),
         clock_first=frozenset(p.split()[0][0] for p in get_lexicon(lang).time_after if p.split()),
         ratio_first=frozenset(_fold_word(p.split()[0]) for p in lex.ratio_in if p.split()),
+        right_prefixes=frozenset(w[:n] for w in g.right_first for n in range(1, len(w) + 1)),
     )
 
 
@@ -381,7 +383,7 @@ def _next_words(text: str, pos: int, hi: int, n: int) -> set[str]:
     """The next ``n`` whitespace-separated words after ``pos``, casefolded, unpunctuated:
     a cheap test before a regex that needs one of a few words there."""
     out: set[str] = set()
-    for w in text[pos:min(hi, pos + 60)].split()[:n]:
+    for w in text[pos:min(hi, pos + 60)].split(None, n)[:n]:
         out.add(w.strip(TOKEN_PUNCT).casefold())
     return out
 
@@ -434,6 +436,8 @@ def _may_be_age(text: str, end: int, first_end: int, hi: int, g: Grammar) -> boo
     """Whether an age word can follow ("63 Jahre alt", "20-year-old")."""
     if text[end:end + 1] == "-" or text[first_end:first_end + 1] == "-":
         return True
+    if end == first_end:  # the next word is among the next two
+        return bool(_next_words(text, first_end, hi, 2) & g.age_first)
     return bool((_next_words(text, end, hi, 1) | _next_words(text, first_end, hi, 2))
                 & g.age_first)
 
@@ -462,9 +466,12 @@ def _word_after(text: str, pos: int, hi: int) -> str:
     return text[i:j]
 
 
-def _not_a_claim(text: str, m: regex.Match, sent: tuple[int, int], g: Grammar) -> int | None:
+def _not_a_claim(
+    text: str, m: regex.Match, sent: tuple[int, int], g: Grammar, before: str
+) -> int | None:
     """If the token is a date, time, phone number, id or ordinal: where to resume.
 
+    ``before`` is the word before the token (:func:`_word_before`, read once per figure).
     Cheap character tests guard every regex, so a plain figure costs a few comparisons.
     """
     s_start, s_end = sent
@@ -477,7 +484,7 @@ def _not_a_claim(text: str, m: regex.Match, sent: tuple[int, int], g: Grammar) -
     if (nxt and nxt in ZERO_WIDTH) or (prev and prev in ZERO_WIDTH):
         glued = GLUED_RUN_RE.match(text, num_start, s_end)  # "3\u200b000": a broken figure
         return glued.end() if glued else num_end
-    if sum(ch.isdigit() for ch in raw) > MAX_DIGITS:
+    if len(raw) > MAX_DIGITS and sum(ch.isdigit() for ch in raw) > MAX_DIGITS:
         return num_end  # no figure has that many digits: an id, a hash, noise
     if prev not in " (\u00a0\u202f\n\t\"'„“«" and _in_url(text, num_start, num_end):
         return num_end
@@ -494,8 +501,8 @@ def _not_a_claim(text: str, m: regex.Match, sent: tuple[int, int], g: Grammar) -
         )):
             return d.end()
     if small and 1 <= int(raw) <= 31:
-        before = _word_before(text, tok_start, s_start).rstrip(".").casefold()
-        if before and before in month_names():
+        month = before.rstrip(".").casefold()
+        if month and month in month_names():
             tail = day_after_month_re().match(text, num_end, s_end)
             end = tail.end() if tail else num_end
             more = g.date_continuation_re.match(text, end, s_end)  # "Dec. 10 to 12"
@@ -517,7 +524,6 @@ def _not_a_claim(text: str, m: regex.Match, sent: tuple[int, int], g: Grammar) -
     if nxt == "/" and num_end + 1 < s_end and text[num_end + 1].isdigit():
         tail = g.list_after_id_re.match(text, num_end, s_end)
         return tail.end() if tail else num_end + 1  # "17/3500", "13/11": ids and dates
-    before = _word_before(text, tok_start, s_start)
     bare = _strip_elision(before.strip(TOKEN_PUNCT))
     if before[-1:] in ",;:)":
         bare = ""  # "According to the ONS, 68% of households": punctuation ends the name
@@ -555,7 +561,8 @@ def _not_a_claim(text: str, m: regex.Match, sent: tuple[int, int], g: Grammar) -
 def _digits_draft(
     text: str, m: regex.Match, sent: tuple[int, int], lang: str, g: Grammar
 ) -> tuple[Draft | None, int]:
-    skip = _not_a_claim(text, m, sent, g)
+    before = _word_before(text, m.start(), sent[0])
+    skip = _not_a_claim(text, m, sent, g, before)
     if skip is not None:
         return None, skip
     raw = m.group("num")
@@ -564,7 +571,7 @@ def _digits_draft(
         # "2014 200" (two figures joined by a space) or "1,2,3" (a list): retry the head
         return None, m.end() if not _space_split(raw) else m.start("num") + _space_split(raw)
     first = Figure(m.start(), m.end("num"), raw, m.group("sign") or "", readings)
-    return _assemble(text, first, sent, lang, g, m.start("num"))
+    return _assemble(text, first, sent, lang, g, m.start("num"), before)
 
 
 def _space_split(raw: str) -> int:
@@ -675,9 +682,14 @@ def _left_start(left: regex.Match | None, L: dict, pos: int, *, opener: bool = T
 
 
 def _assemble(
-    text: str, first: Figure, sent: tuple[int, int], lang: str, g: Grammar, num_start: int
+    text: str, first: Figure, sent: tuple[int, int], lang: str, g: Grammar, num_start: int,
+    before: str | None = None,
 ) -> tuple[Draft | None, int]:
+    """``before``: the word before ``first`` when the caller has read it already."""
     s_start, s_end = sent
+    fig_start = first.start
+    if before is None:
+        before = _word_before(text, fig_start, s_start)
     left = _left(text, first.start, sent, g)
     L = _left_groups(left, g)
     if left is not None and L["qual"] is not None and _topic_preposition(text, left, L, s_start, g):
@@ -784,7 +796,7 @@ def _assemble(
             and int(second.raw) <= int(first.raw)):
         return None, end  # "won 2-1", "voted 7-2", "1-1": scores and votes, not ranges
     if (range_ok and second is not None and not unit1_valid and not cur_unit
-            and _word_before(text, first.start, s_start).strip(TOKEN_PUNCT).casefold() in g.tally_before):
+            and before.strip(TOKEN_PUNCT).casefold() in g.tally_before):
         return None, end  # "voted nine to two": a tally of votes for and against, not a range
     if range_ok and second is not None:
         if first.is_words is False and second.is_words is False:
@@ -864,7 +876,7 @@ def _assemble(
                 extra_subject_end = first.end  # "un Français sur cinq": what is counted is inside
             end = ratio_of_two.end()
             role = Role.RATIO
-    minus = _word_before(text, first.start, s_start)
+    minus = before
     if minus.casefold() in g.minus_words and not first.sign and L["qual"] is None:
         first.sign = "-"  # "minus 3 Grad"
         first.start = text.rfind(minus, s_start, first.start)
@@ -889,7 +901,8 @@ def _assemble(
             and " ".join(L["verb"].split()).casefold() not in g.increase_nouns | g.decrease_nouns):
         old_level = True  # "£99.1bn, down from £127.8bn": the old level
     if role is not Role.RATIO and not old_level:
-        draft.role = _role(text, L, draft, g, s_end, first.sign)
+        draft.role = _role(text, L, draft, g, s_end, first.sign,
+                           before if draft.start == fig_start else None)
     if bare_points and draft.unit == "percentage_point" and draft.role is Role.LEVEL:
         draft.unit = "dimensionless"  # "à 7 812,45 points": index points; a level is never in pp
     return draft, end
@@ -1045,13 +1058,20 @@ def _right_may_match(text: str, pos: int, s_end: int, g: Grammar) -> bool:
     limit = min(s_end, j + g.right_first_max)
     while k < limit and not text[k].isspace():
         k += 1
-    word = units.normalise_word(text[j:k]).casefold()
+    word = text[j:k]
+    if not word.isascii():
+        word = units.normalise_word(word)
+    word = word.casefold()
     first = g.right_first
+    prefixes = _ends(g.lang).right_prefixes
     for n in range(1, len(word) + 1):
+        head = word[:n]
+        if head not in prefixes:
+            return False  # no longer head is a first word either
         # every phrase the pattern reads ends at a letter boundary unless it ends in a sign
         # ("%", "€"): "people" does not start the unit "p"
-        if word[:n] in first and (n == len(word) or not word[n].isalnum()
-                                  or not word[n - 1].isalnum()):
+        if head in first and (n == len(word) or not word[n].isalnum()
+                              or not word[n - 1].isalnum()):
             return True
     return False
 
@@ -1081,7 +1101,10 @@ def _apply_qualifier(draft: Draft, L: dict, R: dict | None, g: Grammar) -> None:
                 return
 
 
-def _role(text: str, L: dict, draft: Draft, g: Grammar, s_end: int, sign: str) -> Role:
+def _role(
+    text: str, L: dict, draft: Draft, g: Grammar, s_end: int, sign: str, before: str | None
+) -> Role:
+    """``before``: the word before the draft's start, when already read."""
     verb = L["verb"]
     if L["to"] is not None:
         return Role.LEVEL
@@ -1099,7 +1122,7 @@ def _role(text: str, L: dict, draft: Draft, g: Grammar, s_end: int, sign: str) -
         if direction is not None:
             return direction
         return Role.LEVEL
-    noun = _change_noun_before(text, draft.start, draft.sentence[0], g)
+    noun = _change_noun_before(text, draft.start, draft.sentence[0], g, before)
     if noun is not None:
         return noun  # "an increase of 4%", "ein Plus von 4,7 Prozent", "une hausse de 6 %"
     comp = None
@@ -1112,12 +1135,15 @@ def _role(text: str, L: dict, draft: Draft, g: Grammar, s_end: int, sign: str) -
     return Role.LEVEL
 
 
-def _change_noun_before(text: str, start: int, s_start: int, g: Grammar) -> Role | None:
+def _change_noun_before(
+    text: str, start: int, s_start: int, g: Grammar, link: str | None = None
+) -> Role | None:
     """The direction of a change noun linked to the figure by "of"/"von"/"de" (rules/lang
     change.nouns_of): "an increase of 4%", "ein Plus von 4,7 Prozent"."""
     if not g.change_of:
         return None
-    link = _word_before(text, start, s_start)
+    if link is None:
+        link = _word_before(text, start, s_start)
     if link.casefold() not in g.change_of:
         return None
     lo = start - len(link) - 1
