@@ -365,9 +365,9 @@ def _share_compared_currency(text: str, drafts: list[Draft], s_start: int, g: Gr
             d.unit = prev.unit
 
 
-def _age_word_follows(text: str, num_end: int, hi: int, g: Grammar) -> bool:
-    """ " ans," / " Jahre," right after the figure, then a comma or the sentence's end."""
-    after = _word_after(text, num_end, hi)
+def _age_word_follows(after: str, g: Grammar) -> bool:
+    """ " ans," / " Jahre," right after the figure (``after``: the word there), then a
+    comma or the sentence's end."""
     return after[-1:] in (",", ".", ";", ")") and after.rstrip(",.;)") in g.age_range_words
 
 
@@ -467,11 +467,12 @@ def _word_after(text: str, pos: int, hi: int) -> str:
 
 
 def _not_a_claim(
-    text: str, m: regex.Match, sent: tuple[int, int], g: Grammar, before: str
+    text: str, m: regex.Match, sent: tuple[int, int], g: Grammar, before: str, after: str
 ) -> int | None:
     """If the token is a date, time, phone number, id or ordinal: where to resume.
 
-    ``before`` is the word before the token (:func:`_word_before`, read once per figure).
+    ``before``/``after`` are the words before the token and after its digits
+    (:func:`_word_before`, :func:`_word_after`: read once per figure).
     Cheap character tests guard every regex, so a plain figure costs a few comparisons.
     """
     s_start, s_end = sent
@@ -516,8 +517,8 @@ def _not_a_claim(
     if prev == ":" and tok_start - 2 >= s_start and text[tok_start - 2].isdigit():
         return num_end
     if len(raw) <= 5 and (small or raw[:2].isdigit() or raw[1:2] in (".", ":")):  # 14.30, 2.30
-        after = _word_after(text, num_end, s_end).rstrip(",;")
-        if after.casefold() in g.time_words or nxt in ".:" or after[:1] in ("a", "p", "U", "h"):
+        after_time = after.rstrip(",;")
+        if after_time.casefold() in g.time_words or nxt in ".:" or after_time[:1] in ("a", "p", "U", "h"):
             t = _time_after(text, num_end, s_end, g)
             if t and ((raw.isdigit() and int(raw) <= 24) or len(raw) <= 5):
                 return t.end()
@@ -533,10 +534,11 @@ def _not_a_claim(
         tail = g.list_after_id_re.match(text, num_end, s_end)  # "Anschlussstellen 38 und 40"
         return tail.end() if tail else num_end
     if (prev == " " and raw.isdigit() and len(raw) <= 3 and (nxt == "," or _age_word_follows(
-            text, num_end, s_end, g)) and _age_apposition(text, tok_start, s_start)):
+            after, g)) and _age_apposition(text, tok_start, s_start)):
         # "Gregory Tate, 58, pleaded", "Vincent Arnaud, 52 ans, a été": an age in apposition
-        after = _word_after(text, num_end, s_end) if nxt != "," else ""
-        return num_end if not after else text.find(after, num_end) + len(after.rstrip(",.;)"))
+        if nxt == ",":
+            return num_end
+        return text.find(after, num_end) + len(after.rstrip(",.;)")) if after else num_end
     age_lo = max(s_start, tok_start - 30)
     if (_may_end_at(text, tok_start, age_lo, _ends(g.lang).age_before)
             and g.age_before_re.match(text, age_lo, tok_start)):
@@ -562,7 +564,8 @@ def _digits_draft(
     text: str, m: regex.Match, sent: tuple[int, int], lang: str, g: Grammar
 ) -> tuple[Draft | None, int]:
     before = _word_before(text, m.start(), sent[0])
-    skip = _not_a_claim(text, m, sent, g, before)
+    after = _word_after(text, m.end("num"), sent[1])
+    skip = _not_a_claim(text, m, sent, g, before, after)
     if skip is not None:
         return None, skip
     raw = m.group("num")
@@ -571,7 +574,7 @@ def _digits_draft(
         # "2014 200" (two figures joined by a space) or "1,2,3" (a list): retry the head
         return None, m.end() if not _space_split(raw) else m.start("num") + _space_split(raw)
     first = Figure(m.start(), m.end("num"), raw, m.group("sign") or "", readings)
-    return _assemble(text, first, sent, lang, g, m.start("num"), before)
+    return _assemble(text, first, sent, lang, g, m.start("num"), before, after)
 
 
 def _space_split(raw: str) -> int:
@@ -683,9 +686,10 @@ def _left_start(left: regex.Match | None, L: dict, pos: int, *, opener: bool = T
 
 def _assemble(
     text: str, first: Figure, sent: tuple[int, int], lang: str, g: Grammar, num_start: int,
-    before: str | None = None,
+    before: str | None = None, after: str | None = None,
 ) -> tuple[Draft | None, int]:
-    """``before``: the word before ``first`` when the caller has read it already."""
+    """``before``/``after``: the words before and after ``first`` when the caller has read
+    them already."""
     s_start, s_end = sent
     fig_start = first.start
     if before is None:
@@ -822,7 +826,8 @@ def _assemble(
     qa = R["qafter"]
     role = Role.LEVEL
     if second is None and (
-        _word_after(text, end, s_end)[:4].casefold() in g.multiple_stems or text[end:end + 1] == "-"
+        (after if after is not None and end == first.end else _word_after(text, end, s_end))[:4]
+        .casefold() in g.multiple_stems or text[end:end + 1] == "-"
     ):
         mult = g.multiple_after_re.match(text, end, s_end)
         if mult:
