@@ -37,7 +37,7 @@ from .dates import (
 from .grammar import Grammar, get_grammar
 from .lexicon import get_lexicon
 from .model import NumberFormat, Qualifier, Reading, Role
-from .scale import scale_factor
+from .scale import is_letter_scale, scale_factor, scale_words
 
 PHONE_AT_RE = regex.compile(
     r"""
@@ -225,6 +225,7 @@ class Ends:
     relative_before: tuple[str, ...]
     clock_first: frozenset[str]
     ratio_first: frozenset[str]  # folded first words of "in", "sur", "out of"
+    scale_first: tuple[str, ...]  # folded first words of the scale words of scale_after_re
     right_prefixes: frozenset[str]  # every prefix of every word of ``Grammar.right_first``
 
 
@@ -242,6 +243,8 @@ def _ends(lang: str) -> Ends:
         relative_before=_last_words(list(lex.relative_time_before)),
         clock_first=frozenset(p.split()[0][0] for p in get_lexicon(lang).time_after if p.split()),
         ratio_first=frozenset(_fold_word(p.split()[0]) for p in lex.ratio_in if p.split()),
+        scale_first=tuple(sorted({_fold_word(w.split()[0]) for w in scale_words(lang)
+                                  if w.split() and not is_letter_scale(w)})),
         right_prefixes=frozenset(w[:n] for w in g.right_first for n in range(1, len(w) + 1)),
     )
 
@@ -588,14 +591,22 @@ def _space_split(raw: str) -> int:
 CARDINAL_HYPHENS = "-\u2010\u2011"
 
 
-def _may_continue(text: str, pos: int, hi: int, lang: str) -> bool:
+def _may_continue(text: str, pos: int, hi: int, lang: str, after: str) -> bool:
     """Whether a number word ending at ``pos`` can go on as a compound ("dix-huit",
-    "Deux cents", "twenty one"): a cheap test before :func:`cardinal_at`."""
+    "Deux cents", "twenty one"): a cheap test before :func:`cardinal_at`.  ``after`` is
+    the word after ``pos`` (:func:`_word_after`)."""
     if pos >= hi:
         return False
     if text[pos] in CARDINAL_HYPHENS:
         return True
-    return _word_after(text, pos, hi).strip(TOKEN_PUNCT).casefold() in cardinal_words(lang).pieces
+    return after.strip(TOKEN_PUNCT).casefold() in cardinal_words(lang).pieces
+
+
+def _scale_may_follow(after: str, g: Grammar) -> bool:
+    """Whether ``g.scale_after_re`` can match before ``after``, the word after a number
+    word: the word must begin with the first word of a scale word ("a million", "un
+    milliard").  An empty word (a line break follows) leaves it to the pattern."""
+    return not after or _fold_word(after).startswith(_ends(g.lang).scale_first)
 
 
 def _words_draft(
@@ -606,7 +617,9 @@ def _words_draft(
     key = " ".join(w_text.split()).casefold()
     value = g.word_values.get(key)
     kind = g.word_kinds.get(key)
-    if kind is None or ((kind == "word" or kind == "unit") and _may_continue(text, w_end, s_end, lang)):
+    after = _word_after(text, w_end, s_end) if kind == "word" or kind == "unit" else ""
+    if kind is None or ((kind == "word" or kind == "unit")
+                        and _may_continue(text, w_end, s_end, lang, after)):
         # a compound cardinal: "Deux cents", "vingt et un", "dix-huit", "zweiundzwanzig"
         card = cardinal_at(text, w_start, s_end, lang)
         if card is not None and (kind is None or card[0] > w_end):
@@ -618,7 +631,9 @@ def _words_draft(
     if value is None or kind is None:
         return None, w_end
     spaced = w_end < s_end and text[w_end].isspace()  # both patterns below start with a gap
-    if kind == "unit" and not (spaced and g.scale_after_re.match(text, w_end, s_end)):
+    # a "unit" word was never extended, so ``after`` is still the word after it
+    if kind == "unit" and not (spaced and _scale_may_follow(after, g)
+                               and g.scale_after_re.match(text, w_end, s_end)):
         if not _ratio_word_within(text, w_end, s_end, g) or (
             ratio_in(text, w_end, s_end, g, value) is None
         ):

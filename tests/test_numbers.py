@@ -807,6 +807,7 @@ from claimcheck import claims as claims_mod  # noqa: E402
 from claimcheck.dates import YEAR  # noqa: E402
 from claimcheck.grammar import get_grammar  # noqa: E402
 from claimcheck.lexicon import get_lexicon  # noqa: E402
+from claimcheck.scale import scale_words  # noqa: E402
 
 FILLERS = [" ", "  ", "\u00a0", "\u202f", "\n", "'", "\u2019", "(", "\"", "$", "€", "US$", "CHF",
            "-", ",", ".", "x", "Über", "İN", "12", "3,5", "about", "ſ", "K"]
@@ -817,7 +818,7 @@ def _phrases(lang: str) -> list[str]:
     g = get_grammar(lang)
     out = [*lex.increase, *lex.decrease, *lex.change_fillers, *lex.change_by, *lex.change_to,
            *g.qual_kinds, *lex.range_between, *lex.range_from, *lex.age_before,
-           *lex.relative_time_before, *lex.time_after, *lex.ratio_in]
+           *lex.relative_time_before, *lex.time_after, *lex.ratio_in, *scale_words(lang)]
     return sorted(set(out))
 
 
@@ -864,6 +865,8 @@ def test_forward_prechecks_never_skip_a_match(after: tuple[str, str]) -> None:
         assert (got and got.span()) == (expected and expected.span())
         if not claims_mod._ratio_word_within(text, 2, hi, g):
             assert g.ratio_in_re.match(text, 2, hi) is None
+        if not claims_mod._scale_may_follow(claims_mod._word_after(text, 2, hi), g):
+            assert g.scale_after_re.match(text, 2, hi) is None
 
 
 YEAR_WHOLE_RE = regex.compile(rf"{YEAR}\Z")
