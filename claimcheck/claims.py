@@ -257,10 +257,9 @@ def _may_end_at(text: str, pos: int, lo: int, lasts: tuple[str, ...]) -> bool:
     i = pos
     while i > lo and text[i - 1].isspace():
         i -= 1
-    j = i
-    while j > lo and not text[j - 1].isspace():
-        j -= 1
-    return j < i and _fold_word(text[j:i]).endswith(lasts)
+    if i == lo:
+        return False
+    return _fold_word(text[lo:i].rsplit(None, 1)[-1]).endswith(lasts)  # from the last space
 
 
 def _time_after(text: str, pos: int, hi: int, g: Grammar) -> regex.Match | None:
@@ -1074,11 +1073,7 @@ def _right_may_match(text: str, pos: int, s_end: int, g: Grammar) -> bool:
         j += 1
     if j >= s_end:
         return False
-    k = j
-    limit = min(s_end, j + g.right_first_max)
-    while k < limit and not text[k].isspace():
-        k += 1
-    word = text[j:k]
+    word = text[j:min(s_end, j + g.right_first_max)].split(None, 1)[0]  # up to a space
     if not word.isascii():
         word = units.normalise_word(word)
     word = word.casefold()
