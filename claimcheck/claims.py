@@ -30,16 +30,15 @@ from .cardinals import cardinal_at, cardinal_scan_re, cardinal_words
 from .convention import DocumentConvention, choose_reading, readings_of
 from .dates import (
     CLOCK_RE,
-    YEAR,
     date_at_re,
     day_after_month_re,
     month_names,
 )
-from .grammar import Grammar
+from .grammar import Grammar, get_grammar
+from .lexicon import get_lexicon
 from .model import NumberFormat, Qualifier, Reading, Role
-from .scale import scale_factor
+from .scale import is_letter_scale, scale_factor, scale_words
 
-YEAR_RE = regex.compile(rf"{YEAR}\Z")
 PHONE_AT_RE = regex.compile(
     r"""
       \+[0-9]{1,3}(?:[\s\-/.]{0,2}\(?[0-9]{1,5}\)?){2,}   # +49 30 1234567, +33 (0)1 23 45 67 89
@@ -191,12 +190,113 @@ LETTER_SCALES_WITHOUT_MONEY = frozenset({"k", "K"})
 """Single-letter scales that count glued to a figure even without money ("250k views")."""
 WORD_FOLLOWS_RE = regex.compile(r"[\s\u00a0\u202f]+\p{L}")
 """A number word counts when a word follows it ("three people")."""
-ELISION_RE = regex.compile(r"^(?:[ldjLDJ]|qu|Qu)['\u2019]")
-"""French elision before a word: "l’article 49.3" → "article"."""
-CODE_WORD_RE = regex.compile(r"^[A-Z]{2,5}$")
-"""An all-capitals code before a figure ("ICE 1509", "HC 1004"): an id, unless a currency."""
 TOKEN_PUNCT = ".,;:!?()[]{}\"'«»„“”‚‘’*_"
 CURRENCY_PREFIX_CHARS = "$€£¥₣₽₴"
+
+
+def _fold_word(word: str) -> str:
+    """A word folded so that every spelling a case-insensitive pattern matches for a phrase
+    folds as the phrase does: casefolded, typographic apostrophes and hyphens made plain,
+    and "İ" (which ``regex`` matches as "i" but casefolds to "i" + a combining dot) as "i".
+    Folding text and phrases alike only merges spellings, so a phrase the pattern would
+    match is always found by a test on folded strings."""
+    folded = word.casefold()
+    if folded.isascii():
+        return folded
+    return units.normalise_word(folded.replace("i\u0307", "i"))
+
+
+def _last_words(phrases: list[str]) -> tuple[str, ...]:
+    """The folded last word of every phrase: what the text must end in where one ends."""
+    return tuple(sorted({_fold_word(p.split()[-1]) for p in phrases if p.split()}))
+
+
+@dataclass(frozen=True, slots=True)
+class Ends:
+    """Cheap tests that rule out a pattern of the grammar before it runs (one per language).
+
+    The reverse patterns (left context, "aged", "ago"-type words before a figure) can match
+    only where the text before the position, after skipping spaces, ends in the last word
+    of one of their phrases; the clock pattern only where a clock word's first character
+    follows (after spaces) or a "[.:]" minutes part."""
+
+    left: tuple[str, ...]
+    age_before: tuple[str, ...]
+    relative_before: tuple[str, ...]
+    clock_first: frozenset[str]
+    ratio_first: frozenset[str]  # folded first words of "in", "sur", "out of"
+    scale_first: tuple[str, ...]  # folded first words of the scale words of scale_after_re
+    right_prefixes: frozenset[str]  # every prefix of every word of ``Grammar.right_first``
+
+
+@cache
+def _ends(lang: str) -> Ends:
+    g = get_grammar(lang)
+    lex = g.lex
+    # the currency markers currency_before_pattern() is built from
+    currencies = list(units._table(units._norm_lang(lang)).before)
+    left = [*lex.increase, *lex.decrease, *lex.change_fillers, *lex.change_by, *lex.change_to,
+            *g.qual_kinds, *lex.range_between, *lex.range_from, *currencies]
+    return Ends(
+        left=_last_words(left),
+        age_before=_last_words(list(lex.age_before)),
+        relative_before=_last_words(list(lex.relative_time_before)),
+        clock_first=frozenset(p.split()[0][0] for p in get_lexicon(lang).time_after if p.split()),
+        ratio_first=frozenset(_fold_word(p.split()[0]) for p in lex.ratio_in if p.split()),
+        scale_first=tuple(sorted({_fold_word(w.split()[0]) for w in scale_words(lang)
+                                  if w.split() and not is_letter_scale(w)})),
+        right_prefixes=frozenset(w[:n] for w in g.right_first for n in range(1, len(w) + 1)),
+    )
+
+
+def _may_end_at(text: str, pos: int, lo: int, lasts: tuple[str, ...]) -> bool:
+    """Whether a phrase whose folded last word is in ``lasts`` can end right before ``pos``
+    or before the spaces there, looking no further left than ``lo``: the whitespace-free
+    chunk before must end in that word (its phrases hold no space inside a word, and a
+    pattern's gap between words is whitespace)."""
+    i = pos
+    while i > lo and text[i - 1].isspace():
+        i -= 1
+    if i == lo:
+        return False
+    return _fold_word(text[lo:i].rsplit(None, 1)[-1]).endswith(lasts)  # from the last space
+
+
+def _time_after(text: str, pos: int, hi: int, g: Grammar) -> regex.Match | None:
+    """``g.time_after_re`` at ``pos``, run only when a clock word's first character (the
+    pattern is case-sensitive) follows the spaces there, or a "[.:]" minutes part."""
+    if pos >= hi:
+        return None
+    ch = text[pos]
+    if ch not in ".:":
+        j = pos
+        while ch.isspace():
+            j += 1
+            if j >= hi:
+                return None
+            ch = text[j]
+        if ch not in _ends(g.lang).clock_first:
+            return None
+    return g.time_after_re.match(text, pos, hi)
+
+
+def _is_year_text(raw: str) -> bool:
+    """``YEAR`` as a whole string (1800–2099 or 2100): four ASCII digits compare as numbers."""
+    return len(raw) == 4 and raw.isascii() and raw.isdigit() and "1800" <= raw <= "2100"
+
+
+def _is_code_word(word: str) -> bool:
+    """Two to five ASCII capitals ("ICE", "HC"), as ``[A-Z]{2,5}`` whole."""
+    return 2 <= len(word) <= 5 and word.isascii() and word.isalpha() and word.isupper()
+
+
+def _strip_elision(word: str) -> str:
+    """The word without a French elided article or pronoun: "l’article" → "article"."""
+    if len(word) > 1 and word[1] in "'\u2019" and word[0] in "ldjLDJ":
+        return word[2:]
+    if len(word) > 2 and word[2] in "'\u2019" and (word[:2] == "qu" or word[:2] == "Qu"):
+        return word[3:]
+    return word
 
 
 def find_drafts(
@@ -267,9 +367,9 @@ def _share_compared_currency(text: str, drafts: list[Draft], s_start: int, g: Gr
             d.unit = prev.unit
 
 
-def _age_word_follows(text: str, num_end: int, hi: int, g: Grammar) -> bool:
-    """ " ans," / " Jahre," right after the figure, then a comma or the sentence's end."""
-    after = _word_after(text, num_end, hi)
+def _age_word_follows(after: str, g: Grammar) -> bool:
+    """ " ans," / " Jahre," right after the figure (``after``: the word there), then a
+    comma or the sentence's end."""
     return after[-1:] in (",", ".", ";", ")") and after.rstrip(",.;)") in g.age_range_words
 
 
@@ -285,7 +385,7 @@ def _next_words(text: str, pos: int, hi: int, n: int) -> set[str]:
     """The next ``n`` whitespace-separated words after ``pos``, casefolded, unpunctuated:
     a cheap test before a regex that needs one of a few words there."""
     out: set[str] = set()
-    for w in text[pos:min(hi, pos + 60)].split()[:n]:
+    for w in text[pos:min(hi, pos + 60)].split(None, n)[:n]:
         out.add(w.strip(TOKEN_PUNCT).casefold())
     return out
 
@@ -306,7 +406,7 @@ def ratio_in(text: str, pos: int, hi: int, g: Grammar, numerator: Decimal | None
     if m is None or m.group("unit") is not None:
         return None
     num = m.group("num")
-    if num is not None and YEAR_RE.match(num):
+    if num is not None and _is_year_text(num):
         return None  # "12 in 2021": a year
     if m.group("noun") is not None:
         if _word_before(text, pos, max(0, pos - 20)).casefold() in g.ratio_numerator_not:
@@ -323,10 +423,23 @@ def ratio_in(text: str, pos: int, hi: int, g: Grammar, numerator: Decimal | None
     return m
 
 
+def _ratio_word_within(text: str, pos: int, hi: int, g: Grammar) -> bool:
+    """Whether one of the next three words is the first word of a ratio's "in"/"sur": the
+    pattern reads at most two nouns before it, and whole words between gaps (an exact
+    pre-check: unlike :func:`_next_words`, no window cuts a long noun)."""
+    first = _ends(g.lang).ratio_first
+    for w in text[pos:hi].split(None, 3)[:3]:
+        if _fold_word(w) in first:
+            return True
+    return False
+
+
 def _may_be_age(text: str, end: int, first_end: int, hi: int, g: Grammar) -> bool:
     """Whether an age word can follow ("63 Jahre alt", "20-year-old")."""
     if text[end:end + 1] == "-" or text[first_end:first_end + 1] == "-":
         return True
+    if end == first_end:  # the next word is among the next two
+        return bool(_next_words(text, first_end, hi, 2) & g.age_first)
     return bool((_next_words(text, end, hi, 1) | _next_words(text, first_end, hi, 2))
                 & g.age_first)
 
@@ -355,9 +468,13 @@ def _word_after(text: str, pos: int, hi: int) -> str:
     return text[i:j]
 
 
-def _not_a_claim(text: str, m: regex.Match, sent: tuple[int, int], g: Grammar) -> int | None:
+def _not_a_claim(
+    text: str, m: regex.Match, sent: tuple[int, int], g: Grammar, before: str, after: str
+) -> int | None:
     """If the token is a date, time, phone number, id or ordinal: where to resume.
 
+    ``before``/``after`` are the words before the token and after its digits
+    (:func:`_word_before`, :func:`_word_after`: read once per figure).
     Cheap character tests guard every regex, so a plain figure costs a few comparisons.
     """
     s_start, s_end = sent
@@ -370,7 +487,7 @@ def _not_a_claim(text: str, m: regex.Match, sent: tuple[int, int], g: Grammar) -
     if (nxt and nxt in ZERO_WIDTH) or (prev and prev in ZERO_WIDTH):
         glued = GLUED_RUN_RE.match(text, num_start, s_end)  # "3\u200b000": a broken figure
         return glued.end() if glued else num_end
-    if sum(ch.isdigit() for ch in raw) > MAX_DIGITS:
+    if len(raw) > MAX_DIGITS and sum(ch.isdigit() for ch in raw) > MAX_DIGITS:
         return num_end  # no figure has that many digits: an id, a hash, noise
     if prev not in " (\u00a0\u202f\n\t\"'„“«" and _in_url(text, num_start, num_end):
         return num_end
@@ -387,8 +504,8 @@ def _not_a_claim(text: str, m: regex.Match, sent: tuple[int, int], g: Grammar) -
         )):
             return d.end()
     if small and 1 <= int(raw) <= 31:
-        before = _word_before(text, tok_start, s_start).rstrip(".").casefold()
-        if before and before in month_names():
+        month = before.rstrip(".").casefold()
+        if month and month in month_names():
             tail = day_after_month_re().match(text, num_end, s_end)
             end = tail.end() if tail else num_end
             more = g.date_continuation_re.match(text, end, s_end)  # "Dec. 10 to 12"
@@ -402,29 +519,31 @@ def _not_a_claim(text: str, m: regex.Match, sent: tuple[int, int], g: Grammar) -
     if prev == ":" and tok_start - 2 >= s_start and text[tok_start - 2].isdigit():
         return num_end
     if len(raw) <= 5 and (small or raw[:2].isdigit() or raw[1:2] in (".", ":")):  # 14.30, 2.30
-        after = _word_after(text, num_end, s_end).rstrip(",;")
-        if after.casefold() in g.time_words or nxt in ".:" or after[:1] in ("a", "p", "U", "h"):
-            t = g.time_after_re.match(text, num_end, s_end)
+        after_time = after.rstrip(",;")
+        if after_time.casefold() in g.time_words or nxt in ".:" or after_time[:1] in ("a", "p", "U", "h"):
+            t = _time_after(text, num_end, s_end, g)
             if t and ((raw.isdigit() and int(raw) <= 24) or len(raw) <= 5):
                 return t.end()
     if nxt == "/" and num_end + 1 < s_end and text[num_end + 1].isdigit():
         tail = g.list_after_id_re.match(text, num_end, s_end)
         return tail.end() if tail else num_end + 1  # "17/3500", "13/11": ids and dates
-    before = _word_before(text, tok_start, s_start)
-    bare = ELISION_RE.sub("", before.strip(TOKEN_PUNCT))
+    bare = _strip_elision(before.strip(TOKEN_PUNCT))
     if before[-1:] in ",;:)":
         bare = ""  # "According to the ONS, 68% of households": punctuation ends the name
     if bare and (bare in g.id_words or bare.casefold() in g.id_words or (
-        CODE_WORD_RE.match(bare) and _canonical(bare, g.lang) is None
+        _is_code_word(bare) and _canonical(bare, g.lang) is None
     )):
         tail = g.list_after_id_re.match(text, num_end, s_end)  # "Anschlussstellen 38 und 40"
         return tail.end() if tail else num_end
     if (prev == " " and raw.isdigit() and len(raw) <= 3 and (nxt == "," or _age_word_follows(
-            text, num_end, s_end, g)) and _age_apposition(text, tok_start, s_start)):
+            after, g)) and _age_apposition(text, tok_start, s_start)):
         # "Gregory Tate, 58, pleaded", "Vincent Arnaud, 52 ans, a été": an age in apposition
-        after = _word_after(text, num_end, s_end) if nxt != "," else ""
-        return num_end if not after else text.find(after, num_end) + len(after.rstrip(",.;)"))
-    if g.age_before_re.match(text, max(s_start, tok_start - 30), tok_start):
+        if nxt == ",":
+            return num_end
+        return text.find(after, num_end) + len(after.rstrip(",.;)")) if after else num_end
+    age_lo = max(s_start, tok_start - 30)
+    if (_may_end_at(text, tok_start, age_lo, _ends(g.lang).age_before)
+            and g.age_before_re.match(text, age_lo, tok_start)):
         tail = g.list_after_id_re.match(text, num_end, s_end)  # "aged 16 to 19"
         return tail.end() if tail else num_end
     if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
@@ -446,7 +565,9 @@ def _not_a_claim(text: str, m: regex.Match, sent: tuple[int, int], g: Grammar) -
 def _digits_draft(
     text: str, m: regex.Match, sent: tuple[int, int], lang: str, g: Grammar
 ) -> tuple[Draft | None, int]:
-    skip = _not_a_claim(text, m, sent, g)
+    before = _word_before(text, m.start(), sent[0])
+    after = _word_after(text, m.end("num"), sent[1])
+    skip = _not_a_claim(text, m, sent, g, before, after)
     if skip is not None:
         return None, skip
     raw = m.group("num")
@@ -455,7 +576,7 @@ def _digits_draft(
         # "2014 200" (two figures joined by a space) or "1,2,3" (a list): retry the head
         return None, m.end() if not _space_split(raw) else m.start("num") + _space_split(raw)
     first = Figure(m.start(), m.end("num"), raw, m.group("sign") or "", readings)
-    return _assemble(text, first, sent, lang, g, m.start("num"))
+    return _assemble(text, first, sent, lang, g, m.start("num"), before, after)
 
 
 def _space_split(raw: str) -> int:
@@ -469,14 +590,22 @@ def _space_split(raw: str) -> int:
 CARDINAL_HYPHENS = "-\u2010\u2011"
 
 
-def _may_continue(text: str, pos: int, hi: int, lang: str) -> bool:
+def _may_continue(text: str, pos: int, hi: int, lang: str, after: str) -> bool:
     """Whether a number word ending at ``pos`` can go on as a compound ("dix-huit",
-    "Deux cents", "twenty one"): a cheap test before :func:`cardinal_at`."""
+    "Deux cents", "twenty one"): a cheap test before :func:`cardinal_at`.  ``after`` is
+    the word after ``pos`` (:func:`_word_after`)."""
     if pos >= hi:
         return False
     if text[pos] in CARDINAL_HYPHENS:
         return True
-    return _word_after(text, pos, hi).strip(TOKEN_PUNCT).casefold() in cardinal_words(lang).pieces
+    return after.strip(TOKEN_PUNCT).casefold() in cardinal_words(lang).pieces
+
+
+def _scale_may_follow(after: str, g: Grammar) -> bool:
+    """Whether ``g.scale_after_re`` can match before ``after``, the word after a number
+    word: the word must begin with the first word of a scale word ("a million", "un
+    milliard").  An empty word (a line break follows) leaves it to the pattern."""
+    return not after or _fold_word(after).startswith(_ends(g.lang).scale_first)
 
 
 def _words_draft(
@@ -487,7 +616,9 @@ def _words_draft(
     key = " ".join(w_text.split()).casefold()
     value = g.word_values.get(key)
     kind = g.word_kinds.get(key)
-    if kind is None or ((kind == "word" or kind == "unit") and _may_continue(text, w_end, s_end, lang)):
+    after = _word_after(text, w_end, s_end) if kind == "word" or kind == "unit" else ""
+    if kind is None or ((kind == "word" or kind == "unit")
+                        and _may_continue(text, w_end, s_end, lang, after)):
         # a compound cardinal: "Deux cents", "vingt et un", "dix-huit", "zweiundzwanzig"
         card = cardinal_at(text, w_start, s_end, lang)
         if card is not None and (kind is None or card[0] > w_end):
@@ -498,13 +629,18 @@ def _words_draft(
             return None, w_end  # "trois-quatre jours", "twenty-first": not a cardinal
     if value is None or kind is None:
         return None, w_end
-    if kind == "unit" and not g.scale_after_re.match(text, w_end, s_end):
-        if ratio_in(text, w_end, s_end, g, value) is None:
+    spaced = w_end < s_end and text[w_end].isspace()  # both patterns below start with a gap
+    # a "unit" word was never extended, so ``after`` is still the word after it
+    if kind == "unit" and not (spaced and _scale_may_follow(after, g)
+                               and g.scale_after_re.match(text, w_end, s_end)):
+        if not _ratio_word_within(text, w_end, s_end, g) or (
+            ratio_in(text, w_end, s_end, g, value) is None
+        ):
             return None, w_end  # "a", "ein", "un" count only before a scale word
         kind = "word"  # "One in eight ballots", "un Français sur cinq"
-    if kind == "word" and not WORD_FOLLOWS_RE.match(text, w_end, s_end):
+    if kind == "word" and not (spaced and WORD_FOLLOWS_RE.match(text, w_end, s_end)):
         return None, w_end  # "three people", "zwei Millionen"; not a bare "sept."
-    if kind in ("word", "approx") and g.time_after_re.match(text, w_end, s_end):
+    if kind in ("word", "approx") and _time_after(text, w_end, s_end, g):
         return None, w_end  # "um zwei Uhr", "at three o'clock": a clock time
     fig = Figure(w_start, w_end, w_text, word_value=value)
     if kind == "fraction":
@@ -512,7 +648,7 @@ def _words_draft(
         if not of:
             return None, w_end
         left = _left(text, w_start, sent, g)
-        L = left.groupdict()
+        L = _left_groups(left, g)
         start = _left_start(left, L, w_start, opener=False)
         draft = Draft(start, of.end(), lang, sent, fig, role=Role.RATIO)  # "ein Drittel der"
         _apply_qualifier(draft, L, None, g)
@@ -523,7 +659,7 @@ def _words_draft(
         if obj:
             end = obj.end()  # "twice as many", "doppelt so viele"
         left = _left(text, w_start, sent, g)
-        L = left.groupdict()
+        L = _left_groups(left, g)
         draft = Draft(_left_start(left, L, w_start, opener=False), end, lang, sent, fig,
                       role=Role.RATIO)
         _apply_qualifier(draft, L, None, g)
@@ -536,27 +672,45 @@ def _words_draft(
     return found, skip
 
 
-def _left(text: str, pos: int, sent: tuple[int, int], g: Grammar) -> regex.Match:
-    m = g.left_re.match(text, max(sent[0], pos - MAX_LEFT), pos)
+def _left(text: str, pos: int, sent: tuple[int, int], g: Grammar) -> regex.Match | None:
+    """The left context before ``pos``, or None when it is empty.  Every phrase of the
+    left pattern ends, before the figure or the spaces there, in a known last word: where
+    the text does not, the pattern (a costly reverse match) cannot read anything."""
+    lo = max(sent[0], pos - MAX_LEFT)
+    if not _may_end_at(text, pos, lo, _ends(g.lang).left):
+        return None
+    m = g.left_re.match(text, lo, pos)
     assert m is not None  # every part is optional
-    return m
+    return m if m.end() > m.start() else None
 
 
-def _left_start(left: regex.Match, L: dict, pos: int, *, opener: bool = True) -> int:
+def _left_groups(left: regex.Match | None, g: Grammar) -> dict:
+    """The left context's groups; all None when it is empty (no group matches empty)."""
+    return left.groupdict() if left is not None else g.empty_left
+
+
+def _left_start(left: regex.Match | None, L: dict, pos: int, *, opener: bool = True) -> int:
     """Where the claim's text begins: its qualifier, range opener or currency sign."""
     for name in LEFT_TEXT_GROUPS:
         if L.get(name) is not None and (opener or name != "opener"):
+            assert left is not None  # a group matched
             pos = min(pos, left.start(name))
     return pos
 
 
 def _assemble(
-    text: str, first: Figure, sent: tuple[int, int], lang: str, g: Grammar, num_start: int
+    text: str, first: Figure, sent: tuple[int, int], lang: str, g: Grammar, num_start: int,
+    before: str | None = None, after: str | None = None,
 ) -> tuple[Draft | None, int]:
+    """``before``/``after``: the words before and after ``first`` when the caller has read
+    them already."""
     s_start, s_end = sent
+    fig_start = first.start
+    if before is None:
+        before = _word_before(text, fig_start, s_start)
     left = _left(text, first.start, sent, g)
-    L = left.groupdict() if left.end() > left.start() else g.empty_left
-    if L["qual"] is not None and _topic_preposition(text, left, L, s_start, g):
+    L = _left_groups(left, g)
+    if left is not None and L["qual"] is not None and _topic_preposition(text, left, L, s_start, g):
         L = {**L, "qual": None}  # "a play about three sisters": what it is about, not roughly
     opener = L["opener"]
     opener_folded = " ".join(opener.split()).casefold() if opener else None
@@ -609,8 +763,8 @@ def _assemble(
         range_ok = False
     if range_ok:
         conn = " ".join(R["conn"].split()).casefold()
-        from_open = opener_folded in g.from_words
-        if (from_open and (L["verb"] is not None or _verb_near(
+        from_open = opener_folded in g.from_words  # then ``left`` holds the opener
+        if (from_open and left is not None and (L["verb"] is not None or _verb_near(
             text, left.start(), left.start(), (s_start, left.start()), g
         ) is not None)) or _after_movement_verb(text, first.start, s_start, g):
             range_ok = False  # "fell from 5.2% to 4.5%", "est passé de 7,1 % à 7,4 %"
@@ -642,11 +796,11 @@ def _assemble(
         second, end2, unit2 = _second_figure(text, r, lang, has_money or bool(R["cur2"]))
         if second is None:
             range_ok = False
-        elif (not second.is_words and YEAR_RE.match(second.raw) and not unit2
-              and second.scale == 1 and not YEAR_RE.match(first.raw)):
+        elif (not second.is_words and _is_year_text(second.raw) and not unit2
+              and second.scale == 1 and not _is_year_text(first.raw)):
             range_ok = False  # "Fr. 1'234.5 Mio. bis 2030": until a year
-        elif (not first.is_words and YEAR_RE.match(first.raw) and not unit1_valid and not cur_unit
-              and first.scale == 1 and unit2 and not (YEAR_RE.match(second.raw) and not second.is_words)):
+        elif (not first.is_words and _is_year_text(first.raw) and not unit1_valid and not cur_unit
+              and first.scale == 1 and unit2 and not (_is_year_text(second.raw) and not second.is_words)):
             range_ok = False  # "de 7,1 % en 2023 à 7,4 %": a year, then the new level
         elif unit1_valid and unit2 and unit1_valid != unit2:
             range_ok = False
@@ -660,12 +814,12 @@ def _assemble(
             and int(second.raw) <= int(first.raw)):
         return None, end  # "won 2-1", "voted 7-2", "1-1": scores and votes, not ranges
     if (range_ok and second is not None and not unit1_valid and not cur_unit
-            and _word_before(text, first.start, s_start).strip(TOKEN_PUNCT).casefold() in g.tally_before):
+            and before.strip(TOKEN_PUNCT).casefold() in g.tally_before):
         return None, end  # "voted nine to two": a tally of votes for and against, not a range
     if range_ok and second is not None:
         if first.is_words is False and second.is_words is False:
-            if YEAR_RE.match(first.raw) and not unit1_valid and (
-                YEAR_RE.match(second.raw) or (len(second.raw) == 2 and second.raw.isdigit())
+            if _is_year_text(first.raw) and not unit1_valid and (
+                _is_year_text(second.raw) or (len(second.raw) == 2 and second.raw.isdigit())
             ):
                 return None, end  # "2014-2015", "von 2020 bis 2022", "2022-23"
     else:
@@ -686,7 +840,8 @@ def _assemble(
     qa = R["qafter"]
     role = Role.LEVEL
     if second is None and (
-        _word_after(text, end, s_end)[:4].casefold() in g.multiple_stems or text[end:end + 1] == "-"
+        (after if after is not None and end == first.end else _word_after(text, end, s_end))[:4]
+        .casefold() in g.multiple_stems or text[end:end + 1] == "-"
     ):
         mult = g.multiple_after_re.match(text, end, s_end)
         if mult:
@@ -705,7 +860,9 @@ def _assemble(
         return None, end
     if unit in TIME_UNITS and (
         g.relative_after_re.match(text, end, s_end)
-        or g.relative_before_re.match(text, max(s_start, first.start - 20), first.start)
+        or (_may_end_at(text, first.start, max(s_start, first.start - 20),
+                        _ends(g.lang).relative_before)
+            and g.relative_before_re.match(text, max(s_start, first.start - 20), first.start))
     ):
         return None, end  # "ten years ago", "il y a dix ans", "vor zehn Jahren"
     ratio_of_two = None
@@ -723,7 +880,7 @@ def _assemble(
                                 or g.age_after_range_re.match(text, second.end, s_end))
     ):
         return None, end  # "63 Jahre alt", "15-64 ans"
-    if second is not None and not unit1_valid and g.time_after_re.match(text, end, s_end):
+    if second is not None and not unit1_valid and _time_after(text, end, s_end, g):
         return None, end  # "8 bis 20 Uhr"
 
     if second is not None:
@@ -738,7 +895,7 @@ def _assemble(
                 extra_subject_end = first.end  # "un Français sur cinq": what is counted is inside
             end = ratio_of_two.end()
             role = Role.RATIO
-    minus = _word_before(text, first.start, s_start)
+    minus = before
     if minus.casefold() in g.minus_words and not first.sign and L["qual"] is None:
         first.sign = "-"  # "minus 3 Grad"
         first.start = text.rfind(minus, s_start, first.start)
@@ -763,7 +920,8 @@ def _assemble(
             and " ".join(L["verb"].split()).casefold() not in g.increase_nouns | g.decrease_nouns):
         old_level = True  # "£99.1bn, down from £127.8bn": the old level
     if role is not Role.RATIO and not old_level:
-        draft.role = _role(text, L, draft, g, s_end, first.sign)
+        draft.role = _role(text, L, draft, g, s_end, first.sign,
+                           before if draft.start == fig_start else None)
     if bare_points and draft.unit == "percentage_point" and draft.role is Role.LEVEL:
         draft.unit = "dimensionless"  # "à 7 812,45 points": index points; a level is never in pp
     return draft, end
@@ -893,7 +1051,7 @@ def _second_figure(
 
 def _is_year(first: Figure, unit: str | None, cur: str | None, L: dict) -> bool:
     """A plain four-digit 1800–2100 with nothing that makes it a quantity."""
-    if first.is_words or first.sign or not YEAR_RE.match(first.raw):
+    if first.is_words or first.sign or not _is_year_text(first.raw):
         return False
     if unit or cur or first.scale != 1:
         return False
@@ -915,17 +1073,20 @@ def _right_may_match(text: str, pos: int, s_end: int, g: Grammar) -> bool:
         j += 1
     if j >= s_end:
         return False
-    k = j
-    limit = min(s_end, j + g.right_first_max)
-    while k < limit and not text[k].isspace():
-        k += 1
-    word = units.normalise_word(text[j:k]).casefold()
+    word = text[j:min(s_end, j + g.right_first_max)].split(None, 1)[0]  # up to a space
+    if not word.isascii():
+        word = units.normalise_word(word)
+    word = word.casefold()
     first = g.right_first
+    prefixes = _ends(g.lang).right_prefixes
     for n in range(1, len(word) + 1):
+        head = word[:n]
+        if head not in prefixes:
+            return False  # no longer head is a first word either
         # every phrase the pattern reads ends at a letter boundary unless it ends in a sign
         # ("%", "€"): "people" does not start the unit "p"
-        if word[:n] in first and (n == len(word) or not word[n].isalnum()
-                                  or not word[n - 1].isalnum()):
+        if head in first and (n == len(word) or not word[n].isalnum()
+                              or not word[n - 1].isalnum()):
             return True
     return False
 
@@ -955,7 +1116,10 @@ def _apply_qualifier(draft: Draft, L: dict, R: dict | None, g: Grammar) -> None:
                 return
 
 
-def _role(text: str, L: dict, draft: Draft, g: Grammar, s_end: int, sign: str) -> Role:
+def _role(
+    text: str, L: dict, draft: Draft, g: Grammar, s_end: int, sign: str, before: str | None
+) -> Role:
+    """``before``: the word before the draft's start, when already read."""
     verb = L["verb"]
     if L["to"] is not None:
         return Role.LEVEL
@@ -973,7 +1137,7 @@ def _role(text: str, L: dict, draft: Draft, g: Grammar, s_end: int, sign: str) -
         if direction is not None:
             return direction
         return Role.LEVEL
-    noun = _change_noun_before(text, draft.start, draft.sentence[0], g)
+    noun = _change_noun_before(text, draft.start, draft.sentence[0], g, before)
     if noun is not None:
         return noun  # "an increase of 4%", "ein Plus von 4,7 Prozent", "une hausse de 6 %"
     comp = None
@@ -986,12 +1150,15 @@ def _role(text: str, L: dict, draft: Draft, g: Grammar, s_end: int, sign: str) -
     return Role.LEVEL
 
 
-def _change_noun_before(text: str, start: int, s_start: int, g: Grammar) -> Role | None:
+def _change_noun_before(
+    text: str, start: int, s_start: int, g: Grammar, link: str | None = None
+) -> Role | None:
     """The direction of a change noun linked to the figure by "of"/"von"/"de" (rules/lang
     change.nouns_of): "an increase of 4%", "ein Plus von 4,7 Prozent"."""
     if not g.change_of:
         return None
-    link = _word_before(text, start, s_start)
+    if link is None:
+        link = _word_before(text, start, s_start)
     if link.casefold() not in g.change_of:
         return None
     lo = start - len(link) - 1

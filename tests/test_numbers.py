@@ -792,3 +792,100 @@ def test_claim(case: Case) -> None:
 )
 def test_not_a_claim(case: NotClaim) -> None:
     check_not_claim(case)
+
+
+# --- cheap pre-checks in claims.py agree with the patterns they guard ---------------------
+# Each pre-check may let a pattern run that then finds nothing, but must never rule out a
+# place where the pattern reads something (Hypothesis: lexicon phrases in any case, glued
+# or spaced, with marks and figures around them).
+
+import regex  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from claimcheck import claims as claims_mod  # noqa: E402
+from claimcheck.dates import YEAR  # noqa: E402
+from claimcheck.grammar import get_grammar  # noqa: E402
+from claimcheck.lexicon import get_lexicon  # noqa: E402
+from claimcheck.scale import scale_words  # noqa: E402
+
+FILLERS = [" ", "  ", "\u00a0", "\u202f", "\n", "'", "\u2019", "(", "\"", "$", "€", "US$", "CHF",
+           "-", ",", ".", "x", "Über", "İN", "12", "3,5", "about", "ſ", "K"]
+
+
+def _phrases(lang: str) -> list[str]:
+    lex = get_lexicon(lang)
+    g = get_grammar(lang)
+    out = [*lex.increase, *lex.decrease, *lex.change_fillers, *lex.change_by, *lex.change_to,
+           *g.qual_kinds, *lex.range_between, *lex.range_from, *lex.age_before,
+           *lex.relative_time_before, *lex.time_after, *lex.ratio_in, *scale_words(lang)]
+    return sorted(set(out))
+
+
+PHRASES = {lang: _phrases(lang) for lang in ("de", "en", "fr")}
+
+
+@st.composite
+def _context(draw: st.DrawFn) -> tuple[str, str]:
+    lang = draw(st.sampled_from(["de", "en", "fr"]))
+    piece = st.one_of(
+        st.sampled_from(PHRASES[lang]).map(lambda p: p), st.sampled_from(PHRASES[lang]).map(str.upper),
+        st.sampled_from(PHRASES[lang]).map(str.title), st.sampled_from(FILLERS),
+    )
+    return lang, "".join(draw(st.lists(piece, max_size=7)))
+
+
+@settings(max_examples=600, deadline=None)
+@given(_context(), _context())
+def test_reverse_prechecks_never_skip_a_match(before: tuple[str, str], after: tuple[str, str]) -> None:
+    lang, left_text = before
+    text = left_text + "12" + after[1]
+    g = get_grammar(lang)
+    ends = claims_mod._ends(lang)
+    pos = len(left_text)
+    for lo in (0, max(0, pos - 20), max(0, pos - 30), max(0, pos - claims_mod.MAX_LEFT)):
+        if not claims_mod._may_end_at(text, pos, lo, ends.left):
+            m = g.left_re.match(text, lo, pos)
+            assert m is not None and m.end() == m.start()
+        if not claims_mod._may_end_at(text, pos, lo, ends.age_before):
+            assert g.age_before_re.match(text, lo, pos) is None
+        if not claims_mod._may_end_at(text, pos, lo, ends.relative_before):
+            assert g.relative_before_re.match(text, lo, pos) is None
+
+
+@settings(max_examples=600, deadline=None)
+@given(_context())
+def test_forward_prechecks_never_skip_a_match(after: tuple[str, str]) -> None:
+    lang, tail = after
+    text = "12" + tail
+    g = get_grammar(lang)
+    for hi in (len(text), max(2, len(text) - 3)):
+        expected = g.time_after_re.match(text, 2, hi)
+        got = claims_mod._time_after(text, 2, hi, g)
+        assert (got and got.span()) == (expected and expected.span())
+        if not claims_mod._ratio_word_within(text, 2, hi, g):
+            assert g.ratio_in_re.match(text, 2, hi) is None
+        if not claims_mod._scale_may_follow(claims_mod._word_after(text, 2, hi), g):
+            assert g.scale_after_re.match(text, 2, hi) is None
+
+
+YEAR_WHOLE_RE = regex.compile(rf"{YEAR}\Z")
+ELIDED_HEAD_RE = regex.compile(r"^(?:[ldjLDJ]|qu|Qu)['\u2019]")
+CODE_RE = regex.compile(r"^[A-Z]{2,5}$")
+
+
+@pytest.mark.parametrize("raw", [f"{n:04d}" for n in range(0, 10000, 7)] + [
+    "1799", "1800", "1999", "2000", "2099", "2100", "2101", "２０２０", "20 20", "201", "20201",
+    "18.5", "", "abcd"], ids=str)
+def test_year_text_is_the_year_pattern(raw: str) -> None:
+    assert claims_mod._is_year_text(raw) == bool(YEAR_WHOLE_RE.match(raw))
+
+
+@pytest.mark.parametrize("word", [
+    "l'article", "l’article", "d'", "qu'il", "Qu’elle", "qu", "L'", "J'ai", "m'a", "x'y", "'a",
+    "article", "", "q'", "QU'il", "ICE", "HC", "A", "ABCDEF", "ABCDE", "Ab", "ÄBC", "AB1",
+    "K\u212a"], ids=repr)
+def test_word_tests_are_the_patterns(word: str) -> None:
+    """On whitespace-free words (what the callers pass: no "$" before a final newline)."""
+    assert claims_mod._strip_elision(word) == ELIDED_HEAD_RE.sub("", word)
+    assert claims_mod._is_code_word(word) == bool(CODE_RE.match(word))
