@@ -19,7 +19,7 @@ rounding interval and end at the figure ("knapp 2,6 Millionen" → [2.55, 2.6] m
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
@@ -69,22 +69,47 @@ MAX_VERB_DISTANCE = 60
 
 
 
-@dataclass(slots=True)
+ONE = Decimal(1)
+
+
+@dataclass(init=False)
 class Figure:
-    """One figure as written: digits (read later) or words (read now)."""
+    """One figure as written: digits (read later) or words (read now).
+
+    Figure and Draft write their ``__init__`` out (``init=False``): mypyc compiles a
+    written one, where a dataclass's generated ``__init__`` stays Python (several times
+    slower to build, and every figure builds one)."""
 
     start: int
     end: int
     raw: str
-    sign: str = ""
-    readings: tuple[Reading, ...] = ()
-    word_value: Decimal | None = None
-    scale: Decimal = Decimal(1)
-    reading: Reading | None = None
-    ambiguous: bool = False
-    ratio_denominator: Decimal | None = None
-    inverse: bool = False  # "2,5 fois moins": the multiple is 1/2.5
-    half: bool = False  # "deux millions et demi": 2.5 millions
+    sign: str
+    readings: tuple[Reading, ...]
+    word_value: Decimal | None
+    scale: Decimal
+    reading: Reading | None
+    ambiguous: bool
+    ratio_denominator: Decimal | None
+    inverse: bool  # "2,5 fois moins": the multiple is 1/2.5
+    half: bool  # "deux millions et demi": 2.5 millions
+
+    def __init__(self, start: int, end: int, raw: str, sign: str = "",
+                 readings: tuple[Reading, ...] = (), word_value: Decimal | None = None,
+                 scale: Decimal = ONE, reading: Reading | None = None, ambiguous: bool = False,
+                 ratio_denominator: Decimal | None = None, inverse: bool = False,
+                 half: bool = False) -> None:
+        self.start = start
+        self.end = end
+        self.raw = raw
+        self.sign = sign
+        self.readings = readings
+        self.word_value = word_value
+        self.scale = scale
+        self.reading = reading
+        self.ambiguous = ambiguous
+        self.ratio_denominator = ratio_denominator
+        self.inverse = inverse
+        self.half = half
 
     @property
     def is_words(self) -> bool:
@@ -108,7 +133,7 @@ class Figure:
         return self.mantissa() * self.scale
 
 
-@dataclass(slots=True)
+@dataclass(init=False)
 class Draft:
     """A claim before its digits are read."""
 
@@ -117,13 +142,30 @@ class Draft:
     lang: str
     sentence: tuple[int, int]
     first: Figure
-    second: Figure | None = None
-    qualifier: Qualifier = Qualifier.EXACT
-    approx_below: bool = False
-    unit: str = "dimensionless"
-    role: Role = Role.LEVEL
-    inverted: bool = False
-    extra: dict = field(default_factory=dict)
+    second: Figure | None
+    qualifier: Qualifier
+    approx_below: bool
+    unit: str
+    role: Role
+    inverted: bool
+    extra: dict
+
+    def __init__(self, start: int, end: int, lang: str, sentence: tuple[int, int], first: Figure,
+                 second: Figure | None = None, qualifier: Qualifier = Qualifier.EXACT,
+                 approx_below: bool = False, unit: str = "dimensionless", role: Role = Role.LEVEL,
+                 inverted: bool = False, extra: dict | None = None) -> None:
+        self.start = start
+        self.end = end
+        self.lang = lang
+        self.sentence = sentence
+        self.first = first
+        self.second = second
+        self.qualifier = qualifier
+        self.approx_below = approx_below
+        self.unit = unit
+        self.role = role
+        self.inverted = inverted
+        self.extra = {} if extra is None else extra
 
     @property
     def figures(self) -> tuple[Figure, ...]:
