@@ -36,8 +36,10 @@ one; otherwise the speaker is null.  A speaker phrase holding a digit is no spea
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 from typing import NamedTuple
 
 import regex
@@ -159,17 +161,19 @@ def _hits(tokens: list[Token], table: dict[str, tuple[tuple[str, ...], ...]]) ->
     folds = getattr(tokens, "folds", None)
     if folds is not None and folds.isdisjoint(table):
         return out  # none of the table's first words occurs in this sentence
-    k, n = 0, len(tokens)
-    while k < n:
-        options = table.get(tokens[k].fold)
-        if options:
-            for words in options:
-                m = len(words)
-                if k + m <= n and all(tokens[k + x].fold == words[x] for x in range(1, m)):
-                    out.append(_Hit(tokens[k].start, tokens[k + m - 1].end))
-                    k += m - 1
-                    break
-        k += 1
+    n = len(tokens)
+    # only the tokens opening some phrase are tried, left to right; one inside an earlier
+    # hit (index below ``free``) is skipped, as the scan would have stepped over it
+    free = 0
+    for k in [k for k, t in enumerate(tokens) if t.fold in table]:
+        if k < free:
+            continue
+        for words in table[tokens[k].fold]:
+            m = len(words)
+            if k + m <= n and all(tokens[k + x].fold == words[x] for x in range(1, m)):
+                out.append(_Hit(tokens[k].start, tokens[k + m - 1].end))
+                free = k + m
+                break
     return out
 
 
@@ -235,8 +239,11 @@ def _is_title(tok: Token, d: SpeakerData) -> bool:
     f = tok.fold
     if f in d.title_words:
         return True
-    last = f.rsplit("-", 1)[-1]
-    return last in d.title_words or any(last.endswith(s) for s in d.title_suffixes)
+    if "-" in f:  # "US-Verteidigungsminister": its last part
+        f = f[f.rfind("-") + 1 :]
+        if f in d.title_words:
+            return True
+    return f.endswith(d.title_suffixes)  # False for an empty tuple
 
 
 def _is_group(tok: Token, d: SpeakerData) -> bool:
@@ -682,27 +689,28 @@ def _opens_sentence(text: str, t: Token) -> bool:
     return not before or before[-1] in ".!?\n\"\u201c\u201e\u00ab\u2014\u2013-"
 
 
+PAREN_ASIDE = regex.compile(r"\s*\([^)]{1,30}\)")
+"""A short parenthesised aside, with the space before it: dropped from a name."""
+
+
 def _render(text: str, toks: list[Token]) -> str:
     if not toks:
         return ""
     s = text[toks[0].start : toks[-1].end].replace("**", "")
-    s = regex.sub(r"\s*\([^)]{1,30}\)", "", s)
+    if "(" in s:  # the pattern needs a '(': without one the substitution changes nothing
+        s = PAREN_ASIDE.sub("", s)
     return " ".join(s.split()).strip(" ,.;:")
 
 
 # --- cues of one sentence --------------------------------------------------------------
 
+_START = attrgetter("start")
+_END = attrgetter("end")
+
 
 def _index_at(tokens: list[Token], pos: int) -> int:
     """Index of the first token starting at or after ``pos`` (tokens are in order)."""
-    lo, hi = 0, len(tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if tokens[mid].start < pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return bisect_left(tokens, pos, key=_START)
 
 
 def _prev_sig(tokens: list[Token], k: int) -> Token | None:
@@ -783,13 +791,14 @@ def find_cues(
             continue
         a = span[0].start
         named(span, a, m.end, "marker", _sentence_level(tokens, a, m.end))
-    for k, t in enumerate(tokens):
-        if t.kind == "word" and "-" in t.text and lang == "fr":
-            parts = t.fold.split("-")
-            if parts[-1] in d.pronouns and (
-                parts[0] in d.verb_words or _next_is_verb(tokens, k, d)
-            ):
-                pronoun(parts[-1], t.start, t.end, True)
+    if lang == "fr":  # inverted pronouns: "a-t-il déclaré", "estime-t-elle"
+        for k, t in enumerate(tokens):
+            if t.kind == "word" and "-" in t.text:
+                parts = t.fold.split("-")
+                if parts[-1] in d.pronouns and (
+                    parts[0] in d.verb_words or _next_is_verb(tokens, k, d)
+                ):
+                    pronoun(parts[-1], t.start, t.end, True)
     for m in _hits(tokens, d.verbs):
         if not free(m.start, m.end):
             continue
@@ -1270,6 +1279,9 @@ class SpeakerTracker:
         else:
             self.langs = _Langs(text, spans, {}, default_lang)
         self._index = {span: i for i, span in enumerate(spans)}
+        self._starts = [a for a, _ in spans]
+        self._quote_marks: dict[str, list[int]] = {}
+        self._cue_spans: dict[int, tuple[tuple[int, int], ...]] = {}
         self._tokens: dict[int, list[Token]] = {}
         self._cues: dict[int, list[Cue]] = {}
         self._people: dict[int, list[str]] = {}
@@ -1305,6 +1317,11 @@ class SpeakerTracker:
             self._tokens[i] = toks
         return toks
 
+    def tokens_before(self, i: int, pos: int) -> list[Token]:
+        """Sentence i's tokens ending at or before ``pos`` (their ends ascend: one slice)."""
+        toks = self.tokens(i)
+        return toks[: bisect_right(toks, pos, key=_END)]
+
     def cues(self, i: int) -> list[Cue]:
         cues = self._cues.get(i)
         if cues is None:
@@ -1312,6 +1329,24 @@ class SpeakerTracker:
             cues = find_cues(self.text, self.spans[i], lang, self.tokens(i))
             self._cues[i] = cues
         return cues
+
+    def cue_spans(self, i: int) -> tuple[tuple[int, int], ...]:
+        """Extents of sentence i's cues naming a speaker phrase (no pronouns, appositions)."""
+        spans = self._cue_spans.get(i)
+        if spans is None:
+            spans = tuple(
+                (c.start, c.end) for c in self.cues(i) if c.kind not in ("pronoun", "apposition")
+            )
+            self._cue_spans[i] = spans
+        return spans
+
+    def quote_marks(self, lang: str) -> list[int]:
+        """Offsets of every quotation mark of ``lang`` in the text, found once per document."""
+        marks = self._quote_marks.get(lang)
+        if marks is None:
+            marks = [m.start() for m in _quote_re(lang).finditer(self.text)]
+            self._quote_marks[lang] = marks
+        return marks
 
     def people(self, i: int) -> list[str]:
         """People named in sentence i: person speakers and title + name mentions."""
@@ -1328,9 +1363,7 @@ class SpeakerTracker:
     def sentence_index(self, span: tuple[int, int]) -> int:
         i = self._index.get(span)
         if i is None:
-            from bisect import bisect_right
-
-            i = max(0, bisect_right([s for s, _ in self.spans], span[0]) - 1)
+            i = max(0, bisect_right(self._starts, span[0]) - 1)
         return i
 
     def resolve_pronoun(self, i: int, before: int) -> Speaker | None:
@@ -1344,7 +1377,7 @@ class SpeakerTracker:
         same += [
             p
             for p in _title_mentions(
-                self.text, [t for t in self.tokens(i) if t.end <= before], self.langs[i]
+                self.text, self.tokens_before(i, before), self.langs[i]
             )
         ]
         if same:
@@ -1369,7 +1402,7 @@ class SpeakerTracker:
                 self._pronouns[key] = self.resolve_pronoun(i, c.start)
             return self._pronouns[key]
 
-        quote = _quote_around(self.text, claim_start, lang)
+        quote = _quote_around(self.text, claim_start, lang, self.quote_marks(lang))
         if quote is not None:
             found, sp = self._quote_speaker(quote, lang)
             if found:
@@ -1483,16 +1516,24 @@ def _quote_re(lang: str) -> regex.Pattern:
     return regex.compile("[" + regex.escape(chars) + "]")
 
 
-def _quote_around(text: str, pos: int, lang: str) -> tuple[int, int] | None:
-    """(opening, closing) offsets of the quotation ``pos`` stands in, within its paragraph."""
+def _quote_around(
+    text: str, pos: int, lang: str, marks: list[int] | None = None
+) -> tuple[int, int] | None:
+    """(opening, closing) offsets of the quotation ``pos`` stands in, within its paragraph.
+    ``marks``: the offsets of every match of ``_quote_re(lang)`` in ``text`` (a document's
+    tracker finds them once); those in a window are exactly the window's matches, as the
+    pattern matches one character."""
+    if marks is None:
+        marks = [m.start() for m in _quote_re(lang).finditer(text)]
+    before = bisect_left(marks, pos)
+    if before == 0 or marks[before - 1] < pos - QUOTE_REACH:
+        return None  # no quotation mark within reach before the figure: it opens no quote
     lo = text.rfind("\n\n", max(0, pos - QUOTE_REACH), pos)
     lo = max(0, pos - QUOTE_REACH) if lo == -1 else lo + 2
     opens, closes = OPEN_QUOTES.get(lang, ""), CLOSE_QUOTES.get(lang, "")
-    quote_re = _quote_re(lang)
     depth_open = None
     straight_open = None
-    for m in quote_re.finditer(text, lo, pos):
-        i = m.start()
+    for i in marks[bisect_left(marks, lo, 0, before) : before]:
         ch = text[i]
         if ch in opens and not (ch == "\u2018" and _apostrophe(text, i)):
             depth_open = i
@@ -1510,8 +1551,7 @@ def _quote_around(text: str, pos: int, lang: str) -> tuple[int, int] | None:
     hi = text.find("\n\n", pos, pos + QUOTE_REACH)
     hi = min(len(text), pos + QUOTE_REACH) if hi == -1 else hi
     targets = closes if depth_open is not None else STRAIGHT_QUOTE
-    for m in quote_re.finditer(text, pos, hi):
-        i = m.start()
+    for i in marks[before : bisect_left(marks, hi, before)]:
         if text[i] in targets and not (text[i] == "\u2019" and _apostrophe(text, i)):
             return start, i + 1
     return None
@@ -1562,9 +1602,7 @@ def attach(
     """
     i = context.sentence_index(sentence)
     family = unit_family(unit)
-    speakers = tuple(
-        (c.start, c.end) for c in context.cues(i) if c.kind not in ("pronoun", "apposition")
-    )
+    speakers = context.cue_spans(i)
     found = find_subject(
         text, sentence, claim_start, claim_end if subject_end is None else subject_end, lang, unit,
         context.tokens(i), speakers, role=role
