@@ -155,10 +155,16 @@ class _Hit(NamedTuple):
     end: int
 
 
-def _hits(tokens: list[Token], table: dict[str, tuple[tuple[str, ...], ...]]) -> list[_Hit]:
-    """Where the table's phrases stand in the tokens (longest match, left to right)."""
+def _hits(
+    tokens: list[Token],
+    table: dict[str, tuple[tuple[str, ...], ...]],
+    folds: frozenset[str] | set[str] | None = None,
+) -> list[_Hit]:
+    """Where the table's phrases stand in the tokens (longest match, left to right);
+    ``folds``: the tokens' folded words, when the caller has them."""
     out: list[_Hit] = []
-    folds = getattr(tokens, "folds", None)
+    if folds is None:
+        folds = getattr(tokens, "folds", None)
     if folds is not None and folds.isdisjoint(table):
         return out  # none of the table's first words occurs in this sentence
     n = len(tokens)
@@ -170,7 +176,9 @@ def _hits(tokens: list[Token], table: dict[str, tuple[tuple[str, ...], ...]]) ->
             continue
         for words in table[tokens[k].fold]:
             m = len(words)
-            if k + m <= n and all(tokens[k + x].fold == words[x] for x in range(1, m)):
+            if m > 1 and (k + m > n or tokens[k + 1].fold != words[1]):
+                continue  # the second word decides most phrases: tried before the rest
+            if k + m <= n and all(tokens[k + x].fold == words[x] for x in range(2, m)):
                 out.append(_Hit(tokens[k].start, tokens[k + m - 1].end))
                 free = k + m
                 break
@@ -733,6 +741,15 @@ def find_cues(
         folds = {t.fold for t in tokens}
     if folds.isdisjoint(d.first_words):
         return []
+    # the phrase hits depend on the tokens alone: found first, so that a sentence whose
+    # cue words stand in no phrase (and has no French "-t-il") ends here
+    pronoun_hits = _hits(tokens, d.pronoun_markers, folds)
+    marker_hits = _hits(tokens, d.markers, folds)
+    after_hits = _hits(tokens, d.after, folds)
+    verb_hits = _hits(tokens, d.verbs, folds)
+    hyphens = lang == "fr" and text.find("-", s_start, s_end) >= 0  # "a-t-il déclaré"
+    if not (pronoun_hits or marker_hits or after_hits or verb_hits or hyphens):
+        return []
     ph = d.phrases
     cues: list[Cue] = []
     taken: list[tuple[int, int]] = []
@@ -762,9 +779,9 @@ def find_cues(
         if sp:
             add(Cue(sp, a, b, kind, level, scope))
 
-    for m in _hits(tokens, d.pronoun_markers):
+    for m in pronoun_hits:
         pronoun("", m.start, m.end, _sentence_level(tokens, m.start, m.end))
-    for m in _hits(tokens, d.markers):
+    for m in marker_hits:
         if not free(m.start, m.end):
             continue
         i = _index_at(tokens, m.end)
@@ -782,7 +799,7 @@ def find_cues(
             continue
         end = span[-1].end
         named(span, m.start, end, "marker", _sentence_level(tokens, m.start, end))
-    for m in _hits(tokens, d.after):
+    for m in after_hits:
         if not free(m.start, m.end):
             continue
         k = _index_at(tokens, m.start)
@@ -791,7 +808,7 @@ def find_cues(
             continue
         a = span[0].start
         named(span, a, m.end, "marker", _sentence_level(tokens, a, m.end))
-    if lang == "fr":  # inverted pronouns: "a-t-il déclaré", "estime-t-elle"
+    if hyphens:  # inverted pronouns: "a-t-il déclaré", "estime-t-elle"
         for k, t in enumerate(tokens):
             if t.kind == "word" and "-" in t.text:
                 parts = t.fold.split("-")
@@ -799,7 +816,7 @@ def find_cues(
                     parts[0] in d.verb_words or _next_is_verb(tokens, k, d)
                 ):
                     pronoun(parts[-1], t.start, t.end, True)
-    for m in _hits(tokens, d.verbs):
+    for m in verb_hits:
         if not free(m.start, m.end):
             continue
         k = _index_at(tokens, m.start)
@@ -1100,8 +1117,10 @@ def _apposed_person(
 def _bounded(cues: list[Cue], tokens: list[Token]) -> list[Cue]:
     """Each cue's reach: a sentence's ';' ends what a cue before it governs and starts
     what one after it governs, unless the cue closes the sentence ("…; …, X said.")."""
+    if not cues:
+        return cues
     semis = [t.start for t in tokens if t.kind == "punct" and t.text == ";"]
-    if not semis or not cues:
+    if not semis:
         return cues
     last = tokens[-1].end
     out = []
@@ -1344,7 +1363,7 @@ class SpeakerTracker:
         """Offsets of every quotation mark of ``lang`` in the text, found once per document."""
         marks = self._quote_marks.get(lang)
         if marks is None:
-            marks = [m.start() for m in _quote_re(lang).finditer(self.text)]
+            marks = _quote_marks(self.text, lang)
             self._quote_marks[lang] = marks
         return marks
 
@@ -1393,6 +1412,13 @@ class SpeakerTracker:
     ) -> str | None:
         i = self.sentence_index(sentence)
         cues = self.cues(i)
+        quote = _quote_around(self.text, claim_start, lang, self.quote_marks(lang))
+        if quote is not None:
+            found, sp = self._quote_speaker(quote, lang)
+            if found:
+                return sp.name if sp is not None else None
+        if not cues:
+            return None  # choose decides nothing without cues
 
         def resolve(c: Cue) -> Speaker | None:
             if c.speaker is not None or c.void:
@@ -1402,11 +1428,6 @@ class SpeakerTracker:
                 self._pronouns[key] = self.resolve_pronoun(i, c.start)
             return self._pronouns[key]
 
-        quote = _quote_around(self.text, claim_start, lang, self.quote_marks(lang))
-        if quote is not None:
-            found, sp = self._quote_speaker(quote, lang)
-            if found:
-                return sp.name if sp is not None else None
         decided, sp = choose(cues, self.tokens(i), claim_start, claim_end, lang, resolve)
         if decided:
             return sp.name if sp else None
@@ -1510,21 +1531,28 @@ def _title_mentions(text: str, tokens: list[Token], lang: str) -> list[str]:
     return out
 
 
-@cache
-def _quote_re(lang: str) -> regex.Pattern:
+def _quote_marks(text: str, lang: str) -> list[int]:
+    """Offsets of the language's quotation marks (and straight quotes) in ``text``,
+    ascending: one ``str.find`` scan per mark."""
+    out: list[int] = []
     chars = OPEN_QUOTES.get(lang, "") + CLOSE_QUOTES.get(lang, "") + STRAIGHT_QUOTE
-    return regex.compile("[" + regex.escape(chars) + "]")
+    for ch in set(chars):
+        i = text.find(ch)
+        while i >= 0:
+            out.append(i)
+            i = text.find(ch, i + 1)
+    out.sort()
+    return out
 
 
 def _quote_around(
     text: str, pos: int, lang: str, marks: list[int] | None = None
 ) -> tuple[int, int] | None:
     """(opening, closing) offsets of the quotation ``pos`` stands in, within its paragraph.
-    ``marks``: the offsets of every match of ``_quote_re(lang)`` in ``text`` (a document's
-    tracker finds them once); those in a window are exactly the window's matches, as the
-    pattern matches one character."""
+    ``marks``: ``_quote_marks(text, lang)`` (a document's tracker finds them once); the
+    ones in a window are the window's quotation marks."""
     if marks is None:
-        marks = [m.start() for m in _quote_re(lang).finditer(text)]
+        marks = _quote_marks(text, lang)
     before = bisect_left(marks, pos)
     if before == 0 or marks[before - 1] < pos - QUOTE_REACH:
         return None  # no quotation mark within reach before the figure: it opens no quote
