@@ -55,7 +55,7 @@ from .subjects import (
     tokenize,
     unit_family,
 )
-from .tokens import Token, Tokens, token_segments
+from .tokens import WORD_KINDS, Token, Tokens, token_segments
 
 BOUNDARY_PUNCT = frozenset(',;:!?()[]{}"\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014|')
 OPEN_QUOTES = {
@@ -158,20 +158,21 @@ class _Hit(NamedTuple):
 def _hits(
     tokens: list[Token],
     table: dict[str, tuple[tuple[str, ...], ...]],
-    folds: frozenset[str] | set[str] | None = None,
+    starts: list[int] | None = None,
 ) -> list[_Hit]:
     """Where the table's phrases stand in the tokens (longest match, left to right);
-    ``folds``: the tokens' folded words, when the caller has them."""
+    ``starts``: ascending indices that include every token opening one of the table's
+    phrases (the caller's shortlist; default: every token)."""
     out: list[_Hit] = []
-    if folds is None:
-        folds = getattr(tokens, "folds", None)
-    if folds is not None and folds.isdisjoint(table):
-        return out  # none of the table's first words occurs in this sentence
+    if starts is None:
+        starts = [k for k, t in enumerate(tokens) if t.fold in table]
+    else:
+        starts = [k for k in starts if tokens[k].fold in table]
     n = len(tokens)
     # only the tokens opening some phrase are tried, left to right; one inside an earlier
     # hit (index below ``free``) is skipped, as the scan would have stepped over it
     free = 0
-    for k in [k for k, t in enumerate(tokens) if t.fold in table]:
+    for k in starts:
         if k < free:
             continue
         for words in table[tokens[k].fold]:
@@ -269,7 +270,7 @@ def _allowed_in_np(
 ) -> bool:
     """Whether a token may stand inside a speaker phrase."""
     ph = d.phrases
-    if backward and not first and tok.is_word and tok.fold in ph.prepositions and d.lang != "de":
+    if backward and not first and tok.kind in WORD_KINDS and tok.fold in ph.prepositions and d.lang != "de":
         return True  # "two sources familiar with the talks"
     if tok.kind == "num":
         return False
@@ -313,7 +314,7 @@ def _np_forward(tokens: list[Token], i: int, d: SpeakerData) -> tuple[list[Token
     # skip adverbials between a verb and its subject: "a annoncé mardi l'Insee"
     while (
         i < len(tokens)
-        and tokens[i].is_word
+        and tokens[i].kind in WORD_KINDS
         and (tokens[i].fold in d.not_names or tokens[i].fold in ph.stop_words)
         and tokens[i].fold not in ph.determiners
         and tokens[i].fold not in d.pronouns
@@ -340,12 +341,12 @@ def _np_forward(tokens: list[Token], i: int, d: SpeakerData) -> tuple[list[Token
             out.append(t)  # "Save the Children", "College of Paediatrics and Child Health"
             j += 1
             continue
-        if t.is_word and out and (t.fold in d.ends_before or _ends_here(tokens, j, d)):
+        if t.kind in WORD_KINDS and out and (t.fold in d.ends_before or _ends_here(tokens, j, d)):
             break
-        if t.is_word and saw_name and t.fold in ph.determiners and d.lang == "de":
+        if t.kind in WORD_KINDS and saw_name and t.fold in ph.determiners and d.lang == "de":
             break  # "sagte Kremlsprecher Dmitri Peskow der Nachrichtenagentur"
         if (
-            t.is_word
+            t.kind in WORD_KINDS
             and noun_seen
             and t.fold in ph.determiners
             and t.fold not in ph.links
@@ -367,9 +368,9 @@ def _np_forward(tokens: list[Token], i: int, d: SpeakerData) -> tuple[list[Token
                 and not (d.adjective_endings and t.fold.endswith(d.adjective_endings))
             ):
                 break  # "un sondage Elabe publié jeudi" (but "sources diplomatiques")
-        if t.is_word and (t.fold in ph.links or t.fold in ph.determiners):
+        if t.kind in WORD_KINDS and (t.fold in ph.links or t.fold in ph.determiners):
             noun_seen = False
-        elif t.is_word and t.text[:1].isupper():
+        elif t.kind in WORD_KINDS and t.text[:1].isupper():
             noun_seen = True
         if (
             t.kind == "punct"
@@ -439,8 +440,8 @@ def _full_stop(tokens: list[Token], k: int, d: SpeakerData) -> bool:
 def _name_part(tokens: list[Token], k: int, ph: Phrases) -> bool:
     """A capitalised word after another one where only names are capitalised: the
     surname in "coach Ryan Day said", not the stop word "day"."""
-    return (not ph.capitalised_nouns and tokens[k].upper and k >= 1
-            and tokens[k - 1].is_word and tokens[k - 1].upper)
+    return (not ph.capitalised_nouns and tokens[k].text[:1].isupper() and k >= 1
+            and tokens[k - 1].kind in WORD_KINDS and tokens[k - 1].text[:1].isupper())
 
 
 def _np_backward(tokens: list[Token], end: int, d: SpeakerData) -> _Back:
@@ -448,20 +449,20 @@ def _np_backward(tokens: list[Token], end: int, d: SpeakerData) -> _Back:
     ph = d.phrases
     k = end - 1
     # auxiliaries and dates right before the verb: "has said", "hatte erklärt", "am Montag mitteilte"
-    while k >= 0 and tokens[k].is_word:
+    while k >= 0 and tokens[k].kind in WORD_KINDS:
         f = tokens[k].fold
         if f in ph.stop_words and f not in d.pronouns and not _name_part(tokens, k, ph):
             k -= 1
         elif (
             f in d.dates
             and k >= 1
-            and tokens[k - 1].is_word
+            and tokens[k - 1].kind in WORD_KINDS
             and tokens[k - 1].fold in ph.prepositions
         ):
             k -= 2
         else:
             break
-    if k >= 1 and tokens[k].text == "," and tokens[k - 1].is_word:
+    if k >= 1 and tokens[k].text == "," and tokens[k - 1].kind in WORD_KINDS:
         k -= 1  # "Der Stabschef der US-Armee, James C. McConville, nannte …": the apposition
     stop = k
     why = "start"
@@ -486,14 +487,14 @@ def _np_backward(tokens: list[Token], end: int, d: SpeakerData) -> _Back:
         if t.kind == "num":
             why = "num"
             break
-        if t.is_word and t.fold in d.coordinators and k < stop:
+        if t.kind in WORD_KINDS and t.fold in d.coordinators and k < stop:
             first = _joined_start(tokens, k, d)
             if first >= 0:
                 joined = k  # "U.S. and Ukrainian officials", "the Employment and Training …"
                 k = first - 1
                 why = "start" if k < 0 else "punct"
                 break
-        if t.is_word and (
+        if t.kind in WORD_KINDS and (
             (t.fold in ph.clause_words and not (k > 0 and tokens[k - 1].text.endswith("-")))
             or t.fold in d.backward_stops
         ):
@@ -538,7 +539,7 @@ def _joined_start(tokens: list[Token], k: int, d: SpeakerData) -> int:
         return -1
     j = k - 1
     names = 0
-    while j >= 0 and tokens[j].is_word:
+    while j >= 0 and tokens[j].kind in WORD_KINDS:
         t = tokens[j]
         if _is_name_token(t):
             names += 1
@@ -566,7 +567,7 @@ def _valid(span: list[Token], d: SpeakerData, backward: bool, lone_noun: bool = 
     """Whether ``span`` can name a speaker; ``lone_noun``: a German article and one noun
     will do ("dem Landesforstbetrieb zufolge", "wie der Netzbetreiber sagte")."""
     ph = d.phrases
-    words = [t for t in span if t.is_word]
+    words = [t for t in span if t.kind in WORD_KINDS]
     if not words:
         return False
     if all(t.fold in d.not_names or t.fold in ph.determiners for t in words):
@@ -594,7 +595,7 @@ def _reduce(span: list[Token], text: str, d: SpeakerData) -> Speaker | None:
     """The speaker's name: a person's name without titles, or the phrase without article."""
     ph = d.phrases
     toks = [t for t in span if not (t.kind == "punct" and t.text in FORMAT_MARKS)]
-    while toks and toks[0].is_word and toks[0].fold in ph.determiners and len(toks) > 1:
+    while toks and toks[0].kind in WORD_KINDS and toks[0].fold in ph.determiners and len(toks) > 1:
         toks.pop(0)
     if (
         len(toks) > 1
@@ -606,9 +607,9 @@ def _reduce(span: list[Token], text: str, d: SpeakerData) -> Speaker | None:
         toks.pop(0)  # "the department's Bureau of Labor Statistics"
     if (
         len(toks) > 2
-        and toks[0].is_word
+        and toks[0].kind in WORD_KINDS
         and toks[0].fold in d.source_nouns
-        and toks[1].is_word
+        and toks[1].kind in WORD_KINDS
         and toks[1].fold in ph.links
     ):
         return _reduce(toks[2:], text, d)  # "les calculs de l'OFCE": the OFCE's figures
@@ -630,7 +631,7 @@ def _reduce(span: list[Token], text: str, d: SpeakerData) -> Speaker | None:
             k -= 1
             continue
         if (
-            t.is_word
+            t.kind in WORD_KINDS
             and t.fold in d.particles
             and k - 2 >= 0
             and _is_name_token(toks[k - 2])
@@ -645,14 +646,14 @@ def _reduce(span: list[Token], text: str, d: SpeakerData) -> Speaker | None:
     prefix = toks[:k]
     if run and prefix and _names_a_person(prefix, d, text):
         name = _render(text, run)
-        words = [t for t in prefix if t.is_word]
+        words = [t for t in prefix if t.kind in WORD_KINDS]
         # "grid operator Red Eléctrica", "Developer Northgate Homes": a body, not a person
         person = any(_is_title(t, d) for t in words) or not any(_is_group(t, d) for t in words)
         return Speaker(name, person) if name else None
     whole = _render(text, toks)
     if not whole:
         return None
-    names = [t for t in run if t.is_word]
+    names = [t for t in run if t.kind in WORD_KINDS]
     person = (
         not prefix
         and 2 <= len(names) <= 4
@@ -669,7 +670,7 @@ def _names_a_person(prefix: list[Token], d: SpeakerData, text: str) -> bool:
     ph = d.phrases
     has_title = False
     for t in prefix:
-        if not t.is_word:
+        if t.kind not in WORD_KINDS:
             if t.kind == "punct" and t.text in ".'\u2019":
                 continue
             return False
@@ -686,7 +687,7 @@ def _names_a_person(prefix: list[Token], d: SpeakerData, text: str) -> bool:
         or t.fold.endswith(("'s", "s'"))
         or (d.lang != "de" and _is_group(t, d) and _opens_sentence(text, t))  # "Developer X said"
         for t in prefix
-        if t.is_word
+        if t.kind in WORD_KINDS
     )
     return has_title or lowercase_descr
 
@@ -714,6 +715,7 @@ def _render(text: str, toks: list[Token]) -> str:
 
 _START = attrgetter("start")
 _END = attrgetter("end")
+_FOLD = attrgetter("fold")
 
 
 def _index_at(tokens: list[Token], pos: int) -> int:
@@ -736,17 +738,15 @@ def find_cues(
     s_start, s_end = sentence
     if tokens is None:
         tokens = tokenize(text, s_start, s_end)
-    folds = getattr(tokens, "folds", None)
-    if folds is None:
-        folds = {t.fold for t in tokens}
-    if folds.isdisjoint(d.first_words):
-        return []
+    if d.first_words.isdisjoint(map(_FOLD, tokens)):
+        return []  # no word of the sentence opens any cue phrase (a scan in C)
     # the phrase hits depend on the tokens alone: found first, so that a sentence whose
     # cue words stand in no phrase (and has no French "-t-il") ends here
-    pronoun_hits = _hits(tokens, d.pronoun_markers, folds)
-    marker_hits = _hits(tokens, d.markers, folds)
-    after_hits = _hits(tokens, d.after, folds)
-    verb_hits = _hits(tokens, d.verbs, folds)
+    starts = [k for k, t in enumerate(tokens) if t.fold in d.first_words]
+    pronoun_hits = _hits(tokens, d.pronoun_markers, starts)
+    marker_hits = _hits(tokens, d.markers, starts)
+    after_hits = _hits(tokens, d.after, starts)
+    verb_hits = _hits(tokens, d.verbs, starts)
     hyphens = lang == "fr" and text.find("-", s_start, s_end) >= 0  # "a-t-il déclaré"
     if not (pronoun_hits or marker_hits or after_hits or verb_hits or hyphens):
         return []
@@ -823,12 +823,12 @@ def find_cues(
         if k >= len(tokens):
             continue
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-        if nxt is not None and nxt.is_word and lang == "en" and tokens[k].fold == "according":
+        if nxt is not None and nxt.kind in WORD_KINDS and lang == "en" and tokens[k].fold == "according":
             continue
         prev = _prev_sig(tokens, k)
-        if prev is not None and prev.is_word and prev.fold in ph.determiners:
+        if prev is not None and prev.kind in WORD_KINDS and prev.fold in ph.determiners:
             continue  # "an estimated $2.3bn"
-        if prev is not None and prev.is_word and prev.fold in d.passive:
+        if prev is not None and prev.kind in WORD_KINDS and prev.fold in d.passive:
             continue  # "once reserves are counted"
         i = _index_at(tokens, m.end)
         verb = " ".join(t.fold for t in tokens[k:i])
@@ -841,7 +841,7 @@ def find_cues(
             verb in d.clause_verbs
             and not inverted
             and not ends_clause
-            and not (after is not None and after.is_word and after.fold in ph.clause_words)
+            and not (after is not None and after.kind in WORD_KINDS and after.fold in ph.clause_words)
         ):
             continue  # "Employers added 210,000 jobs": an object, not a quotation
         if inverted:
@@ -905,11 +905,11 @@ def find_cues(
         if verb in d.noun_verbs and (
             (
                 after is not None
-                and after.is_word
+                and after.kind in WORD_KINDS
                 and (after.fold in ph.links | ph.prepositions | ph.connectors | d.passive)
                 and not _noun_object(tokens, i, d)
             )
-            or (ends_clause and any(t.is_word and t.fold in ph.prepositions for t in span))
+            or (ends_clause and any(t.kind in WORD_KINDS and t.fold in ph.prepositions for t in span))
         ):
             continue  # "U.S. estimates of …", "broadly in line with U.S. estimates."
         # a subject after a clause word, its verb followed by what it said: that clause only
@@ -955,11 +955,11 @@ def _relative_after_object(tokens: list[Token], c: Cue, d: SpeakerData) -> Token
     if not d.relative_words or c.scope or c.kind not in ("verb", "pronoun"):
         return None
     i = _index_at(tokens, c.end)
-    if i == 0 or not tokens[i - 1].is_word or tokens[i - 1].fold not in d.verb_words:
+    if i == 0 or tokens[i - 1].kind not in WORD_KINDS or tokens[i - 1].fold not in d.verb_words:
         return None  # "said Paul Dent, who …": a clause about the speaker, not this
     j = i
     ph = d.phrases
-    while j < len(tokens) and j - i < MAX_OBJECT and tokens[j].is_word:
+    while j < len(tokens) and j - i < MAX_OBJECT and tokens[j].kind in WORD_KINDS:
         f = tokens[j].fold
         if f in ph.clause_words or f in d.verb_words:
             return None
@@ -969,7 +969,7 @@ def _relative_after_object(tokens: list[Token], c: Cue, d: SpeakerData) -> Token
     if j == i or j + 1 >= len(tokens) or tokens[j].text != ",":
         return None
     rel = tokens[j + 1]
-    return rel if rel.is_word and rel.fold in d.relative_words else None
+    return rel if rel.kind in WORD_KINDS and rel.fold in d.relative_words else None
 
 
 CLAUSE_END = BOUNDARY_PUNCT | frozenset(".")
@@ -981,7 +981,7 @@ def _noun_object(tokens: list[Token], i: int, d: SpeakerData) -> bool:
     may be a verb too ("Deutsche Bank forecast cuts of …"), not the verb of a noun subject
     ("U.S. estimates put …")."""
     ph = d.phrases
-    if i + 1 >= len(tokens) or not tokens[i].is_word:
+    if i + 1 >= len(tokens) or tokens[i].kind not in WORD_KINDS:
         return False
     f, nxt = tokens[i].fold, tokens[i + 1]
     return (
@@ -989,7 +989,7 @@ def _noun_object(tokens: list[Token], i: int, d: SpeakerData) -> bool:
         and f not in ph.prepositions
         and f not in ph.links
         and f not in d.passive
-        and nxt.is_word
+        and nxt.kind in WORD_KINDS
         and nxt.fold in ph.links
     )
 
@@ -1005,7 +1005,7 @@ def _name_after_title(
 ) -> tuple[Speaker, int] | None:
     """(person, end) named after a title set off by a comma at the end of the sentence
     ("…, a indiqué le procureur de la République de Valence, Thierry Bonnal."), or None."""
-    if not any(t.is_word and _is_title(t, d) for t in span):
+    if not any(t.kind in WORD_KINDS and _is_title(t, d) for t in span):
         return None
     j = _index_at(tokens, span[-1].end)
     if j >= len(tokens) or tokens[j].text != ",":
@@ -1014,7 +1014,7 @@ def _name_after_title(
     run: list[Token] = []
     while k < len(tokens) and (
         (_is_name_token(tokens[k]) and not _is_title(tokens[k], d) and not _is_group(tokens[k], d))
-        or (tokens[k].is_word and tokens[k].fold in d.particles and run)
+        or (tokens[k].kind in WORD_KINDS and tokens[k].fold in d.particles and run)
     ):
         run.append(tokens[k])
         k += 1
@@ -1037,7 +1037,7 @@ def _description_after(tokens: list[Token], j: int, d: SpeakerData) -> Token | N
     if tokens[j + 1].kind == "num" and j + 3 < len(tokens) and tokens[j + 2].text == ",":
         j += 2  # "said Alberto Manuel, 46, a farmer who had walked …": the age first
     t = tokens[j + 1]
-    if not t.is_word:
+    if t.kind not in WORD_KINDS:
         return None
     if t.fold in d.phrases.determiners or _is_title(t, d):
         return t
@@ -1049,7 +1049,7 @@ def _source_behind(
 ) -> list[Token]:
     """For a phrase naming a source's figures ("figures published by Diabetes UK", "modelling
     by the York Health Economics Consortium"), the source after it; else ``span``."""
-    content = [t for t in span if t.is_word and t.fold not in d.phrases.determiners]
+    content = [t for t in span if t.kind in WORD_KINDS and t.fold not in d.phrases.determiners]
     if not content or any(t.fold not in d.source_nouns for t in content):
         return span
     if j < len(tokens) and _is_participle(tokens[j], d):
@@ -1074,7 +1074,7 @@ def _object_follows(tokens: list[Token], pos: int, d: SpeakerData) -> bool:
 def _object_phrase(span: list[Token], d: SpeakerData) -> bool:
     """A phrase naming what was put at an amount ("Die Kosten des Streiks", "Den Schaden"):
     it opens with an object article or its head noun is one of ``object_heads``."""
-    words = [t for t in span if t.is_word]
+    words = [t for t in span if t.kind in WORD_KINDS]
     if not words:
         return False
     if words[0].fold in OBJECT_ARTICLES:
@@ -1087,7 +1087,7 @@ def _anaphoric(span: list[Token], d: SpeakerData) -> bool:
     """A phrase made of one noun that only stands for a name given before ("the company")."""
     if not d.anaphoric:
         return False
-    content = [t for t in span if t.is_word and t.fold not in d.phrases.determiners]
+    content = [t for t in span if t.kind in WORD_KINDS and t.fold not in d.phrases.determiners]
     return len(content) == 1 and content[0].fold in d.anaphoric
 
 
@@ -1099,7 +1099,7 @@ def _apposed_person(
     i0 = _index_at(tokens, span[0].start)
     if i0 < 2 or tokens[i0 - 1].text != ",":
         return None
-    if not any(t.is_word and _is_title(t, d) for t in span):
+    if not any(t.kind in WORD_KINDS and _is_title(t, d) for t in span):
         return None
     sp = _reduce(span, text, d)
     if sp is None or sp.person:
@@ -1172,14 +1172,15 @@ def _elliptic(tokens: list[Token], seg: tuple[int, int], claim_start: int, lang:
     ph = get_phrases(lang)
     if tokens and seg[0] <= tokens[0].start:
         return False  # the sentence's own start is no ellipsis
+    # the tokens starting in [seg[0], claim_start): one slice, as their starts ascend
     inner = [
         t
-        for t in tokens
-        if seg[0] <= t.start < claim_start and not (t.kind == "punct" and t.text in FORMAT_MARKS)
+        for t in tokens[_index_at(tokens, seg[0]) : _index_at(tokens, claim_start)]
+        if not (t.kind == "punct" and t.text in FORMAT_MARKS)
     ]
     if not inner:
         return False
-    words = [t for t in inner if t.is_word]
+    words = [t for t in inner if t.kind in WORD_KINDS]
     if len(words) != len(inner):
         return False
     if any(
@@ -1205,7 +1206,7 @@ def _comma_set(c: Cue, tokens: list[Token], clause_words: frozenset[str]) -> boo
     # "… in 2015 and, according to U.S. intelligence agencies, meddled …": it opens a clause
     before = _prev_sig(tokens, _index_at(tokens, prev.start))
     return before is not None and not (
-        before.is_word and before.fold in clause_words
+        before.kind in WORD_KINDS and before.fold in clause_words
     )
 
 
@@ -1497,7 +1498,7 @@ def _title_mentions(text: str, tokens: list[Token], lang: str) -> list[str]:
     n = len(tokens)
     while k < n:
         t = tokens[k]
-        if t.is_word and _is_title(t, d):
+        if t.kind in WORD_KINDS and _is_title(t, d):
             j = k + 1
             if j < n and tokens[j].text in ",." and tokens[j].start == t.end:
                 j += 1
