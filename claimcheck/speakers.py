@@ -942,6 +942,8 @@ def find_cues(
             # "…,” she told the meeting, which ran for more than five hours": the writer's
             add(Cue(None, rel.start, rel.end, "apposition", False, "clause", True))
     cues.sort(key=lambda c: c.start)
+    if text.find(";", s_start, s_end) < 0:
+        return cues  # no ';' token (a ';' is always a token of its own): nothing to bound
     return _bounded(cues, tokens)
 
 
@@ -1299,7 +1301,7 @@ class SpeakerTracker:
         else:
             self.langs = _Langs(text, spans, {}, default_lang)
         self._index = {span: i for i, span in enumerate(spans)}
-        self._starts = [a for a, _ in spans]
+        self._starts: list[int] | None = None  # sentence starts, listed on first need
         self._quote_marks: dict[str, list[int]] = {}
         self._cue_spans: dict[int, tuple[tuple[int, int], ...]] = {}
         self._tokens: dict[int, list[Token]] = {}
@@ -1383,6 +1385,8 @@ class SpeakerTracker:
     def sentence_index(self, span: tuple[int, int]) -> int:
         i = self._index.get(span)
         if i is None:
+            if self._starts is None:
+                self._starts = [a for a, _ in self.spans]
             i = max(0, bisect_right(self._starts, span[0]) - 1)
         return i
 
@@ -1534,13 +1538,15 @@ def _title_mentions(text: str, tokens: list[Token], lang: str) -> list[str]:
 
 def _quote_marks(text: str, lang: str) -> list[int]:
     """Offsets of the language's quotation marks (and straight quotes) in ``text``,
-    ascending: one ``str.find`` scan per mark."""
+    ascending: one ``str.find`` scan per mark.  A '’' between letters is left out:
+    an apostrophe ("company’s") that ``_quote_around`` skips in both directions."""
     out: list[int] = []
     chars = OPEN_QUOTES.get(lang, "") + CLOSE_QUOTES.get(lang, "") + STRAIGHT_QUOTE
     for ch in set(chars):
         i = text.find(ch)
         while i >= 0:
-            out.append(i)
+            if ch != "\u2019" or not _apostrophe(text, i):
+                out.append(i)
             i = text.find(ch, i + 1)
     out.sort()
     return out
