@@ -99,14 +99,32 @@ class Cue:
     reach: tuple[int, int] = (0, 1 << 62)  # the text it may govern: its ';'-clause unless it closes
 
 
+PhraseList = tuple[tuple[str, ...], ...]
+"""Phrases as folded word tuples."""
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseTable:
+    """Cue phrases as folded word tuples, longest first, keyed by their first word
+    (``first``); ``pairs``: by their first two words, the phrases that may match there
+    (the one-word phrases and those with that second word, in the same order);
+    ``singles``: the one-word phrases.  A phrase of several words matches only where its
+    second word follows, so trying ``pairs`` (else ``singles``) finds the same phrase as
+    trying every phrase of the first word."""
+
+    first: dict[str, PhraseList]
+    pairs: dict[tuple[str, str], PhraseList]
+    singles: dict[str, PhraseList]
+
+
 @dataclass(frozen=True, slots=True)
 class SpeakerData:
     lang: str
     phrases: Phrases
-    markers: dict[str, tuple[tuple[str, ...], ...]]  # first word → phrases (folded words)
-    after: dict[str, tuple[tuple[str, ...], ...]]
-    verbs: dict[str, tuple[tuple[str, ...], ...]]
-    pronoun_markers: dict[str, tuple[tuple[str, ...], ...]]
+    markers: PhraseTable
+    after: PhraseTable
+    verbs: PhraseTable
+    pronoun_markers: PhraseTable
     first_words: frozenset[str]  # cheap test: does a sentence hold any cue word at all?
     pronouns: frozenset[str]
     verb_words: frozenset[str]
@@ -140,14 +158,21 @@ def _fold_list(values) -> frozenset[str]:
     return frozenset(str(v).casefold().replace("\u2019", "'") for v in values or ())
 
 
-def _phrase_table(phrases) -> dict[str, tuple[tuple[str, ...], ...]]:
+def _phrase_table(phrases) -> PhraseTable:
     """Phrases as folded token tuples, keyed by their first word, longest first."""
     table: dict[str, list[tuple[str, ...]]] = {}
     for p in phrases:
         words = tuple(t.fold for t in tokenize(p, 0, len(p)))
         if words and words not in table.get(words[0], []):
             table.setdefault(words[0], []).append(words)
-    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
+    first = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
+    pairs: dict[tuple[str, str], PhraseList] = {}
+    singles: dict[str, PhraseList] = {}
+    for k, options in first.items():
+        singles[k] = tuple(o for o in options if len(o) == 1)
+        for second in {o[1] for o in options if len(o) > 1}:
+            pairs[k, second] = tuple(o for o in options if len(o) == 1 or o[1] == second)
+    return PhraseTable(first, pairs, singles)
 
 
 class _Hit(NamedTuple):
@@ -155,19 +180,16 @@ class _Hit(NamedTuple):
     end: int
 
 
-def _hits(
-    tokens: list[Token],
-    table: dict[str, tuple[tuple[str, ...], ...]],
-    starts: list[int] | None = None,
-) -> list[_Hit]:
+def _hits(tokens: list[Token], table: PhraseTable, starts: list[int] | None = None) -> list[_Hit]:
     """Where the table's phrases stand in the tokens (longest match, left to right);
     ``starts``: ascending indices that include every token opening one of the table's
     phrases (the caller's shortlist; default: every token)."""
     out: list[_Hit] = []
+    first = table.first
     if starts is None:
-        starts = [k for k, t in enumerate(tokens) if t.fold in table]
+        starts = [k for k, t in enumerate(tokens) if t.fold in first]
     else:
-        starts = [k for k in starts if tokens[k].fold in table]
+        starts = [k for k in starts if tokens[k].fold in first]
     n = len(tokens)
     # only the tokens opening some phrase are tried, left to right; one inside an earlier
     # hit (index below ``free``) is skipped, as the scan would have stepped over it
@@ -175,11 +197,11 @@ def _hits(
     for k in starts:
         if k < free:
             continue
-        for words in table[tokens[k].fold]:
+        f = tokens[k].fold
+        options = table.pairs.get((f, tokens[k + 1].fold)) if k + 1 < n else None
+        for words in table.singles[f] if options is None else options:
             m = len(words)
-            if m > 1 and (k + m > n or tokens[k + 1].fold != words[1]):
-                continue  # the second word decides most phrases: tried before the rest
-            if k + m <= n and all(tokens[k + x].fold == words[x] for x in range(2, m)):
+            if k + m <= n and all(tokens[k + x].fold == words[x] for x in range(1, m)):
                 out.append(_Hit(tokens[k].start, tokens[k + m - 1].end))
                 free = k + m
                 break
@@ -208,10 +230,10 @@ def get_speaker_data(lang: str) -> SpeakerData:
         after=after,
         verbs=verbs,
         pronoun_markers=pronoun_markers,
-        first_words=frozenset(markers)
-        | frozenset(after)
-        | frozenset(verbs)
-        | frozenset(pronoun_markers),
+        first_words=frozenset(markers.first)
+        | frozenset(after.first)
+        | frozenset(verbs.first)
+        | frozenset(pronoun_markers.first),
         pronouns=_fold_list(lex.pronouns),
         verb_words=_fold_list(w for v in lex.attribution_verbs for w in v.split()),
         title_words=frozenset(title_words),
