@@ -36,8 +36,10 @@ one; otherwise the speaker is null.  A speaker phrase holding a digit is no spea
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 from typing import NamedTuple
 
 import regex
@@ -53,7 +55,7 @@ from .subjects import (
     tokenize,
     unit_family,
 )
-from .tokens import Token, Tokens, token_segments
+from .tokens import WORD_KINDS, Token, Tokens, token_segments
 
 BOUNDARY_PUNCT = frozenset(',;:!?()[]{}"\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014|')
 OPEN_QUOTES = {
@@ -97,14 +99,32 @@ class Cue:
     reach: tuple[int, int] = (0, 1 << 62)  # the text it may govern: its ';'-clause unless it closes
 
 
+PhraseList = tuple[tuple[str, ...], ...]
+"""Phrases as folded word tuples."""
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseTable:
+    """Cue phrases as folded word tuples, longest first, keyed by their first word
+    (``first``); ``pairs``: by their first two words, the phrases that may match there
+    (the one-word phrases and those with that second word, in the same order);
+    ``singles``: the one-word phrases.  A phrase of several words matches only where its
+    second word follows, so trying ``pairs`` (else ``singles``) finds the same phrase as
+    trying every phrase of the first word."""
+
+    first: dict[str, PhraseList]
+    pairs: dict[tuple[str, str], PhraseList]
+    singles: dict[str, PhraseList]
+
+
 @dataclass(frozen=True, slots=True)
 class SpeakerData:
     lang: str
     phrases: Phrases
-    markers: dict[str, tuple[tuple[str, ...], ...]]  # first word → phrases (folded words)
-    after: dict[str, tuple[tuple[str, ...], ...]]
-    verbs: dict[str, tuple[tuple[str, ...], ...]]
-    pronoun_markers: dict[str, tuple[tuple[str, ...], ...]]
+    markers: PhraseTable
+    after: PhraseTable
+    verbs: PhraseTable
+    pronoun_markers: PhraseTable
     first_words: frozenset[str]  # cheap test: does a sentence hold any cue word at all?
     pronouns: frozenset[str]
     verb_words: frozenset[str]
@@ -138,14 +158,21 @@ def _fold_list(values) -> frozenset[str]:
     return frozenset(str(v).casefold().replace("\u2019", "'") for v in values or ())
 
 
-def _phrase_table(phrases) -> dict[str, tuple[tuple[str, ...], ...]]:
+def _phrase_table(phrases) -> PhraseTable:
     """Phrases as folded token tuples, keyed by their first word, longest first."""
     table: dict[str, list[tuple[str, ...]]] = {}
     for p in phrases:
         words = tuple(t.fold for t in tokenize(p, 0, len(p)))
         if words and words not in table.get(words[0], []):
             table.setdefault(words[0], []).append(words)
-    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
+    first = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
+    pairs: dict[tuple[str, str], PhraseList] = {}
+    singles: dict[str, PhraseList] = {}
+    for k, options in first.items():
+        singles[k] = tuple(o for o in options if len(o) == 1)
+        for second in {o[1] for o in options if len(o) > 1}:
+            pairs[k, second] = tuple(o for o in options if len(o) == 1 or o[1] == second)
+    return PhraseTable(first, pairs, singles)
 
 
 class _Hit(NamedTuple):
@@ -153,23 +180,31 @@ class _Hit(NamedTuple):
     end: int
 
 
-def _hits(tokens: list[Token], table: dict[str, tuple[tuple[str, ...], ...]]) -> list[_Hit]:
-    """Where the table's phrases stand in the tokens (longest match, left to right)."""
+def _hits(tokens: list[Token], table: PhraseTable, starts: list[int] | None = None) -> list[_Hit]:
+    """Where the table's phrases stand in the tokens (longest match, left to right);
+    ``starts``: ascending indices that include every token opening one of the table's
+    phrases (the caller's shortlist; default: every token)."""
     out: list[_Hit] = []
-    folds = getattr(tokens, "folds", None)
-    if folds is not None and folds.isdisjoint(table):
-        return out  # none of the table's first words occurs in this sentence
-    k, n = 0, len(tokens)
-    while k < n:
-        options = table.get(tokens[k].fold)
-        if options:
-            for words in options:
-                m = len(words)
-                if k + m <= n and all(tokens[k + x].fold == words[x] for x in range(1, m)):
-                    out.append(_Hit(tokens[k].start, tokens[k + m - 1].end))
-                    k += m - 1
-                    break
-        k += 1
+    first = table.first
+    if starts is None:
+        starts = [k for k, t in enumerate(tokens) if t.fold in first]
+    else:
+        starts = [k for k in starts if tokens[k].fold in first]
+    n = len(tokens)
+    # only the tokens opening some phrase are tried, left to right; one inside an earlier
+    # hit (index below ``free``) is skipped, as the scan would have stepped over it
+    free = 0
+    for k in starts:
+        if k < free:
+            continue
+        f = tokens[k].fold
+        options = table.pairs.get((f, tokens[k + 1].fold)) if k + 1 < n else None
+        for words in table.singles[f] if options is None else options:
+            m = len(words)
+            if k + m <= n and all(tokens[k + x].fold == words[x] for x in range(1, m)):
+                out.append(_Hit(tokens[k].start, tokens[k + m - 1].end))
+                free = k + m
+                break
     return out
 
 
@@ -195,10 +230,10 @@ def get_speaker_data(lang: str) -> SpeakerData:
         after=after,
         verbs=verbs,
         pronoun_markers=pronoun_markers,
-        first_words=frozenset(markers)
-        | frozenset(after)
-        | frozenset(verbs)
-        | frozenset(pronoun_markers),
+        first_words=frozenset(markers.first)
+        | frozenset(after.first)
+        | frozenset(verbs.first)
+        | frozenset(pronoun_markers.first),
         pronouns=_fold_list(lex.pronouns),
         verb_words=_fold_list(w for v in lex.attribution_verbs for w in v.split()),
         title_words=frozenset(title_words),
@@ -235,8 +270,11 @@ def _is_title(tok: Token, d: SpeakerData) -> bool:
     f = tok.fold
     if f in d.title_words:
         return True
-    last = f.rsplit("-", 1)[-1]
-    return last in d.title_words or any(last.endswith(s) for s in d.title_suffixes)
+    if "-" in f:  # "US-Verteidigungsminister": its last part
+        f = f[f.rfind("-") + 1 :]
+        if f in d.title_words:
+            return True
+    return f.endswith(d.title_suffixes)  # False for an empty tuple
 
 
 def _is_group(tok: Token, d: SpeakerData) -> bool:
@@ -254,7 +292,7 @@ def _allowed_in_np(
 ) -> bool:
     """Whether a token may stand inside a speaker phrase."""
     ph = d.phrases
-    if backward and not first and tok.is_word and tok.fold in ph.prepositions and d.lang != "de":
+    if backward and not first and tok.kind in WORD_KINDS and tok.fold in ph.prepositions and d.lang != "de":
         return True  # "two sources familiar with the talks"
     if tok.kind == "num":
         return False
@@ -298,7 +336,7 @@ def _np_forward(tokens: list[Token], i: int, d: SpeakerData) -> tuple[list[Token
     # skip adverbials between a verb and its subject: "a annoncé mardi l'Insee"
     while (
         i < len(tokens)
-        and tokens[i].is_word
+        and tokens[i].kind in WORD_KINDS
         and (tokens[i].fold in d.not_names or tokens[i].fold in ph.stop_words)
         and tokens[i].fold not in ph.determiners
         and tokens[i].fold not in d.pronouns
@@ -325,12 +363,12 @@ def _np_forward(tokens: list[Token], i: int, d: SpeakerData) -> tuple[list[Token
             out.append(t)  # "Save the Children", "College of Paediatrics and Child Health"
             j += 1
             continue
-        if t.is_word and out and (t.fold in d.ends_before or _ends_here(tokens, j, d)):
+        if t.kind in WORD_KINDS and out and (t.fold in d.ends_before or _ends_here(tokens, j, d)):
             break
-        if t.is_word and saw_name and t.fold in ph.determiners and d.lang == "de":
+        if t.kind in WORD_KINDS and saw_name and t.fold in ph.determiners and d.lang == "de":
             break  # "sagte Kremlsprecher Dmitri Peskow der Nachrichtenagentur"
         if (
-            t.is_word
+            t.kind in WORD_KINDS
             and noun_seen
             and t.fold in ph.determiners
             and t.fold not in ph.links
@@ -352,9 +390,9 @@ def _np_forward(tokens: list[Token], i: int, d: SpeakerData) -> tuple[list[Token
                 and not (d.adjective_endings and t.fold.endswith(d.adjective_endings))
             ):
                 break  # "un sondage Elabe publié jeudi" (but "sources diplomatiques")
-        if t.is_word and (t.fold in ph.links or t.fold in ph.determiners):
+        if t.kind in WORD_KINDS and (t.fold in ph.links or t.fold in ph.determiners):
             noun_seen = False
-        elif t.is_word and t.text[:1].isupper():
+        elif t.kind in WORD_KINDS and t.text[:1].isupper():
             noun_seen = True
         if (
             t.kind == "punct"
@@ -424,8 +462,8 @@ def _full_stop(tokens: list[Token], k: int, d: SpeakerData) -> bool:
 def _name_part(tokens: list[Token], k: int, ph: Phrases) -> bool:
     """A capitalised word after another one where only names are capitalised: the
     surname in "coach Ryan Day said", not the stop word "day"."""
-    return (not ph.capitalised_nouns and tokens[k].upper and k >= 1
-            and tokens[k - 1].is_word and tokens[k - 1].upper)
+    return (not ph.capitalised_nouns and tokens[k].text[:1].isupper() and k >= 1
+            and tokens[k - 1].kind in WORD_KINDS and tokens[k - 1].text[:1].isupper())
 
 
 def _np_backward(tokens: list[Token], end: int, d: SpeakerData) -> _Back:
@@ -433,20 +471,20 @@ def _np_backward(tokens: list[Token], end: int, d: SpeakerData) -> _Back:
     ph = d.phrases
     k = end - 1
     # auxiliaries and dates right before the verb: "has said", "hatte erklärt", "am Montag mitteilte"
-    while k >= 0 and tokens[k].is_word:
+    while k >= 0 and tokens[k].kind in WORD_KINDS:
         f = tokens[k].fold
         if f in ph.stop_words and f not in d.pronouns and not _name_part(tokens, k, ph):
             k -= 1
         elif (
             f in d.dates
             and k >= 1
-            and tokens[k - 1].is_word
+            and tokens[k - 1].kind in WORD_KINDS
             and tokens[k - 1].fold in ph.prepositions
         ):
             k -= 2
         else:
             break
-    if k >= 1 and tokens[k].text == "," and tokens[k - 1].is_word:
+    if k >= 1 and tokens[k].text == "," and tokens[k - 1].kind in WORD_KINDS:
         k -= 1  # "Der Stabschef der US-Armee, James C. McConville, nannte …": the apposition
     stop = k
     why = "start"
@@ -471,14 +509,14 @@ def _np_backward(tokens: list[Token], end: int, d: SpeakerData) -> _Back:
         if t.kind == "num":
             why = "num"
             break
-        if t.is_word and t.fold in d.coordinators and k < stop:
+        if t.kind in WORD_KINDS and t.fold in d.coordinators and k < stop:
             first = _joined_start(tokens, k, d)
             if first >= 0:
                 joined = k  # "U.S. and Ukrainian officials", "the Employment and Training …"
                 k = first - 1
                 why = "start" if k < 0 else "punct"
                 break
-        if t.is_word and (
+        if t.kind in WORD_KINDS and (
             (t.fold in ph.clause_words and not (k > 0 and tokens[k - 1].text.endswith("-")))
             or t.fold in d.backward_stops
         ):
@@ -523,7 +561,7 @@ def _joined_start(tokens: list[Token], k: int, d: SpeakerData) -> int:
         return -1
     j = k - 1
     names = 0
-    while j >= 0 and tokens[j].is_word:
+    while j >= 0 and tokens[j].kind in WORD_KINDS:
         t = tokens[j]
         if _is_name_token(t):
             names += 1
@@ -551,7 +589,7 @@ def _valid(span: list[Token], d: SpeakerData, backward: bool, lone_noun: bool = 
     """Whether ``span`` can name a speaker; ``lone_noun``: a German article and one noun
     will do ("dem Landesforstbetrieb zufolge", "wie der Netzbetreiber sagte")."""
     ph = d.phrases
-    words = [t for t in span if t.is_word]
+    words = [t for t in span if t.kind in WORD_KINDS]
     if not words:
         return False
     if all(t.fold in d.not_names or t.fold in ph.determiners for t in words):
@@ -579,7 +617,7 @@ def _reduce(span: list[Token], text: str, d: SpeakerData) -> Speaker | None:
     """The speaker's name: a person's name without titles, or the phrase without article."""
     ph = d.phrases
     toks = [t for t in span if not (t.kind == "punct" and t.text in FORMAT_MARKS)]
-    while toks and toks[0].is_word and toks[0].fold in ph.determiners and len(toks) > 1:
+    while toks and toks[0].kind in WORD_KINDS and toks[0].fold in ph.determiners and len(toks) > 1:
         toks.pop(0)
     if (
         len(toks) > 1
@@ -591,9 +629,9 @@ def _reduce(span: list[Token], text: str, d: SpeakerData) -> Speaker | None:
         toks.pop(0)  # "the department's Bureau of Labor Statistics"
     if (
         len(toks) > 2
-        and toks[0].is_word
+        and toks[0].kind in WORD_KINDS
         and toks[0].fold in d.source_nouns
-        and toks[1].is_word
+        and toks[1].kind in WORD_KINDS
         and toks[1].fold in ph.links
     ):
         return _reduce(toks[2:], text, d)  # "les calculs de l'OFCE": the OFCE's figures
@@ -615,7 +653,7 @@ def _reduce(span: list[Token], text: str, d: SpeakerData) -> Speaker | None:
             k -= 1
             continue
         if (
-            t.is_word
+            t.kind in WORD_KINDS
             and t.fold in d.particles
             and k - 2 >= 0
             and _is_name_token(toks[k - 2])
@@ -630,14 +668,14 @@ def _reduce(span: list[Token], text: str, d: SpeakerData) -> Speaker | None:
     prefix = toks[:k]
     if run and prefix and _names_a_person(prefix, d, text):
         name = _render(text, run)
-        words = [t for t in prefix if t.is_word]
+        words = [t for t in prefix if t.kind in WORD_KINDS]
         # "grid operator Red Eléctrica", "Developer Northgate Homes": a body, not a person
         person = any(_is_title(t, d) for t in words) or not any(_is_group(t, d) for t in words)
         return Speaker(name, person) if name else None
     whole = _render(text, toks)
     if not whole:
         return None
-    names = [t for t in run if t.is_word]
+    names = [t for t in run if t.kind in WORD_KINDS]
     person = (
         not prefix
         and 2 <= len(names) <= 4
@@ -654,7 +692,7 @@ def _names_a_person(prefix: list[Token], d: SpeakerData, text: str) -> bool:
     ph = d.phrases
     has_title = False
     for t in prefix:
-        if not t.is_word:
+        if t.kind not in WORD_KINDS:
             if t.kind == "punct" and t.text in ".'\u2019":
                 continue
             return False
@@ -671,7 +709,7 @@ def _names_a_person(prefix: list[Token], d: SpeakerData, text: str) -> bool:
         or t.fold.endswith(("'s", "s'"))
         or (d.lang != "de" and _is_group(t, d) and _opens_sentence(text, t))  # "Developer X said"
         for t in prefix
-        if t.is_word
+        if t.kind in WORD_KINDS
     )
     return has_title or lowercase_descr
 
@@ -682,27 +720,29 @@ def _opens_sentence(text: str, t: Token) -> bool:
     return not before or before[-1] in ".!?\n\"\u201c\u201e\u00ab\u2014\u2013-"
 
 
+PAREN_ASIDE = regex.compile(r"\s*\([^)]{1,30}\)")
+"""A short parenthesised aside, with the space before it: dropped from a name."""
+
+
 def _render(text: str, toks: list[Token]) -> str:
     if not toks:
         return ""
     s = text[toks[0].start : toks[-1].end].replace("**", "")
-    s = regex.sub(r"\s*\([^)]{1,30}\)", "", s)
+    if "(" in s:  # the pattern needs a '(': without one the substitution changes nothing
+        s = PAREN_ASIDE.sub("", s)
     return " ".join(s.split()).strip(" ,.;:")
 
 
 # --- cues of one sentence --------------------------------------------------------------
 
+_START = attrgetter("start")
+_END = attrgetter("end")
+_FOLD = attrgetter("fold")
+
 
 def _index_at(tokens: list[Token], pos: int) -> int:
     """Index of the first token starting at or after ``pos`` (tokens are in order)."""
-    lo, hi = 0, len(tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if tokens[mid].start < pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return bisect_left(tokens, pos, key=_START)
 
 
 def _prev_sig(tokens: list[Token], k: int) -> Token | None:
@@ -720,10 +760,17 @@ def find_cues(
     s_start, s_end = sentence
     if tokens is None:
         tokens = tokenize(text, s_start, s_end)
-    folds = getattr(tokens, "folds", None)
-    if folds is None:
-        folds = {t.fold for t in tokens}
-    if folds.isdisjoint(d.first_words):
+    if d.first_words.isdisjoint(map(_FOLD, tokens)):
+        return []  # no word of the sentence opens any cue phrase (a scan in C)
+    # the phrase hits depend on the tokens alone: found first, so that a sentence whose
+    # cue words stand in no phrase (and has no French "-t-il") ends here
+    starts = [k for k, t in enumerate(tokens) if t.fold in d.first_words]
+    pronoun_hits = _hits(tokens, d.pronoun_markers, starts)
+    marker_hits = _hits(tokens, d.markers, starts)
+    after_hits = _hits(tokens, d.after, starts)
+    verb_hits = _hits(tokens, d.verbs, starts)
+    hyphens = lang == "fr" and text.find("-", s_start, s_end) >= 0  # "a-t-il déclaré"
+    if not (pronoun_hits or marker_hits or after_hits or verb_hits or hyphens):
         return []
     ph = d.phrases
     cues: list[Cue] = []
@@ -754,9 +801,9 @@ def find_cues(
         if sp:
             add(Cue(sp, a, b, kind, level, scope))
 
-    for m in _hits(tokens, d.pronoun_markers):
+    for m in pronoun_hits:
         pronoun("", m.start, m.end, _sentence_level(tokens, m.start, m.end))
-    for m in _hits(tokens, d.markers):
+    for m in marker_hits:
         if not free(m.start, m.end):
             continue
         i = _index_at(tokens, m.end)
@@ -774,7 +821,7 @@ def find_cues(
             continue
         end = span[-1].end
         named(span, m.start, end, "marker", _sentence_level(tokens, m.start, end))
-    for m in _hits(tokens, d.after):
+    for m in after_hits:
         if not free(m.start, m.end):
             continue
         k = _index_at(tokens, m.start)
@@ -783,26 +830,27 @@ def find_cues(
             continue
         a = span[0].start
         named(span, a, m.end, "marker", _sentence_level(tokens, a, m.end))
-    for k, t in enumerate(tokens):
-        if t.kind == "word" and "-" in t.text and lang == "fr":
-            parts = t.fold.split("-")
-            if parts[-1] in d.pronouns and (
-                parts[0] in d.verb_words or _next_is_verb(tokens, k, d)
-            ):
-                pronoun(parts[-1], t.start, t.end, True)
-    for m in _hits(tokens, d.verbs):
+    if hyphens:  # inverted pronouns: "a-t-il déclaré", "estime-t-elle"
+        for k, t in enumerate(tokens):
+            if t.kind == "word" and "-" in t.text:
+                parts = t.fold.split("-")
+                if parts[-1] in d.pronouns and (
+                    parts[0] in d.verb_words or _next_is_verb(tokens, k, d)
+                ):
+                    pronoun(parts[-1], t.start, t.end, True)
+    for m in verb_hits:
         if not free(m.start, m.end):
             continue
         k = _index_at(tokens, m.start)
         if k >= len(tokens):
             continue
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-        if nxt is not None and nxt.is_word and lang == "en" and tokens[k].fold == "according":
+        if nxt is not None and nxt.kind in WORD_KINDS and lang == "en" and tokens[k].fold == "according":
             continue
         prev = _prev_sig(tokens, k)
-        if prev is not None and prev.is_word and prev.fold in ph.determiners:
+        if prev is not None and prev.kind in WORD_KINDS and prev.fold in ph.determiners:
             continue  # "an estimated $2.3bn"
-        if prev is not None and prev.is_word and prev.fold in d.passive:
+        if prev is not None and prev.kind in WORD_KINDS and prev.fold in d.passive:
             continue  # "once reserves are counted"
         i = _index_at(tokens, m.end)
         verb = " ".join(t.fold for t in tokens[k:i])
@@ -815,7 +863,7 @@ def find_cues(
             verb in d.clause_verbs
             and not inverted
             and not ends_clause
-            and not (after is not None and after.is_word and after.fold in ph.clause_words)
+            and not (after is not None and after.kind in WORD_KINDS and after.fold in ph.clause_words)
         ):
             continue  # "Employers added 210,000 jobs": an object, not a quotation
         if inverted:
@@ -879,11 +927,11 @@ def find_cues(
         if verb in d.noun_verbs and (
             (
                 after is not None
-                and after.is_word
+                and after.kind in WORD_KINDS
                 and (after.fold in ph.links | ph.prepositions | ph.connectors | d.passive)
                 and not _noun_object(tokens, i, d)
             )
-            or (ends_clause and any(t.is_word and t.fold in ph.prepositions for t in span))
+            or (ends_clause and any(t.kind in WORD_KINDS and t.fold in ph.prepositions for t in span))
         ):
             continue  # "U.S. estimates of …", "broadly in line with U.S. estimates."
         # a subject after a clause word, its verb followed by what it said: that clause only
@@ -916,6 +964,8 @@ def find_cues(
             # "…,” she told the meeting, which ran for more than five hours": the writer's
             add(Cue(None, rel.start, rel.end, "apposition", False, "clause", True))
     cues.sort(key=lambda c: c.start)
+    if text.find(";", s_start, s_end) < 0:
+        return cues  # no ';' token (a ';' is always a token of its own): nothing to bound
     return _bounded(cues, tokens)
 
 
@@ -929,11 +979,11 @@ def _relative_after_object(tokens: list[Token], c: Cue, d: SpeakerData) -> Token
     if not d.relative_words or c.scope or c.kind not in ("verb", "pronoun"):
         return None
     i = _index_at(tokens, c.end)
-    if i == 0 or not tokens[i - 1].is_word or tokens[i - 1].fold not in d.verb_words:
+    if i == 0 or tokens[i - 1].kind not in WORD_KINDS or tokens[i - 1].fold not in d.verb_words:
         return None  # "said Paul Dent, who …": a clause about the speaker, not this
     j = i
     ph = d.phrases
-    while j < len(tokens) and j - i < MAX_OBJECT and tokens[j].is_word:
+    while j < len(tokens) and j - i < MAX_OBJECT and tokens[j].kind in WORD_KINDS:
         f = tokens[j].fold
         if f in ph.clause_words or f in d.verb_words:
             return None
@@ -943,7 +993,7 @@ def _relative_after_object(tokens: list[Token], c: Cue, d: SpeakerData) -> Token
     if j == i or j + 1 >= len(tokens) or tokens[j].text != ",":
         return None
     rel = tokens[j + 1]
-    return rel if rel.is_word and rel.fold in d.relative_words else None
+    return rel if rel.kind in WORD_KINDS and rel.fold in d.relative_words else None
 
 
 CLAUSE_END = BOUNDARY_PUNCT | frozenset(".")
@@ -955,7 +1005,7 @@ def _noun_object(tokens: list[Token], i: int, d: SpeakerData) -> bool:
     may be a verb too ("Deutsche Bank forecast cuts of …"), not the verb of a noun subject
     ("U.S. estimates put …")."""
     ph = d.phrases
-    if i + 1 >= len(tokens) or not tokens[i].is_word:
+    if i + 1 >= len(tokens) or tokens[i].kind not in WORD_KINDS:
         return False
     f, nxt = tokens[i].fold, tokens[i + 1]
     return (
@@ -963,7 +1013,7 @@ def _noun_object(tokens: list[Token], i: int, d: SpeakerData) -> bool:
         and f not in ph.prepositions
         and f not in ph.links
         and f not in d.passive
-        and nxt.is_word
+        and nxt.kind in WORD_KINDS
         and nxt.fold in ph.links
     )
 
@@ -979,7 +1029,7 @@ def _name_after_title(
 ) -> tuple[Speaker, int] | None:
     """(person, end) named after a title set off by a comma at the end of the sentence
     ("…, a indiqué le procureur de la République de Valence, Thierry Bonnal."), or None."""
-    if not any(t.is_word and _is_title(t, d) for t in span):
+    if not any(t.kind in WORD_KINDS and _is_title(t, d) for t in span):
         return None
     j = _index_at(tokens, span[-1].end)
     if j >= len(tokens) or tokens[j].text != ",":
@@ -988,7 +1038,7 @@ def _name_after_title(
     run: list[Token] = []
     while k < len(tokens) and (
         (_is_name_token(tokens[k]) and not _is_title(tokens[k], d) and not _is_group(tokens[k], d))
-        or (tokens[k].is_word and tokens[k].fold in d.particles and run)
+        or (tokens[k].kind in WORD_KINDS and tokens[k].fold in d.particles and run)
     ):
         run.append(tokens[k])
         k += 1
@@ -1011,7 +1061,7 @@ def _description_after(tokens: list[Token], j: int, d: SpeakerData) -> Token | N
     if tokens[j + 1].kind == "num" and j + 3 < len(tokens) and tokens[j + 2].text == ",":
         j += 2  # "said Alberto Manuel, 46, a farmer who had walked …": the age first
     t = tokens[j + 1]
-    if not t.is_word:
+    if t.kind not in WORD_KINDS:
         return None
     if t.fold in d.phrases.determiners or _is_title(t, d):
         return t
@@ -1023,7 +1073,7 @@ def _source_behind(
 ) -> list[Token]:
     """For a phrase naming a source's figures ("figures published by Diabetes UK", "modelling
     by the York Health Economics Consortium"), the source after it; else ``span``."""
-    content = [t for t in span if t.is_word and t.fold not in d.phrases.determiners]
+    content = [t for t in span if t.kind in WORD_KINDS and t.fold not in d.phrases.determiners]
     if not content or any(t.fold not in d.source_nouns for t in content):
         return span
     if j < len(tokens) and _is_participle(tokens[j], d):
@@ -1048,7 +1098,7 @@ def _object_follows(tokens: list[Token], pos: int, d: SpeakerData) -> bool:
 def _object_phrase(span: list[Token], d: SpeakerData) -> bool:
     """A phrase naming what was put at an amount ("Die Kosten des Streiks", "Den Schaden"):
     it opens with an object article or its head noun is one of ``object_heads``."""
-    words = [t for t in span if t.is_word]
+    words = [t for t in span if t.kind in WORD_KINDS]
     if not words:
         return False
     if words[0].fold in OBJECT_ARTICLES:
@@ -1061,7 +1111,7 @@ def _anaphoric(span: list[Token], d: SpeakerData) -> bool:
     """A phrase made of one noun that only stands for a name given before ("the company")."""
     if not d.anaphoric:
         return False
-    content = [t for t in span if t.is_word and t.fold not in d.phrases.determiners]
+    content = [t for t in span if t.kind in WORD_KINDS and t.fold not in d.phrases.determiners]
     return len(content) == 1 and content[0].fold in d.anaphoric
 
 
@@ -1073,7 +1123,7 @@ def _apposed_person(
     i0 = _index_at(tokens, span[0].start)
     if i0 < 2 or tokens[i0 - 1].text != ",":
         return None
-    if not any(t.is_word and _is_title(t, d) for t in span):
+    if not any(t.kind in WORD_KINDS and _is_title(t, d) for t in span):
         return None
     sp = _reduce(span, text, d)
     if sp is None or sp.person:
@@ -1091,8 +1141,10 @@ def _apposed_person(
 def _bounded(cues: list[Cue], tokens: list[Token]) -> list[Cue]:
     """Each cue's reach: a sentence's ';' ends what a cue before it governs and starts
     what one after it governs, unless the cue closes the sentence ("…; …, X said.")."""
+    if not cues:
+        return cues
     semis = [t.start for t in tokens if t.kind == "punct" and t.text == ";"]
-    if not semis or not cues:
+    if not semis:
         return cues
     last = tokens[-1].end
     out = []
@@ -1144,14 +1196,15 @@ def _elliptic(tokens: list[Token], seg: tuple[int, int], claim_start: int, lang:
     ph = get_phrases(lang)
     if tokens and seg[0] <= tokens[0].start:
         return False  # the sentence's own start is no ellipsis
+    # the tokens starting in [seg[0], claim_start): one slice, as their starts ascend
     inner = [
         t
-        for t in tokens
-        if seg[0] <= t.start < claim_start and not (t.kind == "punct" and t.text in FORMAT_MARKS)
+        for t in tokens[_index_at(tokens, seg[0]) : _index_at(tokens, claim_start)]
+        if not (t.kind == "punct" and t.text in FORMAT_MARKS)
     ]
     if not inner:
         return False
-    words = [t for t in inner if t.is_word]
+    words = [t for t in inner if t.kind in WORD_KINDS]
     if len(words) != len(inner):
         return False
     if any(
@@ -1177,7 +1230,7 @@ def _comma_set(c: Cue, tokens: list[Token], clause_words: frozenset[str]) -> boo
     # "… in 2015 and, according to U.S. intelligence agencies, meddled …": it opens a clause
     before = _prev_sig(tokens, _index_at(tokens, prev.start))
     return before is not None and not (
-        before.is_word and before.fold in clause_words
+        before.kind in WORD_KINDS and before.fold in clause_words
     )
 
 
@@ -1270,6 +1323,9 @@ class SpeakerTracker:
         else:
             self.langs = _Langs(text, spans, {}, default_lang)
         self._index = {span: i for i, span in enumerate(spans)}
+        self._starts: list[int] | None = None  # sentence starts, listed on first need
+        self._quote_marks: dict[str, list[int]] = {}
+        self._cue_spans: dict[int, tuple[tuple[int, int], ...]] = {}
         self._tokens: dict[int, list[Token]] = {}
         self._cues: dict[int, list[Cue]] = {}
         self._people: dict[int, list[str]] = {}
@@ -1305,6 +1361,11 @@ class SpeakerTracker:
             self._tokens[i] = toks
         return toks
 
+    def tokens_before(self, i: int, pos: int) -> list[Token]:
+        """Sentence i's tokens ending at or before ``pos`` (their ends ascend: one slice)."""
+        toks = self.tokens(i)
+        return toks[: bisect_right(toks, pos, key=_END)]
+
     def cues(self, i: int) -> list[Cue]:
         cues = self._cues.get(i)
         if cues is None:
@@ -1312,6 +1373,24 @@ class SpeakerTracker:
             cues = find_cues(self.text, self.spans[i], lang, self.tokens(i))
             self._cues[i] = cues
         return cues
+
+    def cue_spans(self, i: int) -> tuple[tuple[int, int], ...]:
+        """Extents of sentence i's cues naming a speaker phrase (no pronouns, appositions)."""
+        spans = self._cue_spans.get(i)
+        if spans is None:
+            spans = tuple(
+                (c.start, c.end) for c in self.cues(i) if c.kind not in ("pronoun", "apposition")
+            )
+            self._cue_spans[i] = spans
+        return spans
+
+    def quote_marks(self, lang: str) -> list[int]:
+        """Offsets of every quotation mark of ``lang`` in the text, found once per document."""
+        marks = self._quote_marks.get(lang)
+        if marks is None:
+            marks = _quote_marks(self.text, lang)
+            self._quote_marks[lang] = marks
+        return marks
 
     def people(self, i: int) -> list[str]:
         """People named in sentence i: person speakers and title + name mentions."""
@@ -1328,9 +1407,9 @@ class SpeakerTracker:
     def sentence_index(self, span: tuple[int, int]) -> int:
         i = self._index.get(span)
         if i is None:
-            from bisect import bisect_right
-
-            i = max(0, bisect_right([s for s, _ in self.spans], span[0]) - 1)
+            if self._starts is None:
+                self._starts = [a for a, _ in self.spans]
+            i = max(0, bisect_right(self._starts, span[0]) - 1)
         return i
 
     def resolve_pronoun(self, i: int, before: int) -> Speaker | None:
@@ -1344,7 +1423,7 @@ class SpeakerTracker:
         same += [
             p
             for p in _title_mentions(
-                self.text, [t for t in self.tokens(i) if t.end <= before], self.langs[i]
+                self.text, self.tokens_before(i, before), self.langs[i]
             )
         ]
         if same:
@@ -1360,6 +1439,13 @@ class SpeakerTracker:
     ) -> str | None:
         i = self.sentence_index(sentence)
         cues = self.cues(i)
+        quote = _quote_around(self.text, claim_start, lang, self.quote_marks(lang))
+        if quote is not None:
+            found, sp = self._quote_speaker(quote, lang)
+            if found:
+                return sp.name if sp is not None else None
+        if not cues:
+            return None  # choose decides nothing without cues
 
         def resolve(c: Cue) -> Speaker | None:
             if c.speaker is not None or c.void:
@@ -1369,11 +1455,6 @@ class SpeakerTracker:
                 self._pronouns[key] = self.resolve_pronoun(i, c.start)
             return self._pronouns[key]
 
-        quote = _quote_around(self.text, claim_start, lang)
-        if quote is not None:
-            found, sp = self._quote_speaker(quote, lang)
-            if found:
-                return sp.name if sp is not None else None
         decided, sp = choose(cues, self.tokens(i), claim_start, claim_end, lang, resolve)
         if decided:
             return sp.name if sp else None
@@ -1443,7 +1524,7 @@ def _title_mentions(text: str, tokens: list[Token], lang: str) -> list[str]:
     n = len(tokens)
     while k < n:
         t = tokens[k]
-        if t.is_word and _is_title(t, d):
+        if t.kind in WORD_KINDS and _is_title(t, d):
             j = k + 1
             if j < n and tokens[j].text in ",." and tokens[j].start == t.end:
                 j += 1
@@ -1477,22 +1558,39 @@ def _title_mentions(text: str, tokens: list[Token], lang: str) -> list[str]:
     return out
 
 
-@cache
-def _quote_re(lang: str) -> regex.Pattern:
+def _quote_marks(text: str, lang: str) -> list[int]:
+    """Offsets of the language's quotation marks (and straight quotes) in ``text``,
+    ascending: one ``str.find`` scan per mark.  A '’' between letters is left out:
+    an apostrophe ("company’s") that ``_quote_around`` skips in both directions."""
+    out: list[int] = []
     chars = OPEN_QUOTES.get(lang, "") + CLOSE_QUOTES.get(lang, "") + STRAIGHT_QUOTE
-    return regex.compile("[" + regex.escape(chars) + "]")
+    for ch in set(chars):
+        i = text.find(ch)
+        while i >= 0:
+            if ch != "\u2019" or not _apostrophe(text, i):
+                out.append(i)
+            i = text.find(ch, i + 1)
+    out.sort()
+    return out
 
 
-def _quote_around(text: str, pos: int, lang: str) -> tuple[int, int] | None:
-    """(opening, closing) offsets of the quotation ``pos`` stands in, within its paragraph."""
+def _quote_around(
+    text: str, pos: int, lang: str, marks: list[int] | None = None
+) -> tuple[int, int] | None:
+    """(opening, closing) offsets of the quotation ``pos`` stands in, within its paragraph.
+    ``marks``: ``_quote_marks(text, lang)`` (a document's tracker finds them once); the
+    ones in a window are the window's quotation marks."""
+    if marks is None:
+        marks = _quote_marks(text, lang)
+    before = bisect_left(marks, pos)
+    if before == 0 or marks[before - 1] < pos - QUOTE_REACH:
+        return None  # no quotation mark within reach before the figure: it opens no quote
     lo = text.rfind("\n\n", max(0, pos - QUOTE_REACH), pos)
     lo = max(0, pos - QUOTE_REACH) if lo == -1 else lo + 2
     opens, closes = OPEN_QUOTES.get(lang, ""), CLOSE_QUOTES.get(lang, "")
-    quote_re = _quote_re(lang)
     depth_open = None
     straight_open = None
-    for m in quote_re.finditer(text, lo, pos):
-        i = m.start()
+    for i in marks[bisect_left(marks, lo, 0, before) : before]:
         ch = text[i]
         if ch in opens and not (ch == "\u2018" and _apostrophe(text, i)):
             depth_open = i
@@ -1510,8 +1608,7 @@ def _quote_around(text: str, pos: int, lang: str) -> tuple[int, int] | None:
     hi = text.find("\n\n", pos, pos + QUOTE_REACH)
     hi = min(len(text), pos + QUOTE_REACH) if hi == -1 else hi
     targets = closes if depth_open is not None else STRAIGHT_QUOTE
-    for m in quote_re.finditer(text, pos, hi):
-        i = m.start()
+    for i in marks[before : bisect_left(marks, hi, before)]:
         if text[i] in targets and not (text[i] == "\u2019" and _apostrophe(text, i)):
             return start, i + 1
     return None
@@ -1562,9 +1659,7 @@ def attach(
     """
     i = context.sentence_index(sentence)
     family = unit_family(unit)
-    speakers = tuple(
-        (c.start, c.end) for c in context.cues(i) if c.kind not in ("pronoun", "apposition")
-    )
+    speakers = context.cue_spans(i)
     found = find_subject(
         text, sentence, claim_start, claim_end if subject_end is None else subject_end, lang, unit,
         context.tokens(i), speakers, role=role
