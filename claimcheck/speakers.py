@@ -81,22 +81,42 @@ QUOTE_REACH = 1500
 """How far (characters) a quotation may reach back or ahead of a figure."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(init=False, unsafe_hash=True)
 class Speaker:
+    """Speaker, Cue and Attached are value objects, never changed once made; they write
+    their ``__init__`` out because mypyc compiles a written one, where a dataclass's
+    generated ``__init__`` stays Python (several times slower; one or more per figure)."""
+
     name: str
     person: bool  # a person's name (resolvable by a later pronoun)
 
+    def __init__(self, name: str, person: bool) -> None:
+        self.name = name
+        self.person = person
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(init=False, unsafe_hash=True)
 class Cue:
     speaker: Speaker | None  # None: an unresolved pronoun (or nobody, when ``void``)
     start: int  # the cue's extent in the text (marker/verb through the name)
     end: int
     kind: str  # marker, verb, pronoun
     sentence_level: bool  # governs every figure of its sentence (else its segment only)
-    scope: str = ""  # "clause": the figures after it in its segment; "gap": the figure before it
-    void: bool = False  # names nobody ("they", "the company"): its figures get no speaker
-    reach: tuple[int, int] = (0, 1 << 62)  # the text it may govern: its ';'-clause unless it closes
+    scope: str  # "clause": the figures after it in its segment; "gap": the figure before it
+    void: bool  # names nobody ("they", "the company"): its figures get no speaker
+    reach: tuple[int, int]  # the text it may govern: its ';'-clause unless it closes
+
+    def __init__(self, speaker: Speaker | None, start: int, end: int, kind: str,
+                 sentence_level: bool, scope: str = "", void: bool = False,
+                 reach: tuple[int, int] = (0, 1 << 62)) -> None:
+        self.speaker = speaker
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.sentence_level = sentence_level
+        self.scope = scope
+        self.void = void
+        self.reach = reach
 
 
 PhraseList = tuple[tuple[str, ...], ...]
@@ -1631,11 +1651,16 @@ def find_speaker(sentence: str, lang: str) -> str | None:
 # --- subject, concept and speaker of one claim ------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(init=False, unsafe_hash=True)
 class Attached:
     subject: str | None
     concept: str | None
     speaker: str | None
+
+    def __init__(self, subject: str | None, concept: str | None, speaker: str | None) -> None:
+        self.subject = subject
+        self.concept = concept
+        self.speaker = speaker
 
 
 def attach(
