@@ -166,26 +166,68 @@ def _month_prefixes() -> dict[str, tuple[str, ...]]:
     contains: the name in the text puts that stem into the casefolded sentence, so
     searching the prefixes of the present stems finds every place the pattern can match.
     """
-    names: set[str] = set()
-    for n in month_names():
-        names.update((n, n[:1].upper() + n[1:], n.upper()))
     stems = _month_stems()
     out: dict[str, set[str]] = {}
-    for name in names:
+    for name in _month_hint_names():
         folded = name.casefold()
         stem = next((s for s in stems if s in folded), "")  # "" = no stem: always searched
         out.setdefault(stem, set()).add(name[:3])
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
+@cache
+def _month_hint_names() -> frozenset[str]:
+    """The names of the hint pattern: each month name lower, capitalised and upper case."""
+    names: set[str] = set()
+    for n in month_names():
+        names.update((n, n[:1].upper() + n[1:], n.upper()))
+    return frozenset(names)
+
+
+@cache
+def _names_by_prefix() -> dict[str, tuple[str, ...]]:
+    """First three letters → the hint names that open with them, longest first (the
+    order the hint pattern's alternation tries them)."""
+    out: dict[str, list[str]] = {}
+    for name in sorted(_month_hint_names(), key=len, reverse=True):
+        out.setdefault(name[:3], []).append(name)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+LETTER_RE = regex.compile(r"\p{L}")
+_LETTERS: dict[str, bool] = {}
+r"""Character → whether the hint pattern's ``[\p{L}]`` takes it (filled as characters are
+met: a handful of entries, and the regex engine's own Unicode data decides)."""
+
+
+def _is_letter(char: str) -> bool:
+    known = _LETTERS.get(char)
+    if known is None:
+        known = _LETTERS[char] = LETTER_RE.match(char) is not None
+    return known
+
+
+def _hint_end(text: str, i: int, end: int) -> int:
+    """End of the month-hint match at ``i`` in text[:end], or -1: what
+    ``_month_hint_re().match(text, i, end)`` gives, with string tests instead of the
+    long alternation (a letter before ``i`` or right after the name rules it out; the
+    lookbehind sees before the slice, the lookahead stops at ``end``)."""
+    if i > 0 and _is_letter(text[i - 1]):
+        return -1
+    for name in _names_by_prefix().get(text[i : i + 3], ()):
+        stop = i + len(name)
+        if text.startswith(name, i, end) and (stop == end or not _is_letter(text[stop])):
+            return stop
+    return -1
+
+
 def _month_starts(text: str, start: int, end: int, first: bool = False) -> list[int]:
     """Starts of the month-hint matches in text[start:end], as ``finditer`` gives them.
 
-    The hint pattern is a long alternation that the regex engine tries at every
-    position; only the places where a month name's first letters occur can start a
-    match, so those are found with ``str.find`` and the pattern is tried there alone
-    (leftmost first, skipping places inside the previous match).  ``first``: stop at
-    the first match.
+    The hint pattern is a long alternation, costly to try anywhere; only the places
+    where a month name's first letters occur can start a match, so those are found
+    with ``str.find`` and checked by ``_hint_end`` (leftmost first, skipping places
+    inside the previous match).  ``first``: stop at the first match.
     """
     out: list[int] = []
     chunk = text[start:end].casefold()
@@ -200,19 +242,16 @@ def _month_starts(text: str, start: int, end: int, first: bool = False) -> list[
             while i >= 0:
                 places.add(i)
                 i = text.find(prefix, i + 1, end)
-    if not places:
-        return out
-    pattern = _month_hint_re()
     taken_until = start
     for i in sorted(places):
         if i < taken_until:
             continue
-        m = pattern.match(text, i, end)
-        if m:
+        stop = _hint_end(text, i, end)
+        if stop >= 0:
             out.append(i)
             if first:
                 break
-            taken_until = m.end()
+            taken_until = stop
     return out
 
 
