@@ -149,16 +149,110 @@ def may_hold_period(text: str, start: int, end: int) -> bool:
     """Cheap pre-check: a four-digit run or a month name in text[start:end]."""
     if FOUR_DIGITS_RE.search(text, start, end):
         return True
-    chunk = text[start:end].casefold()
-    if not any(n in chunk for n in _month_stems()):
-        return False
-    return _month_hint_re().search(text, start, end) is not None
+    return bool(_month_starts(text, start, end, True))
 
 
 @cache
 def _month_stems() -> tuple[str, ...]:
     """Three-letter stems of every month name: a substring test before the regex."""
     return tuple(sorted({n[:3] for n in month_names() if len(n) >= 3}))
+
+
+@cache
+def _month_prefixes() -> dict[str, tuple[str, ...]]:
+    """Stem → the opening letters (as written) of the month names it announces.
+
+    Every name the hint pattern knows is filed under a stem that its casefolded form
+    contains: the name in the text puts that stem into the casefolded sentence, so
+    searching the prefixes of the present stems finds every place the pattern can match.
+    """
+    stems = _month_stems()
+    out: dict[str, set[str]] = {}
+    for name in _month_hint_names():
+        folded = name.casefold()
+        stem = next((s for s in stems if s in folded), "")  # "" = no stem: always searched
+        out.setdefault(stem, set()).add(name[:3])
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+@cache
+def _month_hint_names() -> frozenset[str]:
+    """The names of the hint pattern: each month name lower, capitalised and upper case."""
+    names: set[str] = set()
+    for n in month_names():
+        names.update((n, n[:1].upper() + n[1:], n.upper()))
+    return frozenset(names)
+
+
+@cache
+def _names_by_prefix() -> dict[str, tuple[str, ...]]:
+    """First three letters → the hint names that open with them, longest first (the
+    order the hint pattern's alternation tries them)."""
+    out: dict[str, list[str]] = {}
+    for name in sorted(_month_hint_names(), key=len, reverse=True):
+        out.setdefault(name[:3], []).append(name)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+LETTER_RE = regex.compile(r"\p{L}")
+_LETTERS: dict[str, bool] = {}
+r"""Character → whether the hint pattern's ``[\p{L}]`` takes it (filled as characters are
+met: a handful of entries, and the regex engine's own Unicode data decides)."""
+
+
+def _is_letter(char: str) -> bool:
+    known = _LETTERS.get(char)
+    if known is None:
+        known = _LETTERS[char] = LETTER_RE.match(char) is not None
+    return known
+
+
+def _hint_end(text: str, i: int, end: int) -> int:
+    """End of the month-hint match at ``i`` in text[:end], or -1: what
+    ``_month_hint_re().match(text, i, end)`` gives, with string tests instead of the
+    long alternation (a letter before ``i`` or right after the name rules it out; the
+    lookbehind sees before the slice, the lookahead stops at ``end``)."""
+    if i > 0 and _is_letter(text[i - 1]):
+        return -1
+    for name in _names_by_prefix().get(text[i : i + 3], ()):
+        stop = i + len(name)
+        if text.startswith(name, i, end) and (stop == end or not _is_letter(text[stop])):
+            return stop
+    return -1
+
+
+def _month_starts(text: str, start: int, end: int, first: bool = False) -> list[int]:
+    """Starts of the month-hint matches in text[start:end], as ``finditer`` gives them.
+
+    The hint pattern is a long alternation, costly to try anywhere; only the places
+    where a month name's first letters occur can start a match, so those are found
+    with ``str.find`` and checked by ``_hint_end`` (leftmost first, skipping places
+    inside the previous match).  ``first``: stop at the first match.
+    """
+    out: list[int] = []
+    chunk = text[start:end].casefold()
+    present = [*filter(chunk.__contains__, _month_stems())]
+    if not present:
+        return out
+    prefixes = _month_prefixes()
+    places: set[int] = set()
+    for stem in ("", *present):
+        for prefix in prefixes.get(stem, ()):
+            i = text.find(prefix, start, end)
+            while i >= 0:
+                places.add(i)
+                i = text.find(prefix, i + 1, end)
+    taken_until = start
+    for i in sorted(places):
+        if i < taken_until:
+            continue
+        stop = _hint_end(text, i, end)
+        if stop >= 0:
+            out.append(i)
+            if first:
+                break
+            taken_until = stop
+    return out
 
 
 YEAR_ANCHOR_RE = regex.compile(rf"(?<![0-9.,]){YEAR}(?![0-9])")
@@ -186,12 +280,10 @@ def find_periods(text: str, start: int, end: int, lang: str) -> list[Period]:
     tried at the few word starts just before each anchor, leftmost first.
     """
     out: list[Period] = []
-    if not may_hold_period(text, start, end):
-        return out
+    # no separate may_hold_period(): without a four-digit run or a month name both
+    # anchor searches below come back empty
     anchors = [m.start() for m in YEAR_ANCHOR_RE.finditer(text, start, end)]
-    chunk = text[start:end].casefold()
-    if any(n in chunk for n in _month_stems()):
-        anchors.extend(m.start() for m in _month_hint_re().finditer(text, start, end))
+    anchors.extend(_month_starts(text, start, end))
     if not anchors:
         return out
     pattern = period_re(lang)

@@ -8,7 +8,9 @@ is the one with the most hits when the evidence is clear, else the document's.  
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from functools import cache
+from itertools import repeat
 
 import regex
 
@@ -32,29 +34,48 @@ def _detect_table() -> dict[str, tuple[str, ...]]:
 STRIP = ".,;:!?()[]{}\"'«»„“”‚‘’-–—/…*_"
 
 
+@cache
+def _single_language() -> dict[str, str]:
+    """Detect word → its language, for the words only one language lists (a word two
+    languages share is no evidence)."""
+    return {w: langs[0] for w, langs in _detect_table().items() if len(langs) == 1}
+
+
 def count_evidence(text: str, start: int = 0, end: int | None = None) -> Counter:
-    """How many detect words of each language occur in text[start:end]."""
-    table = _detect_table()
-    counts: Counter = Counter()
-    get = table.get
-    for token in text[start:end].casefold().split():  # casefold maps each character alone
-        word = token.strip(STRIP)
-        langs = get(word)
-        if langs is None and ("'" in word or "\u2019" in word):
-            # French elision: "l'économie", "qu'il", "d’après" count by their word
-            word = word.replace("\u2019", "'").rsplit("'", 1)[-1]
-            langs = get(word)
-        if langs is not None and len(langs) == 1:
-            counts[langs[0]] += 1
+    """How many detect words of each language occur in text[start:end].
+
+    Each whitespace token, stripped of punctuation, counts by its part after the last
+    apostrophe (French elision: "l'économie", "qu'il", "d’après" count by their word).
+    For a token without an apostrophe that part is the token itself; a token with one
+    is never a detect word itself (no detect word holds an apostrophe), so looking up
+    the part alone is the same as trying the whole token first.  Stripping and lookups
+    run as C-level ``map``/``filter`` calls; ``Counter`` counts in first-hit order.
+    """
+    chunk = text[start:end].casefold()  # casefold maps each character alone
+    if "\u2019" in chunk:
+        chunk = chunk.replace("\u2019", "'")  # both are in STRIP: stripping is unchanged
+    words: Iterable[str] = map(str.strip, chunk.split(), repeat(STRIP))
+    if "'" in chunk:
+        words = iter([w.rpartition("'")[2] if "'" in w else w for w in words])
+    table = _single_language()
+    counts: Counter = Counter(map(table.__getitem__, filter(table.__contains__, words)))
     return counts
 
 
 def decide(counts: Counter, fallback: str) -> str:
-    """The clear winner of ``counts``, else ``fallback``."""
-    if not counts:
-        return fallback
-    (best, n), *rest = [*counts.most_common(2), ("", 0)]
-    second = rest[0][1]
+    """The clear winner of ``counts``, else ``fallback``.
+
+    The winner has the most hits, at least MIN_HITS and more than 1.5 times the
+    runner-up's; a tie for the most hits is never clear, so which of the tied comes
+    first does not matter and one pass over the counts finds both figures.
+    """
+    best = ""
+    n = second = 0
+    for lang, k in counts.items():
+        if k > n:
+            best, n, second = lang, k, n
+        elif k > second:
+            second = k
     if n >= MIN_HITS and n > second * 1.5:
         return best
     return fallback
@@ -67,8 +88,10 @@ def detect_languages(
     if hint:
         return hint, [hint] * len(spans)
     per_span = [count_evidence(text, s, e) for s, e in spans]
-    total: Counter = Counter()
+    total: dict[str, int] = {}
     for c in per_span:
-        total.update(c)
-    doc_lang = total.most_common(1)[0][0] if total else "en"
+        for lang, k in c.items():
+            total[lang] = total.get(lang, 0) + k
+    # the first language (in order of first hit) with the most hits, as Counter.most_common
+    doc_lang = max(total, key=total.__getitem__) if total else "en"
     return doc_lang, [decide(c, doc_lang) for c in per_span]

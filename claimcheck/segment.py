@@ -80,7 +80,18 @@ def _is_false_stop(text: str, stop_start: int, gap_end: int) -> bool:
     """A full stop that belongs to an abbreviation, an initial or an ordinal."""
     if text[stop_start] != "." or (stop_start + 1 < len(text) and text[stop_start + 1] == "."):
         return False
-    m = WORD_BEFORE_RE.search(text, max(0, stop_start - 40), stop_start + 1)
+    lo = max(0, stop_start - 40)
+    space = text.rfind(" ", lo, stop_start)
+    if space >= 0 and text[space + 1 : stop_start].isalpha():
+        # the common case, without the reverse search: a space, then letters only up to
+        # the stop.  WORD_BEFORE_RE would take exactly those letters and the stop (the
+        # space ends the non-space run, letters need no stripping), and letters are no
+        # ordinal.
+        word = text[space + 1 : stop_start + 1]
+        if word in _abbreviations() or (len(word) == 2 and INITIAL_RE.match(word)):
+            return True
+        return any(text.startswith(rest, gap_end) for rest in _abbreviation_heads().get(word, ()))
+    m = WORD_BEFORE_RE.search(text, lo, stop_start + 1)
     if not m:
         return False
     word = m.group("word").lstrip("(\"'\u201e\u00ab[")

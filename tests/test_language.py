@@ -52,3 +52,19 @@ def test_lang_option_overrides_everything() -> None:
 def test_no_evidence_falls_back_to_english() -> None:
     text = "4,2 % – 5,1 %"
     assert detect_languages(text, split_sentences(text)) == ("en", ["en"])
+
+
+def test_no_detect_word_holds_an_apostrophe() -> None:
+    """count_evidence looks a token up by its part after the last apostrophe only."""
+    from claimcheck.language import _detect_table
+
+    assert not [w for w in _detect_table() if "'" in w or "\u2019" in w]
+
+
+@pytest.mark.parametrize(("sentence", "counts"), [
+    ("l'", {}),  # a stripped elision leaves the bare article: no detect word
+    ("«qu’il» dit-il, aujourd'hui.", {"fr": 1}),
+    ("It's what they're doing, isn't it?", {"en": 1}),
+], ids=["bare-elision", "quoted-elision", "en-contractions"])
+def test_count_evidence_tokens(sentence: str, counts: dict[str, int]) -> None:
+    assert dict(count_evidence(sentence)) == counts

@@ -31,6 +31,11 @@ PERIODS = [
     ("fr", "En mars, 12 000 personnes ont manifesté.", ["En mars"]),
     ("fr", "Depuis 2015, 3 000 logements ont été construits.", ["2015"]),
     ("fr", "Le 7 décembre 2021, 94 000 soldats étaient massés.", ["2021-12-07"]),
+    # month names found by their opening letters: any case, never inside a word
+    ("en", "The MARCH 2021 report on marketing rose 4%.", ["2021-03"]),
+    ("en", "Sales rose 5% in Sept. and 3% in Dec.", ["in Sept.", "in Dec."]),
+    ("de", "Im MÄRZ stieg die Zahl um 4 Prozent.", ["Im MÄRZ"]),
+    ("fr", "Mais le 3 mars, 1200 personnes sont venues.", ["3 mars"]),
 ]
 
 

@@ -42,6 +42,9 @@ CASES = [
     ("crlf-paragraphs", "Line one\r\n\r\nLine two.", ["Line one", "Line two."]),
     ("list-items", "- Quote: 5,1 %\n- Kurzarbeit: rund 710.000\n- offene Stellen: 809.000",
      ["- Quote: 5,1 %", "- Kurzarbeit: rund 710.000", "- offene Stellen: 809.000"]),
+    ("initial-after-space", "Das sagte Anna B. Müller am Abend. Dann ging sie.", ["Das sagte Anna B. Müller am Abend.", "Dann ging sie."]),
+    ("abbr-after-paren", "Es kostet (ca. 5 Mio. Euro) mehr. Das reicht.", ["Es kostet (ca. 5 Mio. Euro) mehr.", "Das reicht."]),
+    ("abbr-head-space", "Er nannte u. a. Berlin. Dann Paris.", ["Er nannte u. a. Berlin.", "Dann Paris."]),
     ("decimal-not-stop", "Revenue rose 5.5% to $3.2 million. Profit fell.", ["Revenue rose 5.5% to $3.2 million.", "Profit fell."]),
 ]
 
