@@ -105,11 +105,19 @@ def time_after_re(lang: str) -> regex.Pattern:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(init=False, unsafe_hash=True)
 class Period:
+    """A time frame in a sentence; a value object.  Its ``__init__`` is written out so
+    mypyc compiles it (a dataclass's generated one stays Python)."""
+
     start: int
     end: int
     value: str
+
+    def __init__(self, start: int, end: int, value: str) -> None:
+        self.start = start
+        self.end = end
+        self.value = value
 
 
 @cache
