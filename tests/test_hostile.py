@@ -35,6 +35,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimcheck.batch import extract_paths
+from claimcheck.grammar import Scanner
 from claimcheck.model import Document
 from claimcheck.pipeline import extract_document
 from claimcheck.table import CLAIM_SCHEMA, claims_to_frame
@@ -239,6 +240,8 @@ def collect_patterns() -> dict[str, regex.Pattern | re.Pattern]:
             if key not in seen:
                 seen.add(key)
                 found[name] = obj
+        elif isinstance(obj, Scanner):  # a phrase trie: audit the pattern it searches with
+            add(name, obj.pattern)
         elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
             for f in dataclasses.fields(obj):
                 add(f"{name}.{f.name}", getattr(obj, f.name))
