@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck.grammar import scan_re
+from claimcheck.grammar import _hint_pattern, _word_places, scan_re
 from claimcheck.lexicon import SCAN_GAP, SCAN_NOT_AFTER_ALNUM, SCAN_NOT_BEFORE_ALNUM, trie_source
 from claimcheck.subjects import TOKEN_NO_ELISION_RE, TOKEN_RE, _scan_tokens, tokenize
 from claimcheck.tokens import Tokens
@@ -112,3 +112,26 @@ def test_scanner_property(text, data):
     endpos = data.draw(st.integers(pos, len(text)))
     found = [m.span() for m in scan_re(SCAN_PHRASES).finditer(text, pos, endpos)]
     assert found == lookbehind_matches(SCAN_PHRASES, text, pos, endpos, True)
+
+
+# --- grammar._word_places: the hint words' places by str.find, as the trie scan finds them -------
+
+HINTS = {"two", "twenty", "third", "thirds", "half", "Two", "zwei", "dreißig"}
+WORD_PIECES = st.sampled_from(["two", "twenty", "third", "thirds", "half", "Two", "zwei", "dreißig",
+                               "a", " ", "x", "3", "_", "-", "é", "T", ".", "\u00a0"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORD_PIECES, max_size=20).map("".join))
+def test_word_places_match_the_trie_scan(text):
+    expected = [m.start() for m in _hint_pattern(frozenset(HINTS)).finditer(text)]
+    assert _word_places(text, HINTS) == expected
+
+
+@pytest.mark.parametrize("text, places", [
+    ("two-thirds of twenty", [0, 4, 14]),
+    ("Two thirds, 2two, two_ twofold", [0, 4, 18]),
+    ("dreißig zweiundzwanzig zwei.", [0, 23]),
+], ids=["hyphen-and-prefix", "glued-and-capital", "german"])
+def test_word_places_rows(text, places):
+    assert _word_places(text, HINTS) == places
