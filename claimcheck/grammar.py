@@ -445,6 +445,7 @@ TOKEN_CHUNK: Final = 1 << 20
 
 TOKEN_STRIP: Final = ".,;:!?()[]{}\"'«»„“”‚‘’-–—/…*_"
 """Punctuation stripped from whitespace-separated tokens before the hint lookup."""
+STRIP_CHARS: Final = frozenset(TOKEN_STRIP)
 
 
 def _compound_hints() -> set[str]:
@@ -555,9 +556,13 @@ def find_candidates(text: str) -> tuple[list[int], list[int]]:
         hi = min(n, lo + TOKEN_CHUNK)
         while hi < n and not text[hi].isspace() and hi - lo < 2 * TOKEN_CHUNK:
             hi += 1
-        # hyphens split too: "dix-huit", "Twenty-two" hold the hint words "dix", "Twenty"
-        tokens = {t.strip(TOKEN_STRIP) for t in set(text[lo:hi].replace("-", " ").split())}
-        present |= hints.intersection(tokens)
+        # hyphens split too: "dix-huit", "Twenty-two" hold the hint words "dix", "Twenty";
+        # a token is stripped only when it begins or ends with punctuation (most do not)
+        for t in set(text[lo:hi].replace("-", " ").split()):
+            if t[0] in STRIP_CHARS or t[-1] in STRIP_CHARS:
+                t = t.strip(TOKEN_STRIP)
+            if t in hints:
+                present.add(t)
         lo = hi
     if not present:
         return digits, []
