@@ -68,7 +68,7 @@ _WORD_KINDS: Final = WORD_KINDS  # a compiled module's own constant: read withou
 
 # --- tokens ------------------------------------------------------------------------
 
-ELIDED_HEADS = frozenset({"jusqu", "lorsqu", "puisqu", "qu", "l", "d", "n", "s", "j", "c", "m", "t"})
+ELIDED_HEADS: Final = frozenset({"jusqu", "lorsqu", "puisqu", "qu", "l", "d", "n", "s", "j", "c", "m", "t"})
 """Words written elided before a vowel ("l'", "qu'", "jusqu'"): one token with their apostrophe."""
 _ELIDED = (r"(?P<elided>(?i:" + "|".join(sorted(ELIDED_HEADS, key=lambda w: (-len(w), w)))
            + r")['\u2019](?=\p{L}))")  # l', qu'
@@ -81,8 +81,8 @@ _TOKEN_BODY = r"""
     | (?P<num>\p{N}(?:\p{N}|[.,'\u2019](?=\p{N})|[\u00a0\u202f ](?=\p{N}{3}))*)  # 1,234.5
     | (?P<punct>[^\s\p{L}\p{N}])                                            # one punctuation mark
 """
-TOKEN_RE = regex.compile(_ELIDED + _TOKEN_BODY, regex.VERBOSE)
-TOKEN_NO_ELISION_RE = regex.compile(_TOKEN_BODY.replace("|", "", 1), regex.VERBOSE)
+TOKEN_RE: Final = regex.compile(_ELIDED + _TOKEN_BODY, regex.VERBOSE)
+TOKEN_NO_ELISION_RE: Final = regex.compile(_TOKEN_BODY.replace("|", "", 1), regex.VERBOSE)
 """The same tokens for a span without apostrophes (no elision to look for: faster).
 Words come first (most tokens are words); the lookahead keeps "U.S." an abbreviation."""
 FORMAT_MARKS_STR = "*_`~"
@@ -92,13 +92,13 @@ CLAUSE_PUNCT = frozenset(';:!?()[]{}"\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014|
 """Punctuation that ends a clause (a comma is handled by each rule)."""
 
 
-SPLIT_ONLY_SPACES = "\x1c\x1d\x1e\x1f"
+SPLIT_ONLY_SPACES: Final = "\x1c\x1d\x1e\x1f"
 """Separators ``str.split`` cuts at but the token pattern's ``\\s`` does not (it reads
 them as punctuation): a span holding one is tokenized by the pattern alone."""
 
 
-PIECE_OPENERS = frozenset("(\"[\u201c\u201e\u00ab")
-PIECE_CLOSERS = frozenset(",.;:!?)\"]\u201d\u00bb")
+PIECE_OPENERS: Final = frozenset("(\"[\u201c\u201e\u00ab")
+PIECE_CLOSERS: Final = frozenset(",.;:!?)\"]\u201d\u00bb")
 """Single punctuation marks the token pattern reads as a token of their own before or
 after a word (none is an apostrophe, a hyphen, a letter or a digit)."""
 
@@ -115,14 +115,13 @@ def tokenize(text: str, start: int, end: int) -> Tokens:
     of the following whitespace in view for its lookaheads ("Farmers' union"); no token
     crosses into a piece of letters ("1 234" joins digits only).
     """
-    out = Tokens()
+    out: list[Token] = []  # a plain list: compiled appends; Tokens is made once at the end
     chunk = text[start:end]
     pattern = TOKEN_RE if ("'" in chunk or "\u2019" in chunk) else TOKEN_NO_ELISION_RE
     for c in SPLIT_ONLY_SPACES:
         if c in chunk:
             _scan_tokens(out, pattern, text, start, end)
-            return out
-    append = out.append
+            return Tokens(out)
     new = tuple.__new__  # Token(...) without the generated __new__'s Python frame
     pos = 0
     run_start = -1  # start (in chunk) of the current run of pieces that are not all letters
@@ -134,7 +133,7 @@ def tokenize(text: str, start: int, end: int) -> Tokens:
             if run_start >= 0:
                 _scan_tokens(out, pattern, text, start + run_start, min(end, start + run_end + 1))
                 run_start = -1
-            append(new(Token, ("word", piece, start + at, start + pos, piece.casefold())))
+            out.append(new(Token, ("word", piece, start + at, start + pos, piece.casefold())))
             continue
         lead = 1 if piece[0] in PIECE_OPENERS else 0
         trail = 1 if piece[-1] in PIECE_CLOSERS else 0
@@ -146,23 +145,24 @@ def tokenize(text: str, start: int, end: int) -> Tokens:
                 run_start = -1
             a = start + at
             if lead:
-                append(new(Token, ("punct", piece[0], a, a + 1, piece[0])))
+                out.append(new(Token, ("punct", piece[0], a, a + 1, piece[0])))
             a += lead
             if elided:
                 head = word[:elided]
-                append(new(Token, ("elided", head, a, a + elided, head.casefold().replace("\u2019", "'"))))
+                fold = head.casefold().replace("\u2019", "'")
+                out.append(new(Token, ("elided", head, a, a + elided, fold)))
                 word = word[elided:]
                 a += elided
-            append(new(Token, ("word", word, a, a + len(word), word.casefold())))
+            out.append(new(Token, ("word", word, a, a + len(word), word.casefold())))
             if trail:
-                append(new(Token, ("punct", piece[-1], start + pos - 1, start + pos, piece[-1])))
+                out.append(new(Token, ("punct", piece[-1], start + pos - 1, start + pos, piece[-1])))
         else:
             if run_start < 0:
                 run_start = at
             run_end = pos
     if run_start >= 0:
         _scan_tokens(out, pattern, text, start + run_start, min(end, start + run_end + 1))
-    return out
+    return Tokens(out)
 
 
 def _elision(word: str) -> int:
@@ -178,9 +178,8 @@ def _elision(word: str) -> int:
     return 0
 
 
-def _scan_tokens(out: Tokens, pattern: regex.Pattern, text: str, start: int, end: int) -> None:
+def _scan_tokens(out: list[Token], pattern: regex.Pattern, text: str, start: int, end: int) -> None:
     """Append the pattern's tokens of text[start:end] to ``out``."""
-    append = out.append
     new = tuple.__new__
     for m in pattern.finditer(text, start, end):
         t = m.group()
@@ -191,7 +190,7 @@ def _scan_tokens(out: Tokens, pattern: regex.Pattern, text: str, start: int, end
                 fold = fold.replace("\u2019", "'")
         else:
             fold = t
-        append(new(Token, (kind, t, m.start(), m.end(), fold)))
+        out.append(new(Token, (kind, t, m.start(), m.end(), fold)))
 
 
 # --- language data -----------------------------------------------------------------
