@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from typing import Final
 
 import regex
 
@@ -39,7 +40,7 @@ from .lexicon import get_lexicon
 from .model import NumberFormat, Qualifier, Reading, Role
 from .scale import is_letter_scale, scale_factor, scale_words
 
-PHONE_AT_RE = regex.compile(
+PHONE_AT_RE: Final = regex.compile(
     r"""
       \+[0-9]{1,3}(?:[\s\-/.]{0,2}\(?[0-9]{1,5}\)?){2,}   # +49 30 1234567, +33 (0)1 23 45 67 89
     | \(0[0-9]{1,5}\)[\s\-/]?[0-9][0-9\s\-]{3,}          # (030) 123 4567
@@ -47,29 +48,29 @@ PHONE_AT_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
-URL_CHARS = ("://", "www.", "@", ".com", ".org", ".de/", ".fr/")
-LEFT_TEXT_GROUPS = ("qual", "opener", "cur")
+URL_CHARS: Final = ("://", "www.", "@", ".com", ".org", ".de/", ".fr/")
+LEFT_TEXT_GROUPS: Final = ("qual", "opener", "cur")
 """Left-context groups that belong to the claim's text (change words do not)."""
-ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+ZERO_WIDTH: Final = "\u200b\u200c\u200d\u2060\ufeff"
 """Invisible characters that break a figure in two; such a figure is not read (precision)."""
-GLUED_RUN_RE = regex.compile(r"[0-9.,'\u2019\u00a0\u202f\u200b\u200c\u200d\u2060\ufeff]+")
-MAX_DIGITS = 24
-MAX_TOKEN_WALK = 200
+GLUED_RUN_RE: Final = regex.compile(r"[0-9.,'\u2019\u00a0\u202f\u200b\u200c\u200d\u2060\ufeff]+")
+MAX_DIGITS: Final = 24
+MAX_TOKEN_WALK: Final = 200
 """How far a word or URL check walks from a figure (keeps long space-less runs linear)."""
-MAX_LEFT = 80
-FRACTION_APPROX = Decimal("0.1")
+MAX_LEFT: Final = 80
+FRACTION_APPROX: Final = Decimal("0.1")
 """An approximate fraction in words ("about a third") allows ±10 % of its value."""
-HALF = Decimal("0.5")
-APPROX_NOUN_SHARE = Decimal("0.2")
+HALF: Final = Decimal("0.5")
+APPROX_NOUN_SHARE: Final = Decimal("0.2")
 """An approximate number noun ("une dizaine", "une vingtaine", "un millier") allows ±20 %
 of its value: a round number said to be rough, not one rounded to its last digit."""
-MAX_VERB_DISTANCE = 60
+MAX_VERB_DISTANCE: Final = 60
 """How far before "um"/"by" a change verb may stand ("sanken im Halbjahr um 4,7 %")."""
 """How far left of a figure its qualifier, currency and change words may start."""
 
 
 
-ONE = Decimal(1)
+ONE: Final = Decimal(1)
 
 
 @dataclass(init=False)
@@ -225,15 +226,15 @@ def _is_currency(unit: str | None) -> bool:
     return unit is not None and unit.isupper() and len(unit) == 3
 
 
-SIGN_CHARS = "+-\u2212"
-RATIO_QUANTUM = Decimal("1e-12")
-TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
-LETTER_SCALES_WITHOUT_MONEY = frozenset({"k", "K"})
+SIGN_CHARS: Final = "+-\u2212"
+RATIO_QUANTUM: Final = Decimal("1e-12")
+TIME_UNITS: Final = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
+LETTER_SCALES_WITHOUT_MONEY: Final = frozenset({"k", "K"})
 """Single-letter scales that count glued to a figure even without money ("250k views")."""
-WORD_FOLLOWS_RE = regex.compile(r"[\s\u00a0\u202f]+\p{L}")
+WORD_FOLLOWS_RE: Final = regex.compile(r"[\s\u00a0\u202f]+\p{L}")
 """A number word counts when a word follows it ("three people")."""
-TOKEN_PUNCT = ".,;:!?()[]{}\"'«»„“”‚‘’*_"
-CURRENCY_PREFIX_CHARS = "$€£¥₣₽₴"
+TOKEN_PUNCT: Final = ".,;:!?()[]{}\"'«»„“”‚‘’*_"
+CURRENCY_PREFIX_CHARS: Final = "$€£¥₣₽₴"
 
 
 def _fold_word(word: str) -> str:
@@ -629,7 +630,7 @@ def _space_split(raw: str) -> int:
     return 0
 
 
-CARDINAL_HYPHENS = "-\u2010\u2011"
+CARDINAL_HYPHENS: Final = "-\u2010\u2011"
 
 
 def _may_continue(text: str, pos: int, hi: int, lang: str, after: str) -> bool:
@@ -977,10 +978,10 @@ def _percent_context(sentence: str, g: Grammar) -> bool:
     return bool(words & g.percent_context_words) or any(p in folded for p in g.percent_context_phrases)
 
 
-RATE_NUMERATOR_NOT = frozenset({"dimensionless", "percent", "percentage_point"})
+RATE_NUMERATOR_NOT: Final = frozenset({"dimensionless", "percent", "percentage_point"})
 """Units that never start a rate here: "3 a day" counts, "2 % a year" is a growth rate
 whose "a year" the period reader takes."""
-RATE_DENOMINATOR_NOT = frozenset({"dimensionless", "percent", "percentage_point"})
+RATE_DENOMINATOR_NOT: Final = frozenset({"dimensionless", "percent", "percentage_point"})
 
 
 def _rate_after(text: str, end: int, s_end: int, lang: str, g: Grammar) -> tuple[str, int] | None:
@@ -1214,8 +1215,8 @@ def _change_noun_before(
     return None
 
 
-CLAUSE_END = ",;:\u2013\u2014()"
-MAX_CLAUSE_VERB = 80
+CLAUSE_END: Final = ",;:\u2013\u2014()"
+MAX_CLAUSE_VERB: Final = 80
 
 
 def _verb_ending_clause(text: str, end: int, s_end: int, g: Grammar) -> Role | None:

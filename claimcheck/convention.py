@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
+from typing import Final
 
 from babel import numbers as babel_numbers
 
@@ -37,8 +38,8 @@ GROUP_SUPPLEMENTS: dict[NumberFormat, tuple[str, ...]] = {
     NumberFormat.CH: ("\u2019",),
     NumberFormat.FR: ("\u00a0", "\u2009", " "),
 }
-COMMA_DECIMAL = frozenset({NumberFormat.DE, NumberFormat.FR})
-DOT_DECIMAL = frozenset({NumberFormat.EN, NumberFormat.CH, NumberFormat.PLAIN})
+COMMA_DECIMAL: Final = frozenset({NumberFormat.DE, NumberFormat.FR})
+DOT_DECIMAL: Final = frozenset({NumberFormat.EN, NumberFormat.CH, NumberFormat.PLAIN})
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,7 +295,7 @@ def _label(
     return by_fmt[min(named, key=FORMAT_ORDER.index)]
 
 
-FORMAT_ORDER = (NumberFormat.EN, NumberFormat.DE, NumberFormat.FR, NumberFormat.CH, NumberFormat.PLAIN)
+FORMAT_ORDER: Final = (NumberFormat.EN, NumberFormat.DE, NumberFormat.FR, NumberFormat.CH, NumberFormat.PLAIN)
 
 
 def parse_number(raw: str, number_format: NumberFormat) -> Decimal:

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Final
 
 import regex
 from babel import Locale
 
 from .lexicon import LANGS, WORD_GAP, alternation, get_lexicon
 
-SP = WORD_GAP
-DAY = r"(?:3[01]|[12][0-9]|0?[1-9])"
-MONTH_NUM = r"(?:1[0-2]|0?[1-9])"
-YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)"
+SP: Final = WORD_GAP
+DAY: Final = r"(?:3[01]|[12][0-9]|0?[1-9])"
+MONTH_NUM: Final = r"(?:1[0-2]|0?[1-9])"
+YEAR: Final = r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)"
 
 
 @cache
@@ -82,7 +83,7 @@ def day_after_month_re() -> regex.Pattern:
     return regex.compile(rf"(?:st|nd|rd|th)?(?:,?{SP}(?P<y>{YEAR})(?![0-9]))?")
 
 
-CLOCK_RE = regex.compile(
+CLOCK_RE: Final = regex.compile(
     r"""
     (?P<h>[01]?[0-9]|2[0-3])
     (?: :[0-5][0-9](?::[0-5][0-9])?         # 14:30, 14:30:15
@@ -141,7 +142,7 @@ def period_re(lang: str) -> regex.Pattern:
     )
 
 
-FOUR_DIGITS_RE = regex.compile(r"[0-9]{4}")
+FOUR_DIGITS_RE: Final = regex.compile(r"[0-9]{4}")
 
 
 @cache
@@ -202,7 +203,7 @@ def _names_by_prefix() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-LETTER_RE = regex.compile(r"\p{L}")
+LETTER_RE: Final = regex.compile(r"\p{L}")
 _LETTERS: dict[str, bool] = {}
 r"""Character → whether the hint pattern's ``[\p{L}]`` takes it (filled as characters are
 met: a handful of entries, and the regex engine's own Unicode data decides)."""
@@ -263,7 +264,7 @@ def _month_starts(text: str, start: int, end: int, first: bool = False) -> list[
     return out
 
 
-YEAR_ANCHOR_RE = regex.compile(rf"(?<![0-9.,]){YEAR}(?![0-9])")
+YEAR_ANCHOR_RE: Final = regex.compile(rf"(?<![0-9.,]){YEAR}(?![0-9])")
 
 
 def _word_starts_before(text: str, pos: int, lo: int, count: int) -> list[int]:

@@ -80,35 +80,37 @@ def scan_re(phrases: Iterable[str], *, ignore_case: bool = True) -> Scanner:
     return Scanner(re.compile(body), False)
 
 
-SP = WORD_GAP
-RANGE_DASHES = ("-", "\u2013", "\u2014")
+SP: Final = WORD_GAP
+RANGE_DASHES: Final = ("-", "\u2013", "\u2014")
 """Dashes that join the two ends of a range ("95,000-100,000", "95 000 – 100 000")."""
 """Whitespace between words (includes the no-break spaces French text uses)."""
 
-DIGIT_RUN = r"[0-9]+"
+DIGIT_RUN: Final = r"[0-9]+"
 """ASCII digits; other scripts' digits are not read (precision first)."""
 
-GROUP_SEP_TIGHT = r"[,.'\u2019\u00a0\u202f\u2009]"
+GROUP_SEP_TIGHT: Final = r"[,.'\u2019\u00a0\u202f\u2009]"
 """Separators that can stand between digit runs in any language."""
 
-GROUP_SEP_SPACED = r"[,.'\u2019\u00a0\u202f\u2009 ]"
+GROUP_SEP_SPACED: Final = r"[,.'\u2019\u00a0\u202f\u2009 ]"
 """…plus the ordinary space, which groups digits only in French text ("94 000")."""
 
-NOT_GLUED_LEFT = (r"(?<![\p{L}\p{N}_.,])(?<![\p{N}]['\u2019])(?<![\p{L}\p{N}][\p{L}]['\u2019])"
+NOT_GLUED_LEFT: Final = (r"(?<![\p{L}\p{N}_.,])(?<![\p{N}]['\u2019])(?<![\p{L}\p{N}][\p{L}]['\u2019])"
                   r"(?<![\p{L}][\-\u2013])")
 """A figure does not continue a word, a number, or an id prefix ("Covid-19", "F-16")."""
 
-SIGN = r"[+\-\u2212]"
-ELIDED_END = r"(?<=['\u2019])"
+SIGN: Final = r"[+\-\u2212]"
+ELIDED_END: Final = r"(?<=['\u2019])"
 """Right after an apostrophe: an elided word ends there ("plus d'", "près d’")."""
-RATIO_NOUN = r"\p{L}[\p{L}\-]*(?<!\-)"
+RATIO_NOUN: Final = r"\p{L}[\p{L}\-]*(?<!\-)"
 """The noun between a ratio's two figures: "un Français sur cinq", "one adult in five"."""
-RATIO_DENOMINATOR = r"(?P<num>[0-9]{1,3}(?:[,.\u00a0\u202f'\u2019 ][0-9]{3})+|[0-9]+)(?![0-9]|[.,][0-9])"
+RATIO_DENOMINATOR: Final = (
+    r"(?P<num>[0-9]{1,3}(?:[,.\u00a0\u202f'\u2019 ][0-9]{3})+|[0-9]+)(?![0-9]|[.,][0-9])"
+)
 """A ratio's denominator in digits: "1 in 3", "1 in 15,000", "1 sur 15 000" (three-digit
 groups are thousands whatever the convention: nobody writes "1 in 15.0")."""
 """Plus, hyphen-minus and the minus sign U+2212."""
 
-SIGN_LEFT = r"(?<=^|[\s(\[{\"'\u201e\u201c\u00ab\u2039/:;=~])"
+SIGN_LEFT: Final = r"(?<=^|[\s(\[{\"'\u201e\u201c\u00ab\u2039/:;=~])"
 """A sign counts only at the start of a figure, not inside "5-10"."""
 
 
@@ -437,7 +439,7 @@ def case_variants(words: tuple[str, ...] | list[str]) -> list[str]:
     return sorted(out)
 
 
-DIGITS_RE = regex.compile(r"[0-9]+")
+DIGITS_RE: Final = regex.compile(r"[0-9]+")
 """Runs of digits: the cheap first pass that finds sentences worth reading."""
 
 TOKEN_CHUNK: Final = 1 << 20

@@ -21,7 +21,7 @@ from .positions import Positions
 from .segment import split_sentences
 from .speakers import SpeakerTracker, attach
 
-SPACE_CHARS = "\n\r\t\u00a0\u202f"
+SPACE_CHARS: Final = "\n\r\t\u00a0\u202f"
 
 
 ROLE_VALUES: Final = {role: role.value for role in Role}
@@ -162,7 +162,7 @@ def extract_document(doc: Document, lang: str | None = None) -> list[Claim]:
     return out
 
 
-BOUND_GAP_MAX = 4
+BOUND_GAP_MAX: Final = 4
 """A period this close after a figure (a preposition at most: "94 % en 2024", "£64m in
 2021") follows it directly."""
 

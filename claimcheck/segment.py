@@ -10,13 +10,14 @@ rules/lang/*.yaml, an initial ("James C. McConville") or an ordinal day ("3. Dez
 from __future__ import annotations
 
 from functools import cache
+from typing import Final
 
 import regex
 
 from .dates import month_names
 from .lexicon import LANGS, get_lexicon
 
-BOUNDARY_RE = regex.compile(
+BOUNDARY_RE: Final = regex.compile(
     r"""
       (?P<stop>[.!?\u2026](?<![.!?\u2026]{2})[.!?\u2026]*      # terminal punctuation (a run starts once)
         (?:[\"'\u201c\u201d\u2019\u00bb)\]]|[ \u00a0\u202f]\u00bb)*)  # closing quotes, French « … »
@@ -30,11 +31,11 @@ BOUNDARY_RE = regex.compile(
 """Every alternative starts with a character class (no leading lookbehind), so the
 engine skips ahead to the next candidate character: five times faster than matching
 at every position.  Spaces before a line break are trimmed by ``_push``."""
-WORD_BEFORE_RE = regex.compile(r"(?r)(?:^|(?<=[\s(\[\"'\u201e\u00ab]))(?P<word>\S+)\Z")
-INITIAL_RE = regex.compile(r"^\p{Lu}\.$")
-ORDINAL_RE = regex.compile(r"^[0-9]{1,3}\.$")
-LIST_OR_HEADING_RE = regex.compile(r"[ \t]*(?:#{1,6}\s|[-*+]\s|[0-9]{1,3}[.)]\s|>\s|\|)")
-NEXT_WORD_RE = regex.compile(r"\s*[\"'\u201e\u201c\u00ab(]?(?P<word>[\p{L}]+)")
+WORD_BEFORE_RE: Final = regex.compile(r"(?r)(?:^|(?<=[\s(\[\"'\u201e\u00ab]))(?P<word>\S+)\Z")
+INITIAL_RE: Final = regex.compile(r"^\p{Lu}\.$")
+ORDINAL_RE: Final = regex.compile(r"^[0-9]{1,3}\.$")
+LIST_OR_HEADING_RE: Final = regex.compile(r"[ \t]*(?:#{1,6}\s|[-*+]\s|[0-9]{1,3}[.)]\s|>\s|\|)")
+NEXT_WORD_RE: Final = regex.compile(r"\s*[\"'\u201e\u201c\u00ab(]?(?P<word>[\p{L}]+)")
 
 
 @cache

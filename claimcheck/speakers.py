@@ -40,7 +40,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import regex
 
@@ -57,27 +57,27 @@ from .subjects import (
 )
 from .tokens import WORD_KINDS, Token, Tokens, token_segments
 
-BOUNDARY_PUNCT = frozenset(',;:!?()[]{}"\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014|')
-OPEN_QUOTES = {
+BOUNDARY_PUNCT: Final = frozenset(',;:!?()[]{}"\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014|')
+OPEN_QUOTES: Final = {
     "de": "\u201e\u00bb\u201a",
     "en": "\u201c\u2018",
     "fr": "\u00ab\u201c",
 }
-CLOSE_QUOTES = {
+CLOSE_QUOTES: Final = {
     "de": "\u201c\u00ab\u2018",
     "en": "\u201d\u2019",
     "fr": "\u00bb\u201d",
 }
-STRAIGHT_QUOTE = '"'
-OBJECT_ARTICLES = frozenset({"den", "dem", "einen", "einem"})
+STRAIGHT_QUOTE: Final = '"'
+OBJECT_ARTICLES: Final = frozenset({"den", "dem", "einen", "einem"})
 """German articles that never open the subject (accusative, dative)."""
-SUBJECT_ARTICLES = frozenset({"der", "die", "das", "ein", "eine"})
+SUBJECT_ARTICLES: Final = frozenset({"der", "die", "das", "ein", "eine"})
 """German articles that may open the subject after a fronted object."""
-MAX_NP = 12
+MAX_NP: Final = 12
 """Most tokens a speaker phrase may have."""
-PRONOUN_WINDOW = 3
+PRONOUN_WINDOW: Final = 3
 """How many sentences back a pronoun may look for its person."""
-QUOTE_REACH = 1500
+QUOTE_REACH: Final = 1500
 """How far (characters) a quotation may reach back or ahead of a figure."""
 
 
@@ -740,7 +740,7 @@ def _opens_sentence(text: str, t: Token) -> bool:
     return not before or before[-1] in ".!?\n\"\u201c\u201e\u00ab\u2014\u2013-"
 
 
-PAREN_ASIDE = regex.compile(r"\s*\([^)]{1,30}\)")
+PAREN_ASIDE: Final = regex.compile(r"\s*\([^)]{1,30}\)")
 """A short parenthesised aside, with the space before it: dropped from a name."""
 
 
@@ -755,9 +755,9 @@ def _render(text: str, toks: list[Token]) -> str:
 
 # --- cues of one sentence --------------------------------------------------------------
 
-_START = attrgetter("start")
-_END = attrgetter("end")
-_FOLD = attrgetter("fold")
+_START: Final = attrgetter("start")
+_END: Final = attrgetter("end")
+_FOLD: Final = attrgetter("fold")
 
 
 def _index_at(tokens: list[Token], pos: int) -> int:
@@ -989,7 +989,7 @@ def find_cues(
     return _bounded(cues, tokens)
 
 
-MAX_OBJECT = 4
+MAX_OBJECT: Final = 4
 """Most words of a reporting verb's object before a relative clause ("told the meeting")."""
 
 
@@ -1016,7 +1016,7 @@ def _relative_after_object(tokens: list[Token], c: Cue, d: SpeakerData) -> Token
     return rel if rel.kind in WORD_KINDS and rel.fold in d.relative_words else None
 
 
-CLAUSE_END = BOUNDARY_PUNCT | frozenset(".")
+CLAUSE_END: Final = BOUNDARY_PUNCT | frozenset(".")
 """Punctuation after a reporting verb that ends what it governs ("…, wie X mitteilte.")."""
 
 
