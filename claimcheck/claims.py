@@ -31,11 +31,12 @@ from .cardinals import cardinal_at, cardinal_scan_re, cardinal_words
 from .convention import DocumentConvention, choose_reading, readings_of
 from .dates import (
     CLOCK_RE,
+    date_at_groups,
     date_at_re,
     day_after_month_re,
     month_names,
 )
-from .grammar import Grammar, get_grammar
+from .grammar import NUMBER_DIGITS, NUMBER_SIGN, Grammar, get_grammar
 from .lexicon import get_lexicon
 from .model import NumberFormat, Qualifier, Reading, Role
 from .scale import is_letter_scale, scale_factor, scale_words
@@ -434,10 +435,11 @@ def _next_words(text: str, pos: int, hi: int, n: int) -> set[str]:
 
 
 def _denominator(m: regex.Match, g: Grammar) -> Decimal | None:
-    num = m.group("num")
+    index = g.ratio_in_groups.index
+    num = m.group(index["num"])
     if num is not None:
         return Decimal("".join(ch for ch in num if ch.isdigit()))
-    return g.word_values.get(" ".join(m.group("word").split()).casefold())
+    return g.word_values.get(" ".join(m.group(index["word"]).split()).casefold())
 
 
 def ratio_in(text: str, pos: int, hi: int, g: Grammar, numerator: Decimal | None) -> regex.Match | None:
@@ -446,18 +448,20 @@ def ratio_in(text: str, pos: int, hi: int, g: Grammar, numerator: Decimal | None
     to 12 in 2021"), a denominator with a unit ("a man in 5 minutes"), one no larger than
     the numerator when a noun stands between ("3 people in 2 cars")."""
     m = g.ratio_in_re.match(text, pos, hi)
-    if m is None or m.group("unit") is not None:
+    index = g.ratio_in_groups.index
+    if m is None or m.group(index["unit"]) is not None:
         return None
-    num = m.group("num")
+    num = m.group(index["num"])
     if num is not None and _is_year_text(num):
         return None  # "12 in 2021": a year
-    if m.group("noun") is not None:
+    noun = m.group(index["noun"])
+    if noun is not None:
         if _word_before(text, pos, max(0, pos - 20)).casefold() in g.ratio_numerator_not:
             return None  # "A ceasefire brokered in 1061": an article, no numerator
         denom = _denominator(m, g)
         if denom is None or (numerator is not None and denom <= numerator):
             return None
-        if len(m.group("noun").split()) > 1 and numerator != 1:
+        if len(noun.split()) > 1 and numerator != 1:
             return None  # two words between only after "un"/"one": "un accident mortel sur trois"
         follower = _word_after(text, m.end(), hi).strip(TOKEN_PUNCT).casefold()
         if (follower.isalpha() and follower not in g.function_words
@@ -521,8 +525,8 @@ def _not_a_claim(
     Cheap character tests guard every regex, so a plain figure costs a few comparisons.
     """
     s_start, s_end = sent
-    num_start, num_end = m.span("num")
-    raw = m.group("num")
+    num_start, num_end = m.span(NUMBER_DIGITS)
+    raw = m.group(NUMBER_DIGITS)
     tok_start = m.start()
     nxt = text[num_end] if num_end < s_end else ""
     prev = text[tok_start - 1] if tok_start > s_start else ""
@@ -534,7 +538,7 @@ def _not_a_claim(
         return num_end  # no figure has that many digits: an id, a hash, noise
     if prev not in " (\u00a0\u202f\n\t\"'„“«" and _in_url(text, num_start, num_end):
         return num_end
-    if m.group("sign") == "+" or prev == "(" or (raw[0] == "0" and len(raw) > 2):
+    if m.group(NUMBER_SIGN) == "+" or prev == "(" or (raw[0] == "0" and len(raw) > 2):
         ph = PHONE_AT_RE.match(text, tok_start if prev != "(" else tok_start - 1, s_end)
         if ph and sum(c.isdigit() for c in ph.group()) >= 8:
             return ph.end()
@@ -543,7 +547,8 @@ def _not_a_claim(
     ):
         d = date_at_re().match(text, num_start, s_end)
         if d and not (prev in CURRENCY_PREFIX_CHARS or (
-            d.group("num") and not d.group("y2") and not g.lex.ordinal_period
+            d.group(date_at_groups()["num"]) and not d.group(date_at_groups()["y2"])
+            and not g.lex.ordinal_period
         )):
             return d.end()
     if small and 1 <= int(raw) <= 31:
@@ -609,17 +614,18 @@ def _digits_draft(
     text: str, m: regex.Match, sent: tuple[int, int], lang: str, g: Grammar
 ) -> tuple[Draft | None, int]:
     before = _word_before(text, m.start(), sent[0])
-    after = _word_after(text, m.end("num"), sent[1])
+    after = _word_after(text, m.end(NUMBER_DIGITS), sent[1])
     skip = _not_a_claim(text, m, sent, g, before, after)
     if skip is not None:
         return None, skip
-    raw = m.group("num")
+    raw = m.group(NUMBER_DIGITS)
     readings = readings_of(raw)
+    num_start = m.start(NUMBER_DIGITS)
     if not readings:
         # "2014 200" (two figures joined by a space) or "1,2,3" (a list): retry the head
-        return None, m.end() if not _space_split(raw) else m.start("num") + _space_split(raw)
-    first = Figure(m.start(), m.end("num"), raw, m.group("sign") or "", readings)
-    return _assemble(text, first, sent, lang, g, m.start("num"), before, after)
+        return None, m.end() if not _space_split(raw) else num_start + _space_split(raw)
+    first = Figure(m.start(), m.end(NUMBER_DIGITS), raw, m.group(NUMBER_SIGN) or "", readings)
+    return _assemble(text, first, sent, lang, g, num_start, before, after)
 
 
 def _space_split(raw: str) -> int:
@@ -692,7 +698,7 @@ def _words_draft(
             return None, w_end
         left = _left(text, w_start, sent, g)
         L = _left_groups(left, g)
-        start = _left_start(left, L, w_start, opener=False)
+        start = _left_start(left, L, w_start, g, opener=False)
         draft = Draft(start, of.end(), lang, sent, fig, role=Role.RATIO)  # "ein Drittel der"
         _apply_qualifier(draft, L, None, g)
         return draft, of.end()
@@ -703,7 +709,7 @@ def _words_draft(
             end = obj.end()  # "twice as many", "doppelt so viele"
         left = _left(text, w_start, sent, g)
         L = _left_groups(left, g)
-        draft = Draft(_left_start(left, L, w_start, opener=False), end, lang, sent, fig,
+        draft = Draft(_left_start(left, L, w_start, g, opener=False), end, lang, sent, fig,
                       role=Role.RATIO)
         _apply_qualifier(draft, L, None, g)
         return draft, end
@@ -729,15 +735,15 @@ def _left(text: str, pos: int, sent: tuple[int, int], g: Grammar) -> regex.Match
 
 def _left_groups(left: regex.Match | None, g: Grammar) -> dict:
     """The left context's groups; all None when it is empty (no group matches empty)."""
-    return left.groupdict() if left is not None else g.empty_left
+    return g.left_groups.read(left) if left is not None else g.left_groups.empty
 
 
-def _left_start(left: regex.Match | None, L: dict, pos: int, *, opener: bool = True) -> int:
+def _left_start(left: regex.Match | None, L: dict, pos: int, g: Grammar, *, opener: bool = True) -> int:
     """Where the claim's text begins: its qualifier, range opener or currency sign."""
     for name in LEFT_TEXT_GROUPS:
         if L.get(name) is not None and (opener or name != "opener"):
             assert left is not None  # a group matched
-            pos = min(pos, left.start(name))
+            pos = min(pos, left.start(g.left_groups.index[name]))
     return pos
 
 
@@ -760,7 +766,7 @@ def _assemble(
     between = opener_folded is not None and opener_folded not in g.from_words
     right_re = g.right_between_re if between else g.right_re
     r = right_re.match(text, first.end, s_end) if _right_may_match(text, first.end, s_end, g) else None
-    R = r.groupdict() if r is not None and r.end() > r.start() else g.empty_right
+    R = g.right_groups.read(r) if r is not None and r.end() > r.start() else g.right_groups.empty
     cur = L["cur"]
     cur_unit = _canonical(cur, lang) if cur else None
 
@@ -771,7 +777,7 @@ def _assemble(
     head_end = first.end
     if R["scale"]:
         first.scale = scale_factor(R["scale"].strip(), lang)
-        head_end = _end(r, "scale")
+        head_end = _end(r, g, "scale")
         half = g.half_after_scale_re.match(text, head_end, s_end) if g.lex.half_after_scale else None
         if half is not None and not R["unit"]:
             first.half = True  # "un milliard et demi d'euros": 1.5 milliards
@@ -782,19 +788,19 @@ def _assemble(
     elif R["lscale"]:
         if has_money:
             first.scale = scale_factor(R["lscale"].strip(), lang)
-            head_end = _end(r, "lscale")
+            head_end = _end(r, g, "lscale")
         else:
             # "100m" without money is metres, not millions: read the unit again
             unit_surface, unit1, head_end = _unit_at(text, first.end, s_end, lang, g)
             if unit_surface is None and R["lscale"].strip() in LETTER_SCALES_WITHOUT_MONEY:
                 first.scale = scale_factor(R["lscale"].strip(), lang)  # "250k views"
-                head_end = _end(r, "lscale")
+                head_end = _end(r, g, "lscale")
     bare_points = bool(unit1 == "percentage_point" and unit_surface
                        and " ".join(unit_surface.split()).casefold() in g.bare_points)
     if bare_points and not _percent_context(text[s_start:s_end], g):
         unit_surface = unit1 = None  # "17 points" in a rugby report: points scored, a count
     if unit_surface and unit1 and R["unit"] == unit_surface and not first.half:
-        head_end = _end(r, "unit")
+        head_end = _end(r, g, "unit")
     unit1_valid = unit1 if unit_surface else None
 
     # --- a range? ----------------------------------------------------------------------
@@ -814,7 +820,7 @@ def _assemble(
             old_level = True
             if not unit1_valid and not cur_unit and first.scale == 1:
                 assert r is not None  # R["conn"] came from it
-                nxt, _, unit2 = _second_figure(text, r, lang, has_money or bool(R["cur2"]))
+                nxt, _, unit2 = _second_figure(text, r, lang, g, has_money or bool(R["cur2"]))
                 if nxt is not None and (unit2 or nxt.scale != 1):  # "from 3 to 4 million"
                     unit1_valid = unit2
                     first.scale = nxt.scale
@@ -836,7 +842,7 @@ def _assemble(
             has_money = True
     if range_ok:
         assert r is not None  # R["conn"] came from it
-        second, end2, unit2 = _second_figure(text, r, lang, has_money or bool(R["cur2"]))
+        second, end2, unit2 = _second_figure(text, r, lang, g, has_money or bool(R["cur2"]))
         if second is None:
             range_ok = False
         elif (not second.is_words and _is_year_text(second.raw) and not unit2
@@ -895,8 +901,8 @@ def _assemble(
             if obj:
                 end = obj.end()
             role = Role.RATIO
-    if qa is not None and second is None and _end(r, "qafter") > end:
-        end = _end(r, "qafter")
+    if qa is not None and second is None and _end(r, g, "qafter") > end:
+        end = _end(r, g, "qafter")
     else:
         qa = None
     if _glued_right(text, end, s_end):
@@ -927,14 +933,14 @@ def _assemble(
         return None, end  # "8 bis 20 Uhr"
 
     if second is not None:
-        start = _left_start(left, L, first.start)
+        start = _left_start(left, L, first.start, g)
     else:
-        start = _left_start(left, L, first.start, opener=False)
+        start = _left_start(left, L, first.start, g, opener=False)
     if ratio_of_two is not None:
         denom = _denominator(ratio_of_two, g)
         if denom:
             first.ratio_denominator = denom
-            if ratio_of_two.group("noun") is not None:
+            if ratio_of_two.group(g.ratio_in_groups.index["noun"]) is not None:
                 extra_subject_end = first.end  # "un Français sur cinq": what is counted is inside
             end = ratio_of_two.end()
             role = Role.RATIO
@@ -992,7 +998,7 @@ def _rate_after(text: str, end: int, s_end: int, lang: str, g: Grammar) -> tuple
     m = g.rate_re.match(text, end, s_end)
     if m is None:
         return None
-    denominator = _canonical(m.group("den"), lang)
+    denominator = _canonical(m.group(g.rate_groups.index["den"]), lang)
     if denominator is None or denominator in RATE_DENOMINATOR_NOT:
         return None
     if denominator in TIME_UNITS and g.rate_not_after_re.match(text, m.end(), s_end):
@@ -1004,7 +1010,7 @@ def _unit_at(text: str, pos: int, end: int, lang: str, g: Grammar) -> tuple[str 
     m = _unit_only_re(g).match(text, pos, end)
     if not m:
         return None, None, pos
-    surface = m.group("unit")
+    surface = m.group()  # the pattern is its one group, "unit"
     return surface, _canonical(surface, lang), m.end()
 
 
@@ -1035,7 +1041,7 @@ def _new_level_unit(
     r2 = g.right_re.match(text, num.end(), hi)
     if r2 is None:
         return None, None
-    R2 = r2.groupdict()
+    R2 = g.right_groups.read(r2)
     unit = _canonical(R2["unit"], lang) if R2["unit"] else None
     scale = Decimal(1)
     if R2["scale"]:
@@ -1060,35 +1066,37 @@ def _after_movement_verb(text: str, pos: int, s_start: int, g: Grammar) -> bool:
 
 
 def _second_figure(
-    text: str, r: regex.Match, lang: str, money: bool
+    text: str, r: regex.Match, lang: str, g: Grammar, money: bool
 ) -> tuple[Figure | None, int, str | None]:
-    if r.group("num2"):
-        raw = r.group("num2")
-        readings = readings_of(raw)
+    index = g.right_groups.index
+    num2, word2, sign2 = r.group(index["num2"]), r.group(index["word2"]), r.group(index["sign2"])
+    if num2:
+        readings = readings_of(num2)
         if not readings:
             return None, 0, None
-        fig = Figure(r.start("sign2") if r.group("sign2") else r.start("num2"), r.end("num2"), raw,
-                     r.group("sign2") or "", readings)
+        fig = Figure(r.start(index["sign2"]) if sign2 else r.start(index["num2"]), r.end(index["num2"]),
+                     num2, sign2 or "", readings)
     else:
-        from .grammar import get_grammar
-
-        value = _word_value(get_grammar(lang), r.group("word2"))
+        value = _word_value(g, word2)
         if value is None:
             return None, 0, None
-        fig = Figure(r.start("word2"), r.end("word2"), r.group("word2"), word_value=value)
+        fig = Figure(r.start(index["word2"]), r.end(index["word2"]), word2, word_value=value)
     end = fig.end
-    if r.group("scale2"):
-        fig.scale = scale_factor(r.group("scale2").strip(), lang)
-        end = r.end("scale2")
-    elif r.group("lscale2") and money:
-        fig.scale = scale_factor(r.group("lscale2"), lang)
-        end = r.end("lscale2")
+    scale2, lscale2 = r.group(index["scale2"]), r.group(index["lscale2"])
+    if scale2:
+        fig.scale = scale_factor(scale2.strip(), lang)
+        end = r.end(index["scale2"])
+    elif lscale2 and money:
+        fig.scale = scale_factor(lscale2, lang)
+        end = r.end(index["lscale2"])
     unit2 = None
-    if r.group("unit2"):
-        unit2 = _canonical(r.group("unit2"), lang)
+    unit2_surface = r.group(index["unit2"])
+    if unit2_surface:
+        unit2 = _canonical(unit2_surface, lang)
         if unit2:
-            end = r.end("unit2")
-    cur2 = _canonical(r.group("cur2"), lang) if r.group("cur2") else None
+            end = r.end(index["unit2"])
+    cur2_surface = r.group(index["cur2"])
+    cur2 = _canonical(cur2_surface, lang) if cur2_surface else None
     return fig, end, unit2 or cur2
 
 
@@ -1101,10 +1109,10 @@ def _is_year(first: Figure, unit: str | None, cur: str | None, L: dict) -> bool:
     return not L.get("qual")
 
 
-def _end(m: regex.Match | None, group: str) -> int:
+def _end(m: regex.Match | None, g: Grammar, group: str) -> int:
     """End of a group of the right-context match (present whenever the group's value is)."""
     assert m is not None
-    return m.end(group)
+    return m.end(g.right_groups.index[group])
 
 
 def _right_may_match(text: str, pos: int, s_end: int, g: Grammar) -> bool:
@@ -1138,7 +1146,8 @@ def _topic_preposition(text: str, left: regex.Match, L: dict, s_start: int, g: G
     """A qualifier word that is a preposition here: "about"/"über" after a work's noun."""
     if " ".join(L["qual"].split()).casefold() not in g.topic_prepositions:
         return False
-    before = _word_before(text, left.start("qual"), s_start).strip(TOKEN_PUNCT).casefold()
+    qual_start = left.start(g.left_groups.index["qual"])
+    before = _word_before(text, qual_start, s_start).strip(TOKEN_PUNCT).casefold()
     return before in g.topic_nouns or before.endswith(g.topic_noun_endings)  # "Mitgliedsanleihe"
 
 
@@ -1174,7 +1183,7 @@ def _role(
         if direction is None and L["by"] is not None:
             comp = g.particle_after_re.match(text, draft.end, min(s_end, draft.end + 40))
             if comp:  # "legten um 2 Prozent zu", "ging um 382.000 zurück"
-                direction = Role.INCREASE if comp.group("up") else Role.DECREASE
+                direction = Role.INCREASE if comp.group(g.particle_groups.index["up"]) else Role.DECREASE
         if direction is None and L["by"] is not None:
             direction = _verb_ending_clause(text, draft.end, s_end, g)
         if direction is not None:
@@ -1187,7 +1196,7 @@ def _role(
     if _next_words(text, draft.end, s_end, 2) & g.comparative_first:
         comp = g.comparative_after_re.match(text, draft.end, min(s_end, draft.end + 40))
     if comp:  # "4.6 percentage points higher", "382.000 Menschen weniger"
-        return Role.INCREASE if comp.group("up") else Role.DECREASE
+        return Role.INCREASE if comp.group(g.comparative_groups.index["up"]) else Role.DECREASE
     if sign == "+" and draft.unit in ("percent", "percentage_point"):
         return Role.INCREASE
     return Role.LEVEL
@@ -1228,19 +1237,19 @@ def _verb_ending_clause(text: str, end: int, s_end: int, g: Grammar) -> Role | N
             hi = i
             break
     m = g.verb_any_re.search(text, end, hi)
-    return _direction(m.group("verb"), g) if m else None
+    return _direction(m.group(g.verb_any_groups.index["verb"]), g) if m else None
 
 
 def _verb_near(text: str, start: int, end: int, sent: tuple[int, int], g: Grammar) -> Role | None:
     """Direction of a change verb shortly before ``start`` or after ``end`` in the sentence."""
     after = g.verb_after_re.match(text, end, min(sent[1], end + 60))
-    direction = _direction(after.group("verb"), g) if after else None
+    direction = _direction(after.group(g.verb_after_groups.index["verb"]), g) if after else None
     if direction is None:
         before = None
         for m in g.verb_any_re.finditer(text, max(sent[0], start - MAX_VERB_DISTANCE), start):
             before = m  # the nearest one before the figure
         if before is not None:
-            direction = _direction(before.group("verb"), g)
+            direction = _direction(before.group(g.verb_any_groups.index["verb"]), g)
     return direction
 
 

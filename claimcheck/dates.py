@@ -72,6 +72,13 @@ def date_at_re() -> regex.Pattern:
 
 
 @cache
+def date_at_groups() -> dict[str, int]:
+    """``date_at_re``'s group numbers: ``regex`` resolves a group name by first trying it
+    as an integer, and the TypeError it raises and clears costs more than a short match."""
+    return dict(date_at_re().groupindex)
+
+
+@cache
 def month_before_re() -> regex.Pattern:
     """A month name right before a day number ("July 9", "le 3 décembre" is day-first)."""
     return regex.compile(rf"(?r)(?P<mon>{_month_source()}){SP}\Z", regex.IGNORECASE)
@@ -311,21 +318,32 @@ def find_periods(text: str, start: int, end: int, lang: str) -> list[Period]:
     return out
 
 
+@cache
+def period_groups() -> dict[str, int]:
+    """``period_re``'s group numbers, the same in every language (its word lists are
+    non-capturing); read by number as in :func:`date_at_groups`."""
+    numbers = [dict(period_re(lang).groupindex) for lang in LANGS]
+    if any(n != numbers[0] for n in numbers):
+        raise RuntimeError("period_re numbers its groups differently per language")
+    return numbers[0]
+
+
 def _period_value(m: regex.Match, months: dict[str, int]) -> str:
-    if m.group("iso"):
-        return m.group("iso")
-    if m.group("dmy"):
-        return _iso(m.group("y2"), months, m.group("mon2"), m.group("d2"))
-    if m.group("mdy"):
-        return _iso(m.group("y3"), months, m.group("mon3"), m.group("d3"))
-    if m.group("my"):
-        mon = months.get(m.group("mon4").rstrip(".").casefold())
-        return f"{m.group('y4')}-{mon:02d}" if mon else m.group(0)
-    if m.group("bm") and m.group("y6"):  # "in November 2021"
-        mon = months.get(m.group("mon6").rstrip(".").casefold())
-        return f"{m.group('y6')}-{mon:02d}" if mon else " ".join(m.group(0).split())
-    if m.group("by"):
-        return m.group("y7")
+    i = period_groups()
+    if m.group(i["iso"]):
+        return m.group(i["iso"])
+    if m.group(i["dmy"]):
+        return _iso(m.group(i["y2"]), months, m.group(i["mon2"]), m.group(i["d2"]))
+    if m.group(i["mdy"]):
+        return _iso(m.group(i["y3"]), months, m.group(i["mon3"]), m.group(i["d3"]))
+    if m.group(i["my"]):
+        mon = months.get(m.group(i["mon4"]).rstrip(".").casefold())
+        return f"{m.group(i['y4'])}-{mon:02d}" if mon else m.group(0)
+    if m.group(i["bm"]) and m.group(i["y6"]):  # "in November 2021"
+        mon = months.get(m.group(i["mon6"]).rstrip(".").casefold())
+        return f"{m.group(i['y6'])}-{mon:02d}" if mon else " ".join(m.group(0).split())
+    if m.group(i["by"]):
+        return m.group(i["y7"])
     return " ".join(m.group(0).split())
 
 

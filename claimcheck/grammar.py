@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
-from typing import Final
+from typing import Any, Final
 
 import regex
 
@@ -29,6 +29,33 @@ from .lexicon import (
     trie_source,
 )
 from .scale import scale_sources
+
+# --- named groups read by number ---------------------------------------------------------
+
+
+class Groups:
+    """The named groups of a ``regex`` pattern, to read them by number.  ``regex``
+    resolves a group name by first trying it as an integer, and the TypeError it raises
+    and clears costs more than a short match: ``m.group("num")`` takes four times
+    ``m.group(2)``, and ``groupdict()`` raises one per group.  Hot paths read
+    ``m.group(groups.index["num"])`` and :meth:`read` instead."""
+
+    __slots__ = ("empty", "index", "pairs")
+
+    def __init__(self, *patterns: regex.Pattern) -> None:
+        """Several patterns share one table only when their groups are numbered alike."""
+        self.index: dict[str, int] = dict(patterns[0].groupindex)
+        for p in patterns[1:]:
+            if dict(p.groupindex) != self.index:
+                raise ValueError("patterns number their groups differently")
+        self.pairs: tuple[tuple[str, int], ...] = tuple(self.index.items())
+        self.empty: dict[str, Any] = {name: None for name in self.index}
+
+    def read(self, m: regex.Match) -> dict[str, Any]:
+        """``m.groupdict()``, without a name lookup per group."""
+        found = m.groups()
+        return {name: found[i - 1] for name, i in self.pairs}
+
 
 # --- fast scanners: a phrase trie in the standard library's engine ----------------------
 
@@ -99,6 +126,9 @@ NOT_GLUED_LEFT: Final = (r"(?<![\p{L}\p{N}_.,])(?<![\p{N}]['\u2019])(?<![\p{L}\p
 """A figure does not continue a word, a number, or an id prefix ("Covid-19", "F-16")."""
 
 SIGN: Final = r"[+\-\u2212]"
+NUMBER_SIGN: Final = 1
+NUMBER_DIGITS: Final = 2
+"""The group numbers of ``number_re``'s sign and digits (see :class:`Groups`)."""
 ELIDED_END: Final = r"(?<=['\u2019])"
 """Right after an apostrophe: an elided word ends there ("plus d'", "près d’")."""
 RATIO_NOUN: Final = r"\p{L}[\p{L}\-]*(?<!\-)"
@@ -179,8 +209,14 @@ class Grammar:
     word_kinds: dict[str, str]
     multiple_after_re: regex.Pattern
     multiple_object_re: regex.Pattern
-    empty_left: dict
-    empty_right: dict
+    left_groups: Groups
+    right_groups: Groups  # right_re and right_between_re number their groups alike
+    ratio_in_groups: Groups
+    rate_groups: Groups
+    comparative_groups: Groups
+    particle_groups: Groups
+    verb_after_groups: Groups
+    verb_any_groups: Groups
     multiple_stems: frozenset[str]
     multiple_inverse: frozenset[str]  # "fois moins": the multiple's inverse
     time_words: frozenset[str]
@@ -255,6 +291,8 @@ def get_grammar(lang: str) -> Grammar:
         """,
         regex.VERBOSE,
     )
+    if dict(number_re.groupindex) != {"sign": NUMBER_SIGN, "num": NUMBER_DIGITS}:
+        raise RuntimeError("number_re numbers its groups differently from NUMBER_SIGN, NUMBER_DIGITS")
     # One longest-first alternation of every worded figure; its kind (and the context
     # each kind needs) is decided in claims.py from ``word_kinds``.
     word_kinds: dict[str, str] = {}
@@ -328,6 +366,21 @@ def get_grammar(lang: str) -> Grammar:
     multiple_after_re = regex.compile(
         rf"(?:{SP})?{alternation(lex.multiple_suffix, left_bounded=False)}", regex.IGNORECASE
     )
+    comparative_after_re = regex.compile(
+        rf"(?:{SP}[\p{{L}}\-]+)?{SP}(?:(?P<up>{alternation(lex.after_increase)})"
+        rf"|(?P<down>{alternation(lex.after_decrease)}))(?![\p{{L}}\p{{N}}])",
+    )
+    particle_after_re = regex.compile(
+        rf"(?:{SP}[\p{{L}}\-]+)?{SP}(?:(?P<up>{alternation(lex.particles_increase)})"
+        rf"|(?P<down>{alternation(lex.particles_decrease)}))(?![\p{{L}}\p{{N}}])",
+    )
+    ratio_in_re = regex.compile(
+        rf"{_ratio_noun(lex)}{SP}{alternation(lex.ratio_in)}{SP}"
+        rf"(?:{RATIO_DENOMINATOR}|(?P<word>{plain_words}))(?P<unit>{SP}{unit})?",
+        regex.IGNORECASE,
+    )
+    rate_re = _rate_re(lex, unit)
+    verb_any_re = regex.compile(rf"(?P<verb>{verbs})", regex.IGNORECASE)
     return Grammar(
         lang=lang,
         lex=lex,
@@ -338,14 +391,8 @@ def get_grammar(lang: str) -> Grammar:
         right_re=right_re,
         right_between_re=right_between_re,
         verb_after_re=verb_after_re,
-        comparative_after_re=regex.compile(
-            rf"(?:{SP}[\p{{L}}\-]+)?{SP}(?:(?P<up>{alternation(lex.after_increase)})"
-            rf"|(?P<down>{alternation(lex.after_decrease)}))(?![\p{{L}}\p{{N}}])",
-        ),
-        particle_after_re=regex.compile(
-            rf"(?:{SP}[\p{{L}}\-]+)?{SP}(?:(?P<up>{alternation(lex.particles_increase)})"
-            rf"|(?P<down>{alternation(lex.particles_decrease)}))(?![\p{{L}}\p{{N}}])",
-        ),
+        comparative_after_re=comparative_after_re,
+        particle_after_re=particle_after_re,
         age_before_re=regex.compile(rf"(?r){alternation(lex.age_before)}(?:{SP})?", regex.IGNORECASE),
         age_after_re=regex.compile(rf"(?:{SP})?{alternation(lex.age_after, left_bounded=False)}"),
         age_after_range_re=regex.compile(rf"(?:{SP})?{alternation(lex.age_after_range)}"),
@@ -366,16 +413,12 @@ def get_grammar(lang: str) -> Grammar:
         age_first=_first_words(lex.age_after) | _first_words(lex.age_after_range),
         age_range_words=frozenset(lex.age_after_range),
         minus_words=_fold(lex.minus_words),
-        ratio_in_re=regex.compile(
-            rf"{_ratio_noun(lex)}{SP}{alternation(lex.ratio_in)}{SP}"
-            rf"(?:{RATIO_DENOMINATOR}|(?P<word>{plain_words}))(?P<unit>{SP}{unit})?",
-            regex.IGNORECASE,
-        ),
+        ratio_in_re=ratio_in_re,
         relative_before_re=regex.compile(rf"(?r){alternation(lex.relative_time_before)}{SP}\Z",
                                          regex.IGNORECASE),
         relative_after_re=regex.compile(rf"{SP}{alternation(lex.relative_time_after)}",
                                         regex.IGNORECASE),
-        rate_re=_rate_re(lex, unit),
+        rate_re=rate_re,
         rate_not_after_re=regex.compile(rf"{SP}{alternation(lex.rate_not_after)}", regex.IGNORECASE),
         rate_first=_first_words(w for w in lex.rate_per if not _elided(w)),
         bare_points=_fold(lex.bare_points),
@@ -389,7 +432,7 @@ def get_grammar(lang: str) -> Grammar:
         rate_elided=tuple(w.casefold().replace("\u2019", "'") for w in lex.rate_per if _elided(w)),
         not_qualifier_before_time=_fold(lex.not_qualifier_before_time),
         named_numbers=frozenset(lex.named_numbers),
-        verb_any_re=regex.compile(rf"(?P<verb>{verbs})", regex.IGNORECASE),
+        verb_any_re=verb_any_re,
         ordinal_left_re=ordinal_left_re,
         id_left_re=id_left_re,
         time_after_re=time_after_re(lang),
@@ -399,8 +442,14 @@ def get_grammar(lang: str) -> Grammar:
         word_kinds=word_kinds,
         multiple_after_re=multiple_after_re,
         multiple_object_re=regex.compile(rf"{SP}{alternation(lex.multiple_objects)}", regex.IGNORECASE),
-        empty_left={name: None for name in left_re.groupindex},
-        empty_right={name: None for name in right_re.groupindex | right_between_re.groupindex},
+        left_groups=Groups(left_re),
+        right_groups=Groups(right_re, right_between_re),
+        ratio_in_groups=Groups(ratio_in_re),
+        rate_groups=Groups(rate_re),
+        comparative_groups=Groups(comparative_after_re),
+        particle_groups=Groups(particle_after_re),
+        verb_after_groups=Groups(verb_after_re),
+        verb_any_groups=Groups(verb_any_re),
         multiple_inverse=_fold(lex.multiple_inverse),
         multiple_stems=frozenset(w.split()[0].lstrip("-")[:4].casefold() for w in lex.multiple_suffix),
         time_words=_fold(w for w in lex.time_after if " " not in w),

@@ -31,11 +31,17 @@ BOUNDARY_RE: Final = regex.compile(
 """Every alternative starts with a character class (no leading lookbehind), so the
 engine skips ahead to the next candidate character: five times faster than matching
 at every position.  Spaces before a line break are trimmed by ``_push``."""
+STOP: Final = BOUNDARY_RE.groupindex["stop"]
+LINE: Final = BOUNDARY_RE.groupindex["line"]
+"""Groups are read by number: ``regex`` resolves a group name by first trying it as an
+integer, and the TypeError it raises and clears costs more than a short match."""
 WORD_BEFORE_RE: Final = regex.compile(r"(?r)(?:^|(?<=[\s(\[\"'\u201e\u00ab]))(?P<word>\S+)\Z")
+WORD_BEFORE: Final = WORD_BEFORE_RE.groupindex["word"]
 INITIAL_RE: Final = regex.compile(r"^\p{Lu}\.$")
 ORDINAL_RE: Final = regex.compile(r"^[0-9]{1,3}\.$")
 LIST_OR_HEADING_RE: Final = regex.compile(r"[ \t]*(?:#{1,6}\s|[-*+]\s|[0-9]{1,3}[.)]\s|>\s|\|)")
 NEXT_WORD_RE: Final = regex.compile(r"\s*[\"'\u201e\u201c\u00ab(]?(?P<word>[\p{L}]+)")
+NEXT_WORD: Final = NEXT_WORD_RE.groupindex["word"]
 
 
 @cache
@@ -95,7 +101,7 @@ def _is_false_stop(text: str, stop_start: int, gap_end: int) -> bool:
     m = WORD_BEFORE_RE.search(text, lo, stop_start + 1)
     if not m:
         return False
-    word = m.group("word").lstrip("(\"'\u201e\u00ab[")
+    word = m.group(WORD_BEFORE).lstrip("(\"'\u201e\u00ab[")
     if word in _abbreviations() or INITIAL_RE.match(word):
         return True
     for rest in _abbreviation_heads().get(word, ()):
@@ -103,10 +109,10 @@ def _is_false_stop(text: str, stop_start: int, gap_end: int) -> bool:
             return True  # "z. B.", "d. h.", "p. ex."
     if ORDINAL_RE.match(word):
         nxt = NEXT_WORD_RE.match(text, gap_end)
-        if nxt and nxt.group("word").casefold() in month_names():
+        if nxt and nxt.group(NEXT_WORD).casefold() in month_names():
             return True
         before = WORD_BEFORE_RE.search(text, max(0, m.start() - 30), max(0, m.start() - 1))
-        if before and before.group("word").casefold().lstrip("(") in _ordinal_words():
+        if before and before.group(WORD_BEFORE).casefold().lstrip("(") in _ordinal_words():
             return True
     return False
 
@@ -136,11 +142,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in BOUNDARY_RE.finditer(text):
-        if m.group("stop") is not None:
-            if _is_false_stop(text, m.start("stop"), m.end()):
+        if m.group(STOP) is not None:
+            if _is_false_stop(text, m.start(STOP), m.end()):
                 continue
-            end = m.end("stop")
-        elif m.group("line") is not None:
+            end = m.end(STOP)
+        elif m.group(LINE) is not None:
             if not _line_is_boundary(text, m.start(), m.end()):
                 continue
             end = m.start()

@@ -1,5 +1,6 @@
-"""Fast paths that must equal the patterns they stand in for: tokenize (cut at whitespace,
-letter pieces taken whole) and grammar.Scanner (the left letter boundary checked in Python)."""
+"""Fast paths that must equal what they stand in for: tokenize (cut at whitespace, letter
+pieces taken whole), grammar.Scanner (the left letter boundary checked in Python) and
+grammar.Groups (named groups read by number)."""
 
 from __future__ import annotations
 
@@ -134,3 +135,54 @@ def test_word_places_match_the_trie_scan(text):
 ], ids=["hyphen-and-prefix", "glued-and-capital", "german"])
 def test_word_places_rows(text, places):
     assert _word_places(text, HINTS) == places
+
+
+GROUP_CASES = [
+    ("en-range", "en", "more than 95,000 to 100,000 troops"),
+    ("en-money", "en", "rose by $2.3bn to $4.5 billion"),
+    ("de-between", "de", "zwischen 95.000 und 100.000 russischen Soldaten"),
+    ("de-change", "de", "stieg um 4,7 Prozent auf 5,4 Mrd. Euro"),
+    ("fr-range", "fr", "entre 95\u202f000 et 100\u202f000 soldats"),
+    ("fr-qualifier", "fr", "plus d'1,5 million d'euros, soit près de 3 %"),
+]
+
+
+@pytest.mark.parametrize("lang,text", [c[1:] for c in GROUP_CASES], ids=[c[0] for c in GROUP_CASES])
+def test_groups_read_equals_groupdict(lang: str, text: str) -> None:
+    """Every left and right context match at every figure reads as groupdict() does,
+    and each group's number finds the span its name does."""
+    from claimcheck.grammar import NUMBER_DIGITS, NUMBER_SIGN, get_grammar
+
+    g = get_grammar(lang)
+    seen = 0
+    for num in g.number_re.finditer(text):
+        assert num.span(NUMBER_DIGITS) == num.span("num")
+        assert num.group(NUMBER_SIGN) == num.group("sign")
+        for pattern, groups, pos in ((g.right_re, g.right_groups, num.end()),
+                                     (g.right_between_re, g.right_groups, num.end()),
+                                     (g.left_re, g.left_groups, num.start())):
+            m = pattern.match(text, 0 if pattern is g.left_re else pos, pos if pattern is g.left_re else None)
+            assert m is not None  # every part of both is optional
+            assert groups.read(m) == m.groupdict()
+            for name, i in groups.index.items():
+                assert m.span(i) == m.span(name)
+            seen += any(v is not None for v in m.groupdict().values())
+    assert seen  # the rows exercise filled groups, not only empty ones
+    assert g.left_groups.empty == dict.fromkeys(g.left_re.groupindex)
+
+
+def test_groups_refuse_patterns_numbered_differently() -> None:
+    import regex
+
+    from claimcheck.grammar import Groups
+
+    with pytest.raises(ValueError, match="differently"):
+        Groups(regex.compile(r"(?P<a>x)(?P<b>y)"), regex.compile(r"(?P<b>y)(?P<a>x)"))
+
+
+def test_period_groups_are_the_same_in_every_language() -> None:
+    from claimcheck.dates import period_groups, period_re
+    from claimcheck.lexicon import LANGS
+
+    for lang in LANGS:
+        assert dict(period_re(lang).groupindex) == period_groups()
