@@ -41,6 +41,21 @@ from .lexicon import get_lexicon
 from .model import NumberFormat, Qualifier, Reading, Role
 from .scale import is_letter_scale, scale_factor, scale_words
 
+# Enum members as module constants: on Python 3.11 every ``Role.LEVEL`` goes through
+# EnumType.__getattr__ (four times a class attribute); compiled code reads these directly.
+FMT_PLAIN: Final = NumberFormat.PLAIN
+FMT_WORDS: Final = NumberFormat.WORDS
+APPROX: Final = Qualifier.APPROX
+AT_LEAST: Final = Qualifier.AT_LEAST
+AT_MOST: Final = Qualifier.AT_MOST
+EXACT: Final = Qualifier.EXACT
+LESS_THAN: Final = Qualifier.LESS_THAN
+MORE_THAN: Final = Qualifier.MORE_THAN
+RANGE: Final = Qualifier.RANGE
+DECREASE: Final = Role.DECREASE
+INCREASE: Final = Role.INCREASE
+LEVEL: Final = Role.LEVEL
+RATIO: Final = Role.RATIO
 PHONE_AT_RE: Final = regex.compile(
     r"""
       \+[0-9]{1,3}(?:[\s\-/.]{0,2}\(?[0-9]{1,5}\)?){2,}   # +49 30 1234567, +33 (0)1 23 45 67 89
@@ -153,8 +168,8 @@ class Draft:
     extra: dict
 
     def __init__(self, start: int, end: int, lang: str, sentence: tuple[int, int], first: Figure,
-                 second: Figure | None = None, qualifier: Qualifier = Qualifier.EXACT,
-                 approx_below: bool = False, unit: str = "dimensionless", role: Role = Role.LEVEL,
+                 second: Figure | None = None, qualifier: Qualifier = EXACT,
+                 approx_below: bool = False, unit: str = "dimensionless", role: Role = LEVEL,
                  inverted: bool = False, extra: dict | None = None) -> None:
         self.start = start
         self.end = end
@@ -176,7 +191,7 @@ class Draft:
     @property
     def whole_count(self) -> bool:
         return self.unit == "dimensionless" and all(f.scale == 1 for f in self.figures) and (
-            self.role is not Role.RATIO
+            self.role is not RATIO
         )
 
 
@@ -406,7 +421,7 @@ def _share_compared_currency(text: str, drafts: list[Draft], s_start: int, g: Gr
     for i in range(1, len(drafts)):
         prev, d = drafts[i - 1], drafts[i]
         if (d.unit == "dimensionless" and d.second is None and d.first.scale != 1
-                and d.role is Role.LEVEL and prev.first.scale != 1 and _is_currency(prev.unit)
+                and d.role is LEVEL and prev.first.scale != 1 and _is_currency(prev.unit)
                 and g.comparison_before_re.search(text, max(s_start, d.start - 40), d.start)):
             d.unit = prev.unit
 
@@ -699,7 +714,7 @@ def _words_draft(
         left = _left(text, w_start, sent, g)
         L = _left_groups(left, g)
         start = _left_start(left, L, w_start, g, opener=False)
-        draft = Draft(start, of.end(), lang, sent, fig, role=Role.RATIO)  # "ein Drittel der"
+        draft = Draft(start, of.end(), lang, sent, fig, role=RATIO)  # "ein Drittel der"
         _apply_qualifier(draft, L, None, g)
         return draft, of.end()
     if kind == "multiple":
@@ -710,13 +725,13 @@ def _words_draft(
         left = _left(text, w_start, sent, g)
         L = _left_groups(left, g)
         draft = Draft(_left_start(left, L, w_start, g, opener=False), end, lang, sent, fig,
-                      role=Role.RATIO)
+                      role=RATIO)
         _apply_qualifier(draft, L, None, g)
         return draft, end
     found, skip = _assemble(text, fig, sent, lang, g, w_start)
     if found is not None and kind == "approx":
-        if found.qualifier is Qualifier.EXACT or found.qualifier is Qualifier.APPROX:
-            found.qualifier = Qualifier.APPROX
+        if found.qualifier is EXACT or found.qualifier is APPROX:
+            found.qualifier = APPROX
             found.extra["approx_noun"] = True  # "une dizaine": ±20 %
     return found, skip
 
@@ -887,7 +902,7 @@ def _assemble(
 
     # --- qualifier after, multiples -------------------------------------------------------
     qa = R["qafter"]
-    role = Role.LEVEL
+    role = LEVEL
     if second is None and (
         (after if after is not None and end == first.end else _word_after(text, end, s_end))[:4]
         .casefold() in g.multiple_stems or text[end:end + 1] == "-"
@@ -900,7 +915,7 @@ def _assemble(
             obj = g.multiple_object_re.match(text, end, s_end)
             if obj:
                 end = obj.end()
-            role = Role.RATIO
+            role = RATIO
     if qa is not None and second is None and _end(r, g, "qafter") > end:
         end = _end(r, g, "qafter")
     else:
@@ -916,7 +931,7 @@ def _assemble(
         return None, end  # "ten years ago", "il y a dix ans", "vor zehn Jahren"
     ratio_of_two = None
     extra_subject_end: int | None = None
-    if second is None and role is not Role.RATIO and unit == "dimensionless" and first.scale == 1:
+    if second is None and role is not RATIO and unit == "dimensionless" and first.scale == 1:
         if _next_words(text, end, s_end, 3) & g.ratio_in_first:
             numerator = first.word_value
             if numerator is None and first.raw.isdigit():
@@ -943,7 +958,7 @@ def _assemble(
             if ratio_of_two.group(g.ratio_in_groups.index["noun"]) is not None:
                 extra_subject_end = first.end  # "un Français sur cinq": what is counted is inside
             end = ratio_of_two.end()
-            role = Role.RATIO
+            role = RATIO
     minus = before
     if minus.casefold() in g.minus_words and not first.sign and L["qual"] is None:
         first.sign = "-"  # "minus 3 Grad"
@@ -954,7 +969,7 @@ def _assemble(
     if first.sign == "-" and start > first.start:
         draft.start = first.start
     if second is not None:
-        draft.qualifier = Qualifier.RANGE
+        draft.qualifier = RANGE
         if second.scale != 1 and first.scale == 1 and not first.is_words:
             draft.extra["scale_from_second"] = second.scale
     else:
@@ -963,15 +978,15 @@ def _assemble(
         if qual and unit in TIME_UNITS and " ".join(qual.split()).casefold() in (
             g.not_qualifier_before_time
         ):
-            draft.qualifier = Qualifier.EXACT  # "over five years": during, not more than
+            draft.qualifier = EXACT  # "over five years": during, not more than
             draft.start = first.start
     if (second is None and L["verb"] is not None and opener_folded in g.from_words
             and " ".join(L["verb"].split()).casefold() not in g.increase_nouns | g.decrease_nouns):
         old_level = True  # "£99.1bn, down from £127.8bn": the old level
-    if role is not Role.RATIO and not old_level:
+    if role is not RATIO and not old_level:
         draft.role = _role(text, L, draft, g, s_end, first.sign,
                            before if draft.start == fig_start else None)
-    if bare_points and draft.unit == "percentage_point" and draft.role is Role.LEVEL:
+    if bare_points and draft.unit == "percentage_point" and draft.role is LEVEL:
         draft.unit = "dimensionless"  # "à 7 812,45 points": index points; a level is never in pp
     return draft, end
 
@@ -1156,7 +1171,7 @@ def _apply_qualifier(draft: Draft, L: dict, R: dict | None, g: Grammar) -> None:
     if phrase:
         q = g.qual_kinds[" ".join(phrase.split()).casefold()]
         if q == "approx_below":
-            draft.qualifier = Qualifier.APPROX
+            draft.qualifier = APPROX
             draft.approx_below = True
         else:
             draft.qualifier = Qualifier(q)
@@ -1174,7 +1189,7 @@ def _role(
     """``before``: the word before the draft's start, when already read."""
     verb = L["verb"]
     if L["to"] is not None:
-        return Role.LEVEL
+        return LEVEL
     if L["by"] is not None or verb is not None:
         direction = _direction(verb, g)
         if direction is None and L["by"] is not None:
@@ -1183,12 +1198,12 @@ def _role(
         if direction is None and L["by"] is not None:
             comp = g.particle_after_re.match(text, draft.end, min(s_end, draft.end + 40))
             if comp:  # "legten um 2 Prozent zu", "ging um 382.000 zurück"
-                direction = Role.INCREASE if comp.group(g.particle_groups.index["up"]) else Role.DECREASE
+                direction = INCREASE if comp.group(g.particle_groups.index["up"]) else DECREASE
         if direction is None and L["by"] is not None:
             direction = _verb_ending_clause(text, draft.end, s_end, g)
         if direction is not None:
             return direction
-        return Role.LEVEL
+        return LEVEL
     noun = _change_noun_before(text, draft.start, draft.sentence[0], g, before)
     if noun is not None:
         return noun  # "an increase of 4%", "ein Plus von 4,7 Prozent", "une hausse de 6 %"
@@ -1196,10 +1211,10 @@ def _role(
     if _next_words(text, draft.end, s_end, 2) & g.comparative_first:
         comp = g.comparative_after_re.match(text, draft.end, min(s_end, draft.end + 40))
     if comp:  # "4.6 percentage points higher", "382.000 Menschen weniger"
-        return Role.INCREASE if comp.group(g.comparative_groups.index["up"]) else Role.DECREASE
+        return INCREASE if comp.group(g.comparative_groups.index["up"]) else DECREASE
     if sign == "+" and draft.unit in ("percent", "percentage_point"):
-        return Role.INCREASE
-    return Role.LEVEL
+        return INCREASE
+    return LEVEL
 
 
 def _change_noun_before(
@@ -1218,9 +1233,9 @@ def _change_noun_before(
         return None
     noun = _word_before(text, lo, s_start).strip(TOKEN_PUNCT).casefold()
     if noun in g.increase_nouns:
-        return Role.INCREASE
+        return INCREASE
     if noun in g.decrease_nouns:
-        return Role.DECREASE
+        return DECREASE
     return None
 
 
@@ -1258,9 +1273,9 @@ def _direction(verb: str | None, g: Grammar) -> Role | None:
         return None
     v = " ".join(verb.split()).casefold()
     if v in g.increase:
-        return Role.INCREASE
+        return INCREASE
     if v in g.decrease:
-        return Role.DECREASE
+        return DECREASE
     return None
 
 
@@ -1308,24 +1323,24 @@ def interval(draft: Draft) -> tuple[Decimal | None, Decimal | None, Decimal | No
         return None, min(a, b), max(a, b)
     v = first.value()
     q = draft.qualifier
-    if q is Qualifier.EXACT:
+    if q is EXACT:
         return v, v, v
-    if q in (Qualifier.MORE_THAN, Qualifier.AT_LEAST):
+    if q in (MORE_THAN, AT_LEAST):
         return v, v, None
-    if q in (Qualifier.LESS_THAN, Qualifier.AT_MOST):
+    if q in (LESS_THAN, AT_MOST):
         return v, None, v
     if draft.extra.get("approx_noun"):
         w = abs(v) * APPROX_NOUN_SHARE  # "une dizaine": 8–12, "un millier": 800–1,200
     elif first.ratio_denominator:
         w = v * FRACTION_APPROX  # "nearly 2 in 3", "about one in eight": ±10 % of the ratio
-    elif draft.role is Role.RATIO and first.is_words and first.word_value is not None and (
+    elif draft.role is RATIO and first.is_words and first.word_value is not None and (
         first.word_value < 1
     ):
         w = first.word_value * FRACTION_APPROX  # "etwa ein Viertel": 0.225–0.275
     else:
         w = rounding_halfwidth(first.mantissa(), scaled=first.scale > 1) * first.scale
     low, high = v - w, v + w
-    if first.ratio_denominator or draft.role is Role.RATIO:
+    if first.ratio_denominator or draft.role is RATIO:
         # a ratio's value is rounded to 12 places: so are its ends (1/3 - 10 % is 0.3)
         low, high = low.quantize(RATIO_QUANTUM), high.quantize(RATIO_QUANTUM)
     if draft.approx_below:
@@ -1336,11 +1351,11 @@ def interval(draft: Draft) -> tuple[Decimal | None, Decimal | None, Decimal | No
 def number_format(draft: Draft) -> tuple[NumberFormat, bool]:
     figs = draft.figures
     if all(f.is_words for f in figs):
-        return NumberFormat.WORDS, False
+        return FMT_WORDS, False
     digit_figs = [f for f in figs if not f.is_words]
-    fmt = digit_figs[0].reading.number_format if digit_figs[0].reading else NumberFormat.PLAIN
+    fmt = digit_figs[0].reading.number_format if digit_figs[0].reading else FMT_PLAIN
     for f in digit_figs:
-        if f.reading and f.reading.number_format not in (NumberFormat.PLAIN,):
+        if f.reading and f.reading.number_format not in (FMT_PLAIN,):
             fmt = f.reading.number_format
             break
     return fmt, any(f.ambiguous for f in digit_figs)

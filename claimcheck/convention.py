@@ -25,21 +25,29 @@ from babel import numbers as babel_numbers
 
 from .model import NumberFormat, Reading
 
+# Enum members as module constants: on Python 3.11 every ``NumberFormat.PLAIN`` goes through
+# EnumType.__getattr__ (four times a class attribute); compiled code reads these directly.
+FMT_CH: Final = NumberFormat.CH
+FMT_DE: Final = NumberFormat.DE
+FMT_EN: Final = NumberFormat.EN
+FMT_FR: Final = NumberFormat.FR
+FMT_PLAIN: Final = NumberFormat.PLAIN
+
 # Babel locale per convention (the only place besides scale.py that names CLDR locales).
 CONVENTION_LOCALES: dict[NumberFormat, str] = {
-    NumberFormat.EN: "en_US",
-    NumberFormat.DE: "de_DE",
-    NumberFormat.FR: "fr_FR",
-    NumberFormat.CH: "de_CH",
+    FMT_EN: "en_US",
+    FMT_DE: "de_DE",
+    FMT_FR: "fr_FR",
+    FMT_CH: "de_CH",
 }
 # What CLDR lacks: the typographic apostrophe (Swiss print), and the other spaces French
 # text is written with (CLDR fr uses U+202F; U+00A0, U+2009 and U+0020 are common too).
 GROUP_SUPPLEMENTS: dict[NumberFormat, tuple[str, ...]] = {
-    NumberFormat.CH: ("\u2019",),
-    NumberFormat.FR: ("\u00a0", "\u2009", " "),
+    FMT_CH: ("\u2019",),
+    FMT_FR: ("\u00a0", "\u2009", " "),
 }
-COMMA_DECIMAL: Final = frozenset({NumberFormat.DE, NumberFormat.FR})
-DOT_DECIMAL: Final = frozenset({NumberFormat.EN, NumberFormat.CH, NumberFormat.PLAIN})
+COMMA_DECIMAL: Final = frozenset({FMT_DE, FMT_FR})
+DOT_DECIMAL: Final = frozenset({FMT_EN, FMT_CH, FMT_PLAIN})
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +112,7 @@ def readings_of(raw: str) -> tuple[Reading, ...]:
     if any(not r for r in runs):
         return ()
     if not seps:
-        return (Reading(NumberFormat.PLAIN, Decimal(raw)),)
+        return (Reading(FMT_PLAIN, Decimal(raw)),)
     symbols = convention_symbols()
     out: list[Reading] = []
     for fmt, sym in symbols.items():
@@ -113,7 +121,7 @@ def readings_of(raw: str) -> tuple[Reading, ...]:
             out.append(Reading(fmt, value))
     # plain: no grouping at all, a decimal point ("1234.5", "3.5")
     if len(seps) == 1 and seps[0] == "." and (len(runs[0]) == 1 or runs[0][0] != "0"):
-        out.append(Reading(NumberFormat.PLAIN, Decimal(f"{runs[0]}.{runs[1]}")))
+        out.append(Reading(FMT_PLAIN, Decimal(f"{runs[0]}.{runs[1]}")))
     return tuple(out)
 
 
@@ -170,7 +178,7 @@ def vote(readings: tuple[Reading, ...]) -> str | None:
     fmts = {r.number_format for r in readings}
     if fmts <= COMMA_DECIMAL:
         return "comma"
-    if fmts <= DOT_DECIMAL and fmts != {NumberFormat.PLAIN}:
+    if fmts <= DOT_DECIMAL and fmts != {FMT_PLAIN}:
         return "dot"
     return None
 
@@ -191,7 +199,7 @@ def infer_document_convention(token_readings: list[tuple[Reading, ...]]) -> Docu
         elif v == "dot":
             dot += 1
         if len(distinct_values(readings)) == 1:
-            named = {r.number_format for r in readings} - {NumberFormat.PLAIN}
+            named = {r.number_format for r in readings} - {FMT_PLAIN}
             if len(named) == 1:
                 formats.update(named)
     return DocumentConvention(comma, dot, formats)
@@ -199,7 +207,7 @@ def infer_document_convention(token_readings: list[tuple[Reading, ...]]) -> Docu
 
 LANG_PRIOR: dict[str, str] = {"de": "comma", "fr": "comma", "en": "dot"}
 LANG_FORMAT: dict[str, NumberFormat] = {
-    "de": NumberFormat.DE, "fr": NumberFormat.FR, "en": NumberFormat.EN,
+    "de": FMT_DE, "fr": FMT_FR, "en": FMT_EN,
 }
 
 
@@ -278,11 +286,11 @@ def _label(
     most, then the sentence language's own, then en (dot) or de (comma).
     """
     by_fmt = {r.number_format: r for r in readings}
-    if NumberFormat.PLAIN in by_fmt:
+    if FMT_PLAIN in by_fmt:
         head = raw.split(".", 1)[0]
         if "." not in raw or len(head) > 3 or len(by_fmt) == 1:
-            return by_fmt[NumberFormat.PLAIN]
-    named = [f for f in by_fmt if f is not NumberFormat.PLAIN]
+            return by_fmt[FMT_PLAIN]
+    named = [f for f in by_fmt if f is not FMT_PLAIN]
     if not named:
         return readings[0]
     counted = [(doc.formats.get(f, 0), f) for f in named]
@@ -295,7 +303,7 @@ def _label(
     return by_fmt[min(named, key=FORMAT_ORDER.index)]
 
 
-FORMAT_ORDER: Final = (NumberFormat.EN, NumberFormat.DE, NumberFormat.FR, NumberFormat.CH, NumberFormat.PLAIN)
+FORMAT_ORDER: Final = (FMT_EN, FMT_DE, FMT_FR, FMT_CH, FMT_PLAIN)
 
 
 def parse_number(raw: str, number_format: NumberFormat) -> Decimal:
@@ -303,7 +311,7 @@ def parse_number(raw: str, number_format: NumberFormat) -> Decimal:
     for r in readings_of(raw):
         if r.number_format == number_format:
             return r.value
-    if number_format == NumberFormat.PLAIN:
+    if number_format == FMT_PLAIN:
         runs, seps = split_runs(raw)
         if len(seps) == 1 and seps[0] == "." and all(runs):
             return Decimal(raw)

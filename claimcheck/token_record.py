@@ -1,0 +1,63 @@
+"""The Token record: one token of a sentence.
+
+A plain class, not a NamedTuple, so that mypyc compiles it to a native class: the
+compiled tokenizer builds one in a direct call (a ``tuple.__new__`` round trip costs
+about 1,000 instructions), and the compiled subject and speaker code reads its fields
+as struct members.  ``tokens.py`` (plain Python: ``Tokens`` subclasses ``list``)
+re-exports it.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+WORD_KINDS: Final = frozenset({"word", "abbr", "elided"})
+SEGMENT_PUNCT: Final = ",;:\u2013\u2014"
+
+
+class Token:
+    """One token of a sentence; offsets into the document text.  Equal when all fields are."""
+
+    __slots__ = ("end", "fold", "kind", "start", "text")
+
+    def __init__(self, kind: str, text: str, start: int, end: int, fold: str) -> None:
+        self.kind = kind  # elided, abbr, word, num, punct
+        self.text = text
+        self.start = start
+        self.end = end
+        self.fold = fold  # casefolded, typographic apostrophe made plain
+
+    @property
+    def is_word(self) -> bool:
+        return self.kind in WORD_KINDS
+
+    @property
+    def upper(self) -> bool:
+        return self.text[:1].isupper()
+
+    def fields(self) -> tuple[str, str, int, int, str]:
+        """(kind, text, start, end, fold)."""
+        return (self.kind, self.text, self.start, self.end, self.fold)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and self.fields() == other.fields()
+
+    def __hash__(self) -> int:
+        return hash(self.fields())
+
+    def __repr__(self) -> str:
+        return (f"Token(kind={self.kind!r}, text={self.text!r}, start={self.start}, "
+                f"end={self.end}, fold={self.fold!r})")
+
+
+def token_segments(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Character extents of the comma/semicolon/colon/dash-delimited segments of a sentence."""
+    out: list[tuple[int, int]] = []
+    start = tokens[0].start if tokens else 0
+    for t in tokens:
+        if t.kind == "punct" and t.text in SEGMENT_PUNCT:
+            out.append((start, t.start))
+            start = t.end
+    if tokens:
+        out.append((start, tokens[-1].end))
+    return out
