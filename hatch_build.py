@@ -34,6 +34,7 @@ COMPILED = [
     "claimcheck/segment.py",
     "claimcheck/speakers.py",
     "claimcheck/subjects.py",
+    "claimcheck/token_record.py",
 ]
 """The data flow from split to attach (pipeline.extract_document's callees): where the
 time goes.  claimcheck/tokens.py stays Python (``Tokens`` subclasses ``list``)."""

@@ -55,7 +55,8 @@ from .subjects import (
     tokenize,
     unit_family,
 )
-from .tokens import WORD_KINDS, Token, Tokens, token_segments
+from .token_record import WORD_KINDS, Token, token_segments
+from .tokens import Tokens
 
 BOUNDARY_PUNCT: Final = frozenset(',;:!?()[]{}"\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014|')
 OPEN_QUOTES: Final = {

@@ -62,7 +62,8 @@ import regex
 
 from .errors import RulesError
 from .lexicon import LANGS, get_lexicon, load_yaml, rules_dir, strip_lines
-from .tokens import WORD_KINDS, Token, Tokens
+from .token_record import WORD_KINDS, Token
+from .tokens import Tokens
 
 _WORD_KINDS: Final = WORD_KINDS  # a compiled module's own constant: read without a dict lookup
 
@@ -122,7 +123,6 @@ def tokenize(text: str, start: int, end: int) -> Tokens:
         if c in chunk:
             _scan_tokens(out, pattern, text, start, end)
             return Tokens(out)
-    new = tuple.__new__  # Token(...) without the generated __new__'s Python frame
     pos = 0
     run_start = -1  # start (in chunk) of the current run of pieces that are not all letters
     run_end = 0
@@ -133,7 +133,7 @@ def tokenize(text: str, start: int, end: int) -> Tokens:
             if run_start >= 0:
                 _scan_tokens(out, pattern, text, start + run_start, min(end, start + run_end + 1))
                 run_start = -1
-            out.append(new(Token, ("word", piece, start + at, start + pos, piece.casefold())))
+            out.append(Token("word", piece, start + at, start + pos, piece.casefold()))
             continue
         lead = 1 if piece[0] in PIECE_OPENERS else 0
         trail = 1 if piece[-1] in PIECE_CLOSERS else 0
@@ -145,17 +145,17 @@ def tokenize(text: str, start: int, end: int) -> Tokens:
                 run_start = -1
             a = start + at
             if lead:
-                out.append(new(Token, ("punct", piece[0], a, a + 1, piece[0])))
+                out.append(Token("punct", piece[0], a, a + 1, piece[0]))
             a += lead
             if elided:
                 head = word[:elided]
                 fold = head.casefold().replace("\u2019", "'")
-                out.append(new(Token, ("elided", head, a, a + elided, fold)))
+                out.append(Token("elided", head, a, a + elided, fold))
                 word = word[elided:]
                 a += elided
-            out.append(new(Token, ("word", word, a, a + len(word), word.casefold())))
+            out.append(Token("word", word, a, a + len(word), word.casefold()))
             if trail:
-                out.append(new(Token, ("punct", piece[-1], start + pos - 1, start + pos, piece[-1])))
+                out.append(Token("punct", piece[-1], start + pos - 1, start + pos, piece[-1]))
         else:
             if run_start < 0:
                 run_start = at
@@ -180,7 +180,6 @@ def _elision(word: str) -> int:
 
 def _scan_tokens(out: list[Token], pattern: regex.Pattern, text: str, start: int, end: int) -> None:
     """Append the pattern's tokens of text[start:end] to ``out``."""
-    new = tuple.__new__
     for m in pattern.finditer(text, start, end):
         t = m.group()
         kind = m.lastgroup or "punct"
@@ -190,7 +189,7 @@ def _scan_tokens(out: list[Token], pattern: regex.Pattern, text: str, start: int
                 fold = fold.replace("\u2019", "'")
         else:
             fold = t
-        out.append(new(Token, (kind, t, m.start(), m.end(), fold)))
+        out.append(Token(kind, t, m.start(), m.end(), fold))
 
 
 # --- language data -----------------------------------------------------------------

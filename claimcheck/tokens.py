@@ -1,4 +1,5 @@
-"""A sentence's tokens: the Token record and the Tokens list with per-sentence caches.
+"""A sentence's tokens: the Tokens list with per-sentence caches (and the Token record,
+defined in the compiled token_record.py).
 
 Kept apart from subjects.py (which tokenizes) because ``Tokens`` subclasses ``list``:
 this module stays plain Python when the engine's hot modules are compiled with mypyc,
@@ -7,28 +8,9 @@ which cannot compile a subclass of a built-in type.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from .token_record import SEGMENT_PUNCT, WORD_KINDS, Token, token_segments
 
-WORD_KINDS = frozenset({"word", "abbr", "elided"})
-SEGMENT_PUNCT = ",;:\u2013\u2014"
-
-
-class Token(NamedTuple):
-    """One token of a sentence; offsets into the document text."""
-
-    kind: str  # elided, abbr, word, num, punct
-    text: str
-    start: int
-    end: int
-    fold: str  # casefolded, typographic apostrophe made plain
-
-    @property
-    def is_word(self) -> bool:
-        return self.kind in WORD_KINDS
-
-    @property
-    def upper(self) -> bool:
-        return self.text[:1].isupper()
+__all__ = ["SEGMENT_PUNCT", "WORD_KINDS", "Token", "Tokens", "token_segments"]
 
 
 class Tokens(list):
@@ -50,16 +32,3 @@ class Tokens(list):
         if self._segments is None:
             self._segments = token_segments(self)
         return self._segments
-
-
-def token_segments(tokens: list[Token]) -> list[tuple[int, int]]:
-    """Character extents of the comma/semicolon/colon/dash-delimited segments of a sentence."""
-    out = []
-    start = tokens[0].start if tokens else 0
-    for t in tokens:
-        if t.kind == "punct" and t.text in SEGMENT_PUNCT:
-            out.append((start, t.start))
-            start = t.end
-    if tokens:
-        out.append((start, tokens[-1].end))
-    return out

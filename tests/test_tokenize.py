@@ -20,7 +20,7 @@ def pattern_tokens(text: str, start: int, end: int) -> list[tuple]:
     chunk = text[start:end]
     pattern = TOKEN_RE if ("'" in chunk or "\u2019" in chunk) else TOKEN_NO_ELISION_RE
     _scan_tokens(out, pattern, text, start, end)
-    return [tuple(t) for t in out]
+    return [t.fields() for t in out]
 
 
 CASES = [
@@ -41,14 +41,14 @@ CASES = [
 
 @pytest.mark.parametrize("text", [c[1] for c in CASES], ids=[c[0] for c in CASES])
 def test_fast_path_matches_pattern(text):
-    assert [tuple(t) for t in tokenize(text, 0, len(text))] == pattern_tokens(text, 0, len(text))
+    assert [t.fields() for t in tokenize(text, 0, len(text))] == pattern_tokens(text, 0, len(text))
 
 
 @pytest.mark.parametrize("text", [c[1] for c in CASES], ids=[c[0] for c in CASES])
 def test_fast_path_matches_pattern_on_inner_spans(text):
     for start in range(len(text) + 1):
         for end in range(start, len(text) + 1, 3):
-            assert [tuple(t) for t in tokenize(text, start, end)] == pattern_tokens(text, start, end)
+            assert [t.fields() for t in tokenize(text, start, end)] == pattern_tokens(text, start, end)
 
 
 def test_elided_token():
@@ -69,7 +69,7 @@ PIECES = st.sampled_from([
 def test_fast_path_matches_pattern_property(text, data):
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    assert [tuple(t) for t in tokenize(text, start, end)] == pattern_tokens(text, start, end)
+    assert [t.fields() for t in tokenize(text, start, end)] == pattern_tokens(text, start, end)
 
 
 # --- grammar.Scanner: the phrase trie with its left letter boundary checked in Python ------------
