@@ -183,6 +183,43 @@ def _stop(pool: ProcessPoolExecutor) -> None:
             proc.terminate()
 
 
+STALL_CHECK = 1.0
+"""Seconds between looks at a pool whose next result has not come (see :func:`_result`)."""
+
+
+def _result(pool: ProcessPoolExecutor, fut: Future[R]) -> R:
+    """``fut.result()``, or BrokenProcessPool when the pool can no longer deliver it.
+
+    A killed worker normally breaks the pool at once and fails its futures.  But a worker
+    killed while it holds one of the pool's queue locks can leave the executor waiting
+    for ever (seen on CPython 3.11: the run hung after ``kill -9`` of one worker).  So
+    the wait is cut in slices: when a worker has been dead, or the executor's manager
+    thread gone, for a whole slice and the result still has not come, the pool is
+    declared broken and the caller reruns what it had in flight."""
+    stalled_since: float | None = None
+    while True:
+        try:
+            return fut.result(timeout=STALL_CHECK)
+        except TimeoutError:
+            pass
+        if not _pool_lost_a_worker(pool):
+            stalled_since = None
+        elif stalled_since is None:
+            stalled_since = time.monotonic()
+        elif time.monotonic() - stalled_since >= STALL_CHECK:
+            raise BrokenProcessPool("a worker died and the pool did not notice")
+
+
+def _pool_lost_a_worker(pool: ProcessPoolExecutor) -> bool:
+    """Whether a worker process of ``pool`` has exited (workers only exit on shutdown or
+    death) or its manager thread has ended."""
+    procs = getattr(pool, "_processes", None) or {}
+    if any(p.exitcode is not None for p in list(procs.values())):
+        return True
+    manager = getattr(pool, "_executor_manager_thread", None)
+    return manager is not None and not manager.is_alive()
+
+
 def _rerun(fn: Callable[[T], R], lost: list[tuple[T, Future]],
            on_crash: Callable[[T], R]) -> Iterator[R]:
     """The tasks a broken pool had in flight, in order, one at a time on a fresh worker.
@@ -197,7 +234,7 @@ def _rerun(fn: Callable[[T], R], lost: list[tuple[T, Future]],
                 continue
             pool = pool or _new_pool(1)
             try:
-                result = pool.submit(fn, task).result()
+                result = _result(pool, pool.submit(fn, task))
             except BrokenProcessPool:
                 _stop(pool)
                 pool = None
@@ -240,7 +277,7 @@ def ordered_map(fn: Callable[[T], R], tasks: Iterable[T], jobs: int, *,
                 return
             task, fut = pending[0]
             try:
-                result = fut.result()
+                result = _result(pool, fut)
             except BrokenProcessPool:
                 _stop(pool)
                 lost = list(pending)

@@ -362,19 +362,60 @@ def test_a_killed_worker_loses_nothing(tmp_path: Path) -> None:
          "-j", "2"], stderr=subprocess.PIPE, cwd=ROOT)
     killed = None
     deadline = time.monotonic() + 60
-    while killed is None and proc.poll() is None and time.monotonic() < deadline:
-        workers = workers_of(proc.pid)
-        temps = list(tmp_path.glob(".claims.csv.*.tmp"))
-        if len(workers) == 2 and temps and temps[0].stat().st_size > 0:
-            os.kill(workers[0], signal.SIGKILL)
-            killed = workers[0]
-        time.sleep(0.05)
-    _, err = proc.communicate(timeout=120)
+    try:
+        while killed is None and proc.poll() is None and time.monotonic() < deadline:
+            workers = workers_of(proc.pid)
+            temps = list(tmp_path.glob(".claims.csv.*.tmp"))
+            if len(workers) == 2 and temps and temps[0].stat().st_size > 0:
+                os.kill(workers[0], signal.SIGKILL)
+                killed = workers[0]
+            time.sleep(0.05)
+        _, err = proc.communicate(timeout=120)
+    finally:  # a hung run must not outlive the test
+        if proc.poll() is None:
+            for pid in workers_of(proc.pid):
+                os.kill(pid, signal.SIGKILL)
+            proc.kill()
+            proc.wait()
     assert killed is not None, "the run ended before a worker could be killed"
     assert proc.returncode == 0, err.decode()
     whole = extract_paths([str(p) for p in walk([str(tmp_path / "corpus")])]).claims
     assert pl.read_csv(out, schema=CLAIM_SCHEMA).equals(whole)
 
+
+
+class _StalledPool:
+    """A pool as CPython 3.11 can leave it after a worker is killed while holding a queue
+    lock: the worker is gone, and the result never comes."""
+
+    class _Dead:
+        exitcode = -9
+
+    def __init__(self) -> None:
+        self._processes = {1: self._Dead()}
+
+
+def test_a_result_a_dead_pool_will_never_deliver_breaks_the_pool(monkeypatch) -> None:
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    monkeypatch.setattr(parallel, "STALL_CHECK", 0.05)
+    t0 = time.monotonic()
+    with pytest.raises(BrokenProcessPool):
+        parallel._result(_StalledPool(), Future())
+    assert time.monotonic() - t0 < 5
+
+
+def test_a_slow_result_of_a_live_pool_is_waited_for(monkeypatch) -> None:
+    import threading
+    from concurrent.futures import Future
+
+    monkeypatch.setattr(parallel, "STALL_CHECK", 0.05)
+    pool = _StalledPool()
+    pool._processes = {}  # every worker alive
+    fut: Future = Future()
+    threading.Timer(0.3, fut.set_result, args=(42,)).start()
+    assert parallel._result(pool, fut) == 42
 
 
 class _PoolBreakingOnSubmit:
