@@ -265,9 +265,30 @@ def _fold_word(word: str) -> str:
     return units.normalise_word(folded.replace("i\u0307", "i"))
 
 
-def _last_words(phrases: list[str]) -> tuple[str, ...]:
+class Suffixes:
+    """A set of folded words, to test whether a string ends in one of them: a set lookup
+    per distinct word length instead of ``str.endswith`` over every word."""
+
+    __slots__ = ("sizes", "words")
+
+    def __init__(self, words: set[str]) -> None:
+        self.words: frozenset[str] = frozenset(words)
+        self.sizes: tuple[int, ...] = tuple(sorted({len(w) for w in words}))
+
+    def end(self, s: str) -> bool:
+        """``s.endswith(tuple(self.words))``."""
+        n = len(s)
+        for k in self.sizes:
+            if k > n:
+                return False
+            if s[n - k:] in self.words:
+                return True
+        return False
+
+
+def _last_words(phrases: list[str]) -> Suffixes:
     """The folded last word of every phrase: what the text must end in where one ends."""
-    return tuple(sorted({_fold_word(p.split()[-1]) for p in phrases if p.split()}))
+    return Suffixes({_fold_word(p.split()[-1]) for p in phrases if p.split()})
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,9 +300,9 @@ class Ends:
     of one of their phrases; the clock pattern only where a clock word's first character
     follows (after spaces) or a "[.:]" minutes part."""
 
-    left: tuple[str, ...]
-    age_before: tuple[str, ...]
-    relative_before: tuple[str, ...]
+    left: Suffixes
+    age_before: Suffixes
+    relative_before: Suffixes
     clock_first: frozenset[str]
     ratio_first: frozenset[str]  # folded first words of "in", "sur", "out of"
     scale_first: tuple[str, ...]  # folded first words of the scale words of scale_after_re
@@ -308,7 +329,7 @@ def _ends(lang: str) -> Ends:
     )
 
 
-def _may_end_at(text: str, pos: int, lo: int, lasts: tuple[str, ...]) -> bool:
+def _may_end_at(text: str, pos: int, lo: int, lasts: Suffixes) -> bool:
     """Whether a phrase whose folded last word is in ``lasts`` can end right before ``pos``
     or before the spaces there, looking no further left than ``lo``: the whitespace-free
     chunk before must end in that word (its phrases hold no space inside a word, and a
@@ -318,7 +339,7 @@ def _may_end_at(text: str, pos: int, lo: int, lasts: tuple[str, ...]) -> bool:
         i -= 1
     if i == lo:
         return False
-    return _fold_word(text[lo:i].rsplit(None, 1)[-1]).endswith(lasts)  # from the last space
+    return lasts.end(_fold_word(text[lo:i].rsplit(None, 1)[-1]))  # from the last space
 
 
 def _time_after(text: str, pos: int, hi: int, g: Grammar) -> regex.Match | None:

@@ -373,13 +373,37 @@ def _alternation(items: Iterable[tuple[str, bool]], *, end: str, start: str = ""
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
-@functools.cache
-def _after_pattern(lang: str) -> str:
+def _first_char_dispatch(items: Iterable[tuple[str, bool]], *, end: str) -> str:
+    """:func:`_alternation` split into branches by the surfaces' first character
+    (casefolded), each behind a lookahead for the first characters it can start with: the
+    engine skips the branches that cannot match (a unit after a figure matches in about
+    half the time).  Two surfaces in different branches never match at the same place,
+    so which surface matches is unchanged."""
+    groups: dict[str, list[tuple[str, bool]]] = {}
+    for surface, cs in items:
+        first = surface[0]
+        key = "'" if first in _APOSTROPHES else "-" if first in _HYPHENS else first.casefold()
+        groups.setdefault(key, []).append((surface, cs))
+    parts = []
+    for key in sorted(groups):
+        members = groups[key]
+        firsts = sorted({(_surface_regex(surface[0]), cs) for surface, cs in members})
+        guard = "|".join(f"(?{'-i' if cs else 'i'}:{first})" for first, cs in firsts)
+        parts.append(f"(?={guard}){_alternation(members, end=end)}")
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+def _after_items(lang: str) -> list[tuple[str, bool]]:
     t = _table(lang)
     items = [(s, True) for s in t.cs]
     folded = {(s.casefold(), c) for s, c in t.cs.items()}
     items += [(t.ci_display[key], False) for key, c in t.ci.items() if (key, c) not in folded]
-    return _alternation(items, end=_END)
+    return items
+
+
+@functools.cache
+def _after_pattern(lang: str) -> str:
+    return _first_char_dispatch(_after_items(lang), end=_END)
 
 
 @functools.cache

@@ -1,6 +1,6 @@
 """Fast paths that must equal what they stand in for: tokenize (cut at whitespace, letter
-pieces taken whole), grammar.Scanner (the left letter boundary checked in Python) and
-grammar.Groups (named groups read by number)."""
+pieces taken whole), grammar.Scanner (the left letter boundary checked in Python),
+grammar.Groups (named groups read by number) and claims.Suffixes (endswith by set lookups)."""
 
 from __future__ import annotations
 
@@ -186,3 +186,11 @@ def test_period_groups_are_the_same_in_every_language() -> None:
 
     for lang in LANGS:
         assert dict(period_re(lang).groupindex) == period_groups()
+
+
+@given(st.sets(st.text("abé'-", min_size=1, max_size=5), max_size=8), st.text("abé'- ", max_size=8))
+@settings(max_examples=300, deadline=None)
+def test_suffixes_end_as_endswith(words: set[str], s: str) -> None:
+    from claimcheck.claims import Suffixes
+
+    assert Suffixes(words).end(s) == s.endswith(tuple(words))

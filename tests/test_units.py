@@ -530,3 +530,25 @@ def test_patterns_and_canonical_unit_do_not_import_pint() -> None:
         "assert 'pint' not in sys.modules, 'pint imported eagerly'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("lang", ["de", "en", "fr", "xx"])
+def test_first_char_dispatch_matches_what_the_flat_alternation_matches(lang: str) -> None:
+    """Every unit surface, in several casings and followed by several characters, is read
+    the same (same span) by the dispatched pattern and the flat alternation."""
+    import regex
+
+    from claimcheck import units
+
+    code = units._norm_lang(lang)
+    items = units._after_items(code)
+    flat = regex.compile(rf"(?:\s)?{units._alternation(items, end=units._END)}", regex.IGNORECASE)
+    fast = regex.compile(rf"(?:\s)?{units.unit_after_pattern(lang)}", regex.IGNORECASE)
+    checked = 0
+    for surface, _ in items:
+        for form in {surface, surface.lower(), surface.upper(), surface.title(), surface.casefold()}:
+            for text in (form, " " + form, form + "s", form + ".", form + " x", form + "\u2019s"):
+                a, b = flat.match(text), fast.match(text)
+                assert (a and a.span()) == (b and b.span()), (lang, text)
+                checked += 1
+    assert checked > 1000
