@@ -48,10 +48,23 @@ def weekday_names() -> dict[str, int]:
     return out
 
 
+@cache
+def _full_month_names() -> frozenset[str]:
+    """The wide (unabbreviated) CLDR month names, casefolded: "may", "juin", "märz"."""
+    out: set[str] = set()
+    for lang in LANGS:
+        loc = Locale.parse(get_lexicon(lang).cldr_locale)
+        for ctx in ("format", "stand-alone"):
+            out.update(name.casefold() for name in loc.months[ctx]["wide"].values())
+    return frozenset(out)
+
+
 def _month_source() -> str:
     names = sorted(month_names(), key=len, reverse=True)
-    # an abbreviated month may carry its dot: "Dec.", "janv."
-    body = "|".join(regex.escape(n) + (r"\.?" if len(n) <= 5 else "") for n in names)
+    full = _full_month_names()
+    # an abbreviated month may carry its dot ("Dec.", "janv."); after a full name ("in
+    # May.", "en juin.") a dot ends the sentence
+    body = "|".join(regex.escape(n) + (r"\.?" if len(n) <= 5 and n not in full else "") for n in names)
     return rf"(?<![\p{{L}}])(?:{body})(?![\p{{L}}])"
 
 

@@ -36,6 +36,12 @@ PERIODS = [
     ("en", "Sales rose 5% in Sept. and 3% in Dec.", ["in Sept.", "in Dec."]),
     ("de", "Im MÄRZ stieg die Zahl um 4 Prozent.", ["Im MÄRZ"]),
     ("fr", "Mais le 3 mars, 1200 personnes sont venues.", ["3 mars"]),
+    # a dot after a full month name ends the sentence; after an abbreviation it is part of it
+    ("en", "Sales rose 5% in May.", ["in May"]),
+    ("en", "Output fell 2% at the end of June.", ["end of June"]),
+    ("de", "Die Quote stieg um 4 Prozent im Mai.", ["im Mai"]),
+    ("fr", "Le chômage a baissé de 0,2 point en juin.", ["en juin"]),
+    ("fr", "Les prix ont augmenté de 3 % en janv.", ["en janv."]),
 ]
 
 
