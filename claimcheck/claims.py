@@ -461,13 +461,14 @@ def _age_apposition(text: str, tok_start: int, lo: int) -> bool:
     return name[:1].isupper() and name.isalpha()
 
 
-def _next_words(text: str, pos: int, hi: int, n: int) -> set[str]:
-    """The next ``n`` whitespace-separated words after ``pos``, casefolded, unpunctuated:
-    a cheap test before a regex that needs one of a few words there."""
-    out: set[str] = set()
+def _next_word_in(text: str, pos: int, hi: int, n: int, words: frozenset[str]) -> bool:
+    """Whether one of the next ``n`` whitespace-separated words after ``pos``, casefolded
+    and unpunctuated, is in ``words``: a cheap test before a regex that needs one of a
+    few words there."""
     for w in text[pos:min(hi, pos + 60)].split(None, n)[:n]:
-        out.add(w.strip(TOKEN_PUNCT).casefold())
-    return out
+        if w.strip(TOKEN_PUNCT).casefold() in words:
+            return True
+    return False
 
 
 def _denominator(m: regex.Match, g: Grammar) -> Decimal | None:
@@ -509,7 +510,7 @@ def ratio_in(text: str, pos: int, hi: int, g: Grammar, numerator: Decimal | None
 def _ratio_word_within(text: str, pos: int, hi: int, g: Grammar) -> bool:
     """Whether one of the next three words is the first word of a ratio's "in"/"sur": the
     pattern reads at most two nouns before it, and whole words between gaps (an exact
-    pre-check: unlike :func:`_next_words`, no window cuts a long noun)."""
+    pre-check: unlike :func:`_next_word_in`, no window cuts a long noun)."""
     first = _ends(g.lang).ratio_first
     for w in text[pos:hi].split(None, 3)[:3]:
         if _fold_word(w) in first:
@@ -522,9 +523,8 @@ def _may_be_age(text: str, end: int, first_end: int, hi: int, g: Grammar) -> boo
     if text[end:end + 1] == "-" or text[first_end:first_end + 1] == "-":
         return True
     if end == first_end:  # the next word is among the next two
-        return bool(_next_words(text, first_end, hi, 2) & g.age_first)
-    return bool((_next_words(text, end, hi, 1) | _next_words(text, first_end, hi, 2))
-                & g.age_first)
+        return _next_word_in(text, first_end, hi, 2, g.age_first)
+    return _next_word_in(text, end, hi, 1, g.age_first) or _next_word_in(text, first_end, hi, 2, g.age_first)
 
 
 def _word_before(text: str, pos: int, lo: int) -> str:
@@ -953,7 +953,7 @@ def _assemble(
     ratio_of_two = None
     extra_subject_end: int | None = None
     if second is None and role is not RATIO and unit == "dimensionless" and first.scale == 1:
-        if _next_words(text, end, s_end, 3) & g.ratio_in_first:
+        if _next_word_in(text, end, s_end, 3, g.ratio_in_first):
             numerator = first.word_value
             if numerator is None and first.raw.isdigit():
                 numerator = Decimal(first.raw)
@@ -1229,7 +1229,7 @@ def _role(
     if noun is not None:
         return noun  # "an increase of 4%", "ein Plus von 4,7 Prozent", "une hausse de 6 %"
     comp = None
-    if _next_words(text, draft.end, s_end, 2) & g.comparative_first:
+    if _next_word_in(text, draft.end, s_end, 2, g.comparative_first):
         comp = g.comparative_after_re.match(text, draft.end, min(s_end, draft.end + 40))
     if comp:  # "4.6 percentage points higher", "382.000 Menschen weniger"
         return INCREASE if comp.group(g.comparative_groups.index["up"]) else DECREASE
