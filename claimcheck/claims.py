@@ -614,7 +614,9 @@ def _not_a_claim(
     bare = _strip_elision(before.strip(TOKEN_PUNCT))
     if before[-1:] in ",;:)":
         bare = ""  # "According to the ONS, 68% of households": punctuation ends the name
+    dotted = bare + "." if before.endswith(".") else ""  # "No.", "Nr.", "p.": listed with their dot
     if bare and (bare in g.id_words or bare.casefold() in g.id_words or (
+        dotted in g.id_words or dotted.casefold() in g.id_words) or (
         _is_code_word(bare) and _canonical(bare, g.lang) is None
     )):
         tail = g.list_after_id_re.match(text, num_end, s_end)  # "Anschlussstellen 38 und 40"

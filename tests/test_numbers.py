@@ -363,6 +363,15 @@ NOT_CLAIMS = [
              "July 10 and 13", keep="84"),
     NotClaim("Call Floodline on 0345 988 1188 for updates.", "en", "0345 988 1188"),
     NotClaim("A woman was swept away near junction 6 of the M5.", "en", "junction 6"),
+    # an id word listed with its dot ("No.", "Nr.", "p."): the dot is part of the word
+    NotClaim("She was ranked No. 9 in the world with 4,120 points.", "en", "9", keep="4,120",
+             id="No.-9"),
+    NotClaim("Laut Nr. 5 der Liste fehlen 300 Betten.", "de", "5", keep="300", id="Nr.-5"),
+    NotClaim("Le rapport cite en p. 12 quelque 800 cas.", "fr", "12", keep="quelque 800", id="p.-12"),
+    # a stock index's number is part of its name
+    NotClaim("The S&P 500 fell 1.2% on Monday.", "en", "500", keep="1.2%", id="S&P-500"),
+    NotClaim("Der Nasdaq 100 stieg um 2 Prozent.", "de", "100", keep="2 Prozent", id="Nasdaq-100"),
+    NotClaim("L'Euro Stoxx 50 a reculé de 3 %.", "fr", "50", keep="3 %", id="Stoxx-50"),
     NotClaim("Zwischen den Anschlussstellen 38 und 40 staute sich der Verkehr.", "de",
              "38 und 40"),
     NotClaim("Der ICE 1509 blieb bei Ludwigslust stehen.", "de", "ICE 1509"),
