@@ -16,19 +16,24 @@ from .convention import infer_document_convention
 from .dates import Period, find_periods
 from .grammar import find_candidates, get_grammar
 from .language import detect_languages
-from .model import Claim, Document, Role
+from .model import Claim, ClaimRecord, Document, Role, seal
 from .positions import Positions
 from .segment import split_sentences
 from .speakers import SpeakerTracker, attach
-
-SPACE_CHARS: Final = "\n\r\t\u00a0\u202f"
-
 
 ROLE_VALUES: Final = {role: role.value for role in Role}
 """A role's string, read once: ``Role.value`` is a Python-level property on every read."""
 
 
-def _normalise_space(s: str) -> str:
+def normalise_space(s: str) -> str:
+    """``s`` with every run of whitespace made one space and none at the ends.
+
+    Fast path, exact: a printable string (``str.isprintable``) holds no whitespace but
+    the space (every other character ``str.split`` cuts at is a separator or a control,
+    which are not printable), so with no double space and none at the ends it is already
+    normal: most sentences are, and they are returned without being split and joined."""
+    if s.isprintable() and "  " not in s and s[:1] != " " and s[-1:] != " ":
+        return s
     return " ".join(s.split())
 
 
@@ -122,7 +127,7 @@ def extract_document(doc: Document, lang: str | None = None) -> list[Claim]:
         s_start, s_end = d.sentence
         sentence = sentence_cache.get(d.sentence)
         if sentence is None:
-            sentence = sentence_cache[d.sentence] = _normalise_space(text[s_start:s_end])
+            sentence = sentence_cache[d.sentence] = normalise_space(text[s_start:s_end])
             periods = find_periods(analysis, s_start, s_end, d.lang)
             spans = spans_of[d.sentence]
             bases = ([_base_of_comparison(p, spans, analysis, d.lang, s_start) for p in periods]
@@ -133,7 +138,7 @@ def extract_document(doc: Document, lang: str | None = None) -> list[Claim]:
                           tracker, d.extra.get("subject_end"))
         line, column = lines.position(d.start)
         out.append(
-            Claim(
+            seal(ClaimRecord(  # a Claim, built without the frozen dataclass's per-field cost
                 source=doc.source,
                 line=line,
                 column=column,
@@ -157,7 +162,7 @@ def extract_document(doc: Document, lang: str | None = None) -> list[Claim]:
                 alternatives=claims_mod.alternatives(d),
                 published=doc.published,
                 inverted=d.inverted,
-            )
+            ))
         )
     return out
 
