@@ -11,7 +11,7 @@ import random
 
 import pytest
 
-from claimcheck import segment
+from claimcheck import language, segment
 from claimcheck.segment import BOUNDARY_RE, split_sentences
 
 ALPHABET = (
@@ -71,3 +71,38 @@ def test_split_sentences_as_finditer(text: str) -> None:
 def test_split_sentences_as_finditer_random(seed: int) -> None:
     for text in _random_texts(seed, 400):
         assert split_sentences(text) == _reference_split(text), text
+
+
+# --- language.count_evidence ---------------------------------------------------------
+
+def _reference_counts(text: str) -> dict[str, int]:
+    """``count_evidence`` as a loop that strips every token."""
+    chunk = text.casefold().replace("\u2019", "'")
+    counts: dict[str, int] = {}
+    for token in chunk.split():
+        word = token.strip(language.STRIP)
+        if "'" in word:
+            word = word.rpartition("'")[2]
+        lang = language._single_language().get(word)
+        if lang is not None:
+            counts[lang] = counts.get(lang, 0) + 1
+    return counts
+
+
+def test_detect_words_are_their_own_stripped_form() -> None:
+    for word in language._single_language():
+        assert word == word.strip(language.STRIP) and "'" not in word, word
+
+
+WORDS = ("the of and der die und le la les et de l'an d\u2019apr\u00e8s qu'il in a "
+         "\u00abla\u00bb (the) der, \"und\" U.S. 'le' -- \u2019s ist est is").split()
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_count_evidence_as_stripping_loop(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(500):
+        text = " ".join(rng.choice(WORDS) + rng.choice(["", ".", ",", "'", ")", "\u2019"])
+                        for _ in range(rng.randint(0, 12)))
+        got = language.count_evidence(text)
+        assert list(got.items()) == list(_reference_counts(text).items()), text
