@@ -6,6 +6,7 @@ words that introduce a period ("im", "Ende", "since") come from rules/lang/*.yam
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Final
@@ -284,7 +285,22 @@ def _month_starts(text: str, start: int, end: int, first: bool = False) -> list[
     return out
 
 
-YEAR_ANCHOR_RE: Final = regex.compile(rf"(?<![0-9.,]){YEAR}(?![0-9])")
+YEAR_ANCHOR_RE: Final = re.compile(rf"{YEAR}(?![0-9])")
+"""A year anchor, without the lookbehind ``(?<![0-9.,])`` that ``_year_anchors``
+checks: stdlib ``re`` scans for the first digit of a pattern that opens with its
+literals, and a match refused for the character before it hides no other anchor (every
+place inside it follows a digit)."""
+NOT_BEFORE_YEAR: Final = "0123456789.,"
+
+
+def _year_anchors(text: str, start: int, end: int) -> list[int]:
+    """Starts of the years in text[start:end] not right after a digit, dot or comma."""
+    out: list[int] = []
+    for m in YEAR_ANCHOR_RE.finditer(text, start, end):
+        i = m.start()
+        if i == 0 or text[i - 1] not in NOT_BEFORE_YEAR:
+            out.append(i)
+    return out
 
 
 def _word_starts_before(text: str, pos: int, lo: int, count: int) -> list[int]:
@@ -311,7 +327,7 @@ def find_periods(text: str, start: int, end: int, lang: str) -> list[Period]:
     out: list[Period] = []
     # no separate may_hold_period(): without a four-digit run or a month name both
     # anchor searches below come back empty
-    anchors = [m.start() for m in YEAR_ANCHOR_RE.finditer(text, start, end)]
+    anchors = _year_anchors(text, start, end)
     anchors.extend(_month_starts(text, start, end))
     if not anchors:
         return out

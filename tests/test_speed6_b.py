@@ -10,8 +10,9 @@ from __future__ import annotations
 import random
 
 import pytest
+import regex
 
-from claimcheck import language, segment
+from claimcheck import dates, language, segment
 from claimcheck.segment import BOUNDARY_RE, split_sentences
 
 ALPHABET = (
@@ -106,3 +107,19 @@ def test_count_evidence_as_stripping_loop(seed: int) -> None:
                         for _ in range(rng.randint(0, 12)))
         got = language.count_evidence(text)
         assert list(got.items()) == list(_reference_counts(text).items()), text
+
+
+# --- dates year anchors ------------------------------------------------------------------
+
+YEAR_WITH_LOOKBEHIND = regex.compile(rf"(?<![0-9.,]){dates.YEAR}(?![0-9])")
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_year_anchors_as_lookbehind_pattern(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(3000):
+        text = "".join(rng.choice("0121892000 .,a\u0661") for _ in range(rng.randint(0, 14)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        expected = [m.start() for m in YEAR_WITH_LOOKBEHIND.finditer(text, start, end)]
+        assert dates._year_anchors(text, start, end) == expected, (text, start, end)
