@@ -123,3 +123,27 @@ def test_year_anchors_as_lookbehind_pattern(seed: int) -> None:
         end = rng.randint(start, len(text))
         expected = [m.start() for m in YEAR_WITH_LOOKBEHIND.finditer(text, start, end)]
         assert dates._year_anchors(text, start, end) == expected, (text, start, end)
+
+
+# --- dates.find_periods: the opener pre-check --------------------------------------------
+
+PERIOD_WORDS = ("in In IN since Since end of End late mid-2021 May may MAY Mai März Marz "
+                "mars Dec. Dec december janv. juillet im Jahr Jahr seit Anfang FY fiscal the "
+                "jusqu'en jusqu\u2019à d'ici l'an l'année fin début 3. 3 12th 21 2021 1999 "
+                "2021-05-03 7.12.2021 of , . ( \u00e9t\u00e9 Ende über K\u212a \u017fince").split()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_find_periods_with_and_without_opener_check(lang: str, monkeypatch) -> None:
+    rng = random.Random(lang)
+    texts = [" ".join(rng.choice(PERIOD_WORDS) for _ in range(rng.randint(1, 9)))
+             for _ in range(1500)]
+
+    def periods() -> list[list[tuple[int, int, str]]]:
+        return [[(p.start, p.end, p.value) for p in dates.find_periods(t, 0, len(t), lang)]
+                for t in texts]
+
+    fast = periods()
+    assert dates._period_openers(lang) is not None
+    monkeypatch.setattr(dates, "_period_openers", lambda _lang: None)
+    assert fast == periods()
