@@ -147,3 +147,39 @@ def test_find_periods_with_and_without_opener_check(lang: str, monkeypatch) -> N
     assert dates._period_openers(lang) is not None
     monkeypatch.setattr(dates, "_period_openers", lambda _lang: None)
     assert fast == periods()
+
+
+# --- grammar.find_candidates -------------------------------------------------------------
+
+
+def test_hint_words_are_their_own_stripped_form() -> None:
+    from claimcheck.grammar import TOKEN_STRIP, hint_words
+
+    for word in hint_words():
+        assert word == word.strip(TOKEN_STRIP), word
+
+
+def _reference_present(text: str) -> set[str]:
+    """The hint words of ``text`` as a loop over its distinct tokens, each stripped."""
+    from claimcheck.grammar import TOKEN_STRIP, hint_words
+
+    stripped = {t.strip(TOKEN_STRIP) for t in set(text.replace("-", " ").split())}
+    return stripped & hint_words()
+
+
+HINT_TEXT = ("one One ONE two- -three (four) \u201cfive\u201d six, seven. million. "
+             "dozen dix-huit vingt-et-un zwei drei\u00dfig \u2018eins\u2019 money alone - , . "
+             "123 4,5 half a").split()
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_find_candidates_words_as_distinct_token_loop(seed: int) -> None:
+    from claimcheck.grammar import _word_places, find_candidates
+
+    rng = random.Random(seed)
+    for _ in range(500):
+        text = rng.choice([" ", "\n", "-"]).join(rng.choice(HINT_TEXT)
+                                                 for _ in range(rng.randint(1, 10)))
+        present = _reference_present(text)
+        expected = _word_places(text, present) if present else []
+        assert find_candidates(text)[1] == expected, text
