@@ -28,12 +28,9 @@ BOUNDARY_RE: Final = regex.compile(
     """,
     regex.VERBOSE,
 )
-"""Every alternative starts with a character class (no leading lookbehind), so the
-engine skips ahead to the next candidate character: five times faster than matching
-at every position.  Spaces before a line break are trimmed by ``_push``."""
-STOP: Final = BOUNDARY_RE.groupindex["stop"]
-"""The group is read by number: ``regex`` resolves a group name by first trying it as an
-integer, and the TypeError it raises and clears costs more than a short match."""
+"""The definition of a boundary; ``split_sentences`` finds its ``finditer`` matches by
+string tests (the tests compare the two).  Spaces before a line break are trimmed by
+``_push``."""
 WORD_BEFORE_RE: Final = regex.compile(r"(?r)(?:^|(?<=[\s(\[\"'\u201e\u00ab]))(?P<word>\S+)\Z")
 WORD_BEFORE: Final = WORD_BEFORE_RE.groupindex["word"]
 INITIAL_RE: Final = regex.compile(r"^\p{Lu}\.$")
@@ -218,14 +215,16 @@ def _gap_end(text: str, j: int, size: int) -> int:
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, whitespace trimmed, in order.
 
-    The boundaries are ``BOUNDARY_RE.finditer``'s matches, found without the regex
-    engine's scan (its character-set search costs ~120 instructions a character, a
-    match call ~7000): the places where an alternative can start (``_boundary_places``)
-    are tried left to right, skipping those inside the previous match, as ``finditer``
-    does.  A line break is matched by ``_line_break_end``; a stop by string tests when
-    no closing quote follows it (its run of stops is taken whole: a shorter run leaves
-    a stop next, which neither a quote nor the gap takes), else by ``BOUNDARY_RE`` itself,
-    whose lookbehind sees the text before the place.
+    The boundaries are ``BOUNDARY_RE.finditer``'s matches, found by string tests
+    instead of the regex engine (its character-set search costs ~120 instructions a
+    character, a match call ~7000): the places where an alternative can start
+    (``_boundary_places``) are tried left to right, skipping those inside the previous
+    match, as ``finditer`` does.  A line break is matched by ``_line_break_end``.  A stop
+    opens a match only as the first of its run (the lookbehind); its run of stops and
+    then its closing quotes are taken greedily, and no shorter choice can match either:
+    a shorter run leaves a stop next, and one closing quote fewer leaves a quote, or a
+    space before a closing \u00bb, where the gap would have to start, and neither a
+    quote nor \u00bb passes the gap and its lookahead (``_gap_end``).
     """
     spans: list[tuple[int, int]] = []
     start = 0
@@ -243,21 +242,19 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         else:
             if i > 0 and text[i - 1] in STOPS:
                 continue  # a run of stops starts once
-            j = i + 1
-            while j < size and text[j] in STOPS:
-                j += 1
-            if j < size and (text[j] in CLOSING
-                             or (text[j] in SPACED_CLOSING and text.startswith("\u00bb", j + 1))):
-                m = BOUNDARY_RE.match(text, i)
-                if m is None:
-                    continue
-                m_end = m.end()
-                end = m.end(STOP)
-            else:
-                m_end = _gap_end(text, j, size)
-                if m_end < 0:
-                    continue
-                end = j
+            end = i + 1
+            while end < size and text[end] in STOPS:
+                end += 1
+            while end < size:  # closing quotes
+                if text[end] in CLOSING:
+                    end += 1
+                elif text[end] in SPACED_CLOSING and text.startswith("\u00bb", end + 1):
+                    end += 2
+                else:
+                    break
+            m_end = _gap_end(text, end, size)
+            if m_end < 0:
+                continue
             taken_until = m_end
             if _is_false_stop(text, i, m_end):
                 continue
