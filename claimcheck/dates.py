@@ -6,6 +6,7 @@ words that introduce a period ("im", "Ende", "since") come from rules/lang/*.yam
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Final
@@ -284,7 +285,22 @@ def _month_starts(text: str, start: int, end: int, first: bool = False) -> list[
     return out
 
 
-YEAR_ANCHOR_RE: Final = regex.compile(rf"(?<![0-9.,]){YEAR}(?![0-9])")
+YEAR_ANCHOR_RE: Final = re.compile(rf"{YEAR}(?![0-9])")
+"""A year anchor, without the lookbehind ``(?<![0-9.,])`` that ``_year_anchors``
+checks: stdlib ``re`` scans for the first digit of a pattern that opens with its
+literals, and a match refused for the character before it hides no other anchor (every
+place inside it follows a digit)."""
+NOT_BEFORE_YEAR: Final = "0123456789.,"
+
+
+def _year_anchors(text: str, start: int, end: int) -> list[int]:
+    """Starts of the years in text[start:end] not right after a digit, dot or comma."""
+    out: list[int] = []
+    for m in YEAR_ANCHOR_RE.finditer(text, start, end):
+        i = m.start()
+        if i == 0 or text[i - 1] not in NOT_BEFORE_YEAR:
+            out.append(i)
+    return out
 
 
 def _word_starts_before(text: str, pos: int, lo: int, count: int) -> list[int]:
@@ -302,20 +318,71 @@ def _word_starts_before(text: str, pos: int, lo: int, count: int) -> list[int]:
     return out
 
 
+LEADING_LETTERS_RE: Final = regex.compile(r"\p{L}*")
+ASCII_LETTERS: Final = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+@cache
+def _period_openers(lang: str) -> frozenset[str] | None:
+    """The leading letters (lower case) of every literal ``period_re(lang)`` can open
+    with at a letter: month names, ``period_before`` and ``year_before`` phrases.
+
+    A match at a letter takes one of them case-insensitively, letter for letter, and
+    then a non-letter (a dot, an apostrophe, a space, the end, or the pattern's
+    boundary), so the run of letters at the place is exactly that many letters.  For a
+    run of ASCII letters ``str.lower`` decides that comparison as ``period_re``'s
+    IGNORECASE does when every letter of the literals has just its ASCII case partner
+    among the ASCII letters; checked here with the regex engine itself, else None: no
+    pre-check."""
+    lex = get_lexicon(lang)
+    literals = [*month_names(), *lex.period_before, *lex.year_before]
+    heads: set[str] = set()
+    for literal in literals:
+        m = LEADING_LETTERS_RE.match(literal)
+        head = m.group() if m else ""
+        if not head:
+            return None  # a literal that opens with no letter
+        heads.add(head)
+    for char in {c for h in heads for c in h}:
+        same = regex.compile(regex.escape(char), regex.IGNORECASE)
+        partners = {a for a in ASCII_LETTERS if same.fullmatch(a)}
+        if partners != {a for a in ASCII_LETTERS if a.lower() == char.lower()}:
+            return None
+    return frozenset(h.lower() for h in heads)
+
+
+def _may_open_period(text: str, i: int, end: int, openers: frozenset[str]) -> bool:
+    """Whether ``period_re`` can match at ``i`` (a cheap test before the long pattern):
+    its alternatives open with a digit (``[0-9]``: a year or a day) or with one of the
+    letter runs of ``_period_openers``; a run of other letters is left to the pattern."""
+    char = text[i]
+    if "0" <= char <= "9":
+        return True
+    stop = i
+    while stop < end and _is_letter(text[stop]):
+        stop += 1
+    if stop == i:
+        return False  # neither a digit nor a letter
+    word = text[i:stop]
+    return not word.isascii() or word.lower() in openers
+
+
 def find_periods(text: str, start: int, end: int, lang: str) -> list[Period]:
     """Every time frame in text[start:end], normalised where it can be.
 
     Anchored on years and month names (cheap to find); the full period pattern is only
-    tried at the few word starts just before each anchor, leftmost first.
+    tried at the few word starts just before each anchor, leftmost first, and only where
+    ``_may_open_period`` lets it.
     """
     out: list[Period] = []
     # no separate may_hold_period(): without a four-digit run or a month name both
     # anchor searches below come back empty
-    anchors = [m.start() for m in YEAR_ANCHOR_RE.finditer(text, start, end)]
+    anchors = _year_anchors(text, start, end)
     anchors.extend(_month_starts(text, start, end))
     if not anchors:
         return out
     pattern = period_re(lang)
+    openers = _period_openers(lang)
     months = month_names()
     taken_until = start
     for anchor in sorted(set(anchors)):
@@ -323,6 +390,8 @@ def find_periods(text: str, start: int, end: int, lang: str) -> list[Period]:
             continue
         candidates = [*sorted(_word_starts_before(text, anchor, max(start, taken_until), 4)), anchor]
         for cand in candidates:
+            if openers is not None and not _may_open_period(text, cand, end, openers):
+                continue
             m = pattern.match(text, cand, end)
             if m and m.end() > anchor:
                 out.append(Period(m.start(), m.end(), _period_value(m, months)))

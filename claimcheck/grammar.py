@@ -608,12 +608,17 @@ def find_candidates(text: str) -> tuple[list[int], list[int]]:
         while hi < n and not text[hi].isspace() and hi - lo < 2 * TOKEN_CHUNK:
             hi += 1
         # hyphens split too: "dix-huit", "Twenty-two" hold the hint words "dix", "Twenty";
-        # a token is stripped only when it begins or ends with punctuation (most do not)
-        for t in set(text[lo:hi].replace("-", " ").split()):
-            if t[0] in STRIP_CHARS or t[-1] in STRIP_CHARS:
-                t = t.strip(TOKEN_STRIP)
+        # a hint word is its own stripped form (a test checks the rules), so a token found
+        # as it is needs no stripping, and a token is stripped only when it begins or ends
+        # with punctuation (most do not).  No set of the distinct tokens first: building
+        # it costs more than looking every token up.
+        for t in text[lo:hi].replace("-", " ").split():
             if t in hints:
                 present.add(t)
+            elif t[-1] in STRIP_CHARS or t[0] in STRIP_CHARS:
+                t = t.strip(TOKEN_STRIP)
+                if t in hints:
+                    present.add(t)
         lo = hi
     if not present:
         return digits, []

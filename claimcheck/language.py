@@ -30,6 +30,7 @@ def _detect_table() -> dict[str, tuple[str, ...]]:
 
 
 STRIP: Final = ".,;:!?()[]{}\"'«»„“”‚‘’-–—/…*_"
+STRIP_SET: Final = frozenset(STRIP)
 
 
 @cache
@@ -57,12 +58,24 @@ def count_evidence(text: str, start: int = 0, end: int | None = None) -> dict[st
     table = _single_language()
     counts: dict[str, int] = {}
     for token in chunk.split():
-        word = token.strip(STRIP)
-        if elided and "'" in word:
-            word = word.rpartition("'")[2]
-        lang = table.get(word)
-        if lang is not None:
-            counts[lang] = counts.get(lang, 0) + 1
+        # a detect word is its own stripped form and holds no apostrophe (a test checks
+        # the rules), so a token found as it is needs neither; a token that neither
+        # begins nor ends with punctuation strips to itself (``str.strip`` is the costly
+        # step: it builds its character mask on every call)
+        lang = table.get(token)
+        if lang is None:
+            if token[-1] in STRIP_SET or token[0] in STRIP_SET:
+                word = token.strip(STRIP)
+            elif elided:
+                word = token
+            else:
+                continue
+            if elided and "'" in word:
+                word = word.rpartition("'")[2]
+            lang = table.get(word)
+            if lang is None:
+                continue
+        counts[lang] = counts.get(lang, 0) + 1
     return counts
 
 

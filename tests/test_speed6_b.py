@@ -1,0 +1,185 @@
+"""Fast paths of the whole-document passes against the plain code they replace.
+
+Each reference below is the straightforward version (a regex ``finditer`` over the
+whole text, a loop over every token); the fast path must give exactly its result on
+the bench corpus's kind of text and on random strings of the characters that matter.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+import regex
+
+from claimcheck import dates, language, segment
+from claimcheck.segment import BOUNDARY_RE, split_sentences
+
+ALPHABET = (
+    "aAbZé3 5 7  \t\n\n\r.,.!?\u2026\"'\u201c\u201d\u2019\u00bb\u00ab\u201e)]([-\u2013*#"
+    "\u00a0\u202f" + "Mr. Dr. z. B. Jan. 3. März U.S. 1.5 " * 2
+)
+
+
+def _reference_split(text: str) -> list[tuple[int, int]]:
+    """``split_sentences`` as a scan of ``BOUNDARY_RE.finditer`` over the text."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in BOUNDARY_RE.finditer(text):
+        if m.group("stop") is not None:
+            if segment._is_false_stop(text, m.start("stop"), m.end()):
+                continue
+            end = m.end("stop")
+        elif m.group("line") is not None:
+            if not segment._line_is_boundary(text, m.start(), m.end()):
+                continue
+            end = m.start()
+        else:
+            end = m.start()
+        segment._push(text, spans, start, end)
+        start = m.end()
+    segment._push(text, spans, start, len(text))
+    return spans
+
+
+def _random_texts(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        n = rng.randint(0, 80)
+        out.append("".join(rng.choice(ALPHABET) for _ in range(n)))
+    return out
+
+
+SAMPLES = [
+    "He left.  She came. \u201cYes.\u201d Then 3 more.\nHeadline\nBody text goes on.",
+    "Um 3. Dezember kam er. Der 2. Weltkrieg endete.\n\n\n  Neu: z. B. hier. Ende...Nein... Ja!",
+    "Il a dit : \u00ab C'est fini. \u00bb Puis\u2026 rien. Mr. Smith et al. 1.5 m.",
+    "- item one\n- item two\n1. first\n# Heading\nwrapped line said on\nMonday it rained.",
+    "",
+    ".",
+    "\n",
+    "a.\n",
+]
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_split_sentences_as_finditer(text: str) -> None:
+    assert split_sentences(text) == _reference_split(text)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_split_sentences_as_finditer_random(seed: int) -> None:
+    for text in _random_texts(seed, 400):
+        assert split_sentences(text) == _reference_split(text), text
+
+
+# --- language.count_evidence ---------------------------------------------------------
+
+def _reference_counts(text: str) -> dict[str, int]:
+    """``count_evidence`` as a loop that strips every token."""
+    chunk = text.casefold().replace("\u2019", "'")
+    counts: dict[str, int] = {}
+    for token in chunk.split():
+        word = token.strip(language.STRIP)
+        if "'" in word:
+            word = word.rpartition("'")[2]
+        lang = language._single_language().get(word)
+        if lang is not None:
+            counts[lang] = counts.get(lang, 0) + 1
+    return counts
+
+
+def test_detect_words_are_their_own_stripped_form() -> None:
+    for word in language._single_language():
+        assert word == word.strip(language.STRIP) and "'" not in word, word
+
+
+WORDS = ("the of and der die und le la les et de l'an d\u2019apr\u00e8s qu'il in a "
+         "\u00abla\u00bb (the) der, \"und\" U.S. 'le' -- \u2019s ist est is").split()
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_count_evidence_as_stripping_loop(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(500):
+        text = " ".join(rng.choice(WORDS) + rng.choice(["", ".", ",", "'", ")", "\u2019"])
+                        for _ in range(rng.randint(0, 12)))
+        got = language.count_evidence(text)
+        assert list(got.items()) == list(_reference_counts(text).items()), text
+
+
+# --- dates year anchors ------------------------------------------------------------------
+
+YEAR_WITH_LOOKBEHIND = regex.compile(rf"(?<![0-9.,]){dates.YEAR}(?![0-9])")
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_year_anchors_as_lookbehind_pattern(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(3000):
+        text = "".join(rng.choice("0121892000 .,a\u0661") for _ in range(rng.randint(0, 14)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        expected = [m.start() for m in YEAR_WITH_LOOKBEHIND.finditer(text, start, end)]
+        assert dates._year_anchors(text, start, end) == expected, (text, start, end)
+
+
+# --- dates.find_periods: the opener pre-check --------------------------------------------
+
+PERIOD_WORDS = ("in In IN since Since end of End late mid-2021 May may MAY Mai März Marz "
+                "mars Dec. Dec december janv. juillet im Jahr Jahr seit Anfang FY fiscal the "
+                "jusqu'en jusqu\u2019à d'ici l'an l'année fin début 3. 3 12th 21 2021 1999 "
+                "2021-05-03 7.12.2021 of , . ( \u00e9t\u00e9 Ende über K\u212a \u017fince").split()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_find_periods_with_and_without_opener_check(lang: str, monkeypatch) -> None:
+    rng = random.Random(lang)
+    texts = [" ".join(rng.choice(PERIOD_WORDS) for _ in range(rng.randint(1, 9)))
+             for _ in range(1500)]
+
+    def periods() -> list[list[tuple[int, int, str]]]:
+        return [[(p.start, p.end, p.value) for p in dates.find_periods(t, 0, len(t), lang)]
+                for t in texts]
+
+    fast = periods()
+    assert dates._period_openers(lang) is not None
+    monkeypatch.setattr(dates, "_period_openers", lambda _lang: None)
+    assert fast == periods()
+
+
+# --- grammar.find_candidates -------------------------------------------------------------
+
+
+def test_hint_words_are_their_own_stripped_form() -> None:
+    from claimcheck.grammar import TOKEN_STRIP, hint_words
+
+    for word in hint_words():
+        assert word == word.strip(TOKEN_STRIP), word
+
+
+def _reference_present(text: str) -> set[str]:
+    """The hint words of ``text`` as a loop over its distinct tokens, each stripped."""
+    from claimcheck.grammar import TOKEN_STRIP, hint_words
+
+    stripped = {t.strip(TOKEN_STRIP) for t in set(text.replace("-", " ").split())}
+    return stripped & hint_words()
+
+
+HINT_TEXT = ("one One ONE two- -three (four) \u201cfive\u201d six, seven. million. "
+             "dozen dix-huit vingt-et-un zwei drei\u00dfig \u2018eins\u2019 money alone - , . "
+             "123 4,5 half a").split()
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_find_candidates_words_as_distinct_token_loop(seed: int) -> None:
+    from claimcheck.grammar import _word_places, find_candidates
+
+    rng = random.Random(seed)
+    for _ in range(500):
+        text = rng.choice([" ", "\n", "-"]).join(rng.choice(HINT_TEXT)
+                                                 for _ in range(rng.randint(1, 10)))
+        present = _reference_present(text)
+        expected = _word_places(text, present) if present else []
+        assert find_candidates(text)[1] == expected, text
