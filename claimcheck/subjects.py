@@ -71,6 +71,7 @@ _WORD_KINDS: Final = WORD_KINDS  # a compiled module's own constant: read withou
 
 ELIDED_HEADS: Final = frozenset({"jusqu", "lorsqu", "puisqu", "qu", "l", "d", "n", "s", "j", "c", "m", "t"})
 """Words written elided before a vowel ("l'", "qu'", "jusqu'"): one token with their apostrophe."""
+MAX_ELIDED: Final = max(len(w) for w in ELIDED_HEADS)
 _ELIDED = (r"(?P<elided>(?i:" + "|".join(sorted(ELIDED_HEADS, key=lambda w: (-len(w), w)))
            + r")['\u2019](?=\p{L}))")  # l', qu'
 _TOKEN_BODY = r"""
@@ -98,71 +99,202 @@ SPLIT_ONLY_SPACES: Final = "\x1c\x1d\x1e\x1f"
 them as punctuation): a span holding one is tokenized by the pattern alone."""
 
 
-PIECE_OPENERS: Final = frozenset("(\"[\u201c\u201e\u00ab")
-PIECE_CLOSERS: Final = frozenset(",.;:!?)\"]\u201d\u00bb")
-"""Single punctuation marks the token pattern reads as a token of their own before or
-after a word (none is an apostrophe, a hyphen, a letter or a digit)."""
+NUM_SPACES: Final = " \u00a0\u202f"
+"""Spaces a number may hold before a group of three digits ("1 234": the ``num`` branch)."""
+MARKS: Final = frozenset(
+    "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~\u201c\u201d\u201e\u2018\u00ab\u00bb\u2039\u203a"
+    "\u2013\u2014\u2026\u2022\u00b7\u20ac\u00a3\u00a5\u00b0\u00a7\u2020\u2021\u2032\u2033\u00d7\u00bf\u00a1"
+)
+"""Punctuation marks (no letter, digit or space in any Unicode version) that the token
+pattern reads as a token of their own at the start of a piece, and at its end after a
+word or number: a word takes in only an apostrophe or a hyphen after it, a number only
+'.', ',' or an apostrophe before a digit, and no branch but ``punct`` starts with a mark."""
+LEAD_MARKS: Final = MARKS | frozenset("'\u2019-\u2010\u2011")
+"""Marks each read as a token of their own at the start of a piece (after a space or a
+mark no token takes them in)."""
 
 
 def tokenize(text: str, start: int, end: int) -> Tokens:
     """Tokens of text[start:end] with offsets into ``text``.
 
-    Fast path, exact: the span is cut at whitespace (``str.split``, C speed) and a
-    piece made only of letters (``isalpha``: a subset of ``\\p{L}``) is one word token, as
-    the token pattern matches it whole (its other branches need an apostrophe, a dot, a
-    digit or punctuation); so is a piece of letters between an opening and/or a closing
-    mark of PIECE_OPENERS/PIECE_CLOSERS, each mark a punctuation token ("(AP)", "said,").
-    Every other run of consecutive pieces is scanned by the pattern, with one character
-    of the following whitespace in view for its lookaheads ("Farmers' union"); no token
-    crosses into a piece of letters ("1 234" joins digits only).
+    Fast path, exact: the span is cut at whitespace (``str.split``, C speed); a piece of
+    letters and digits opening with a letter (``isalnum``, whose characters are all in
+    ``\\p{L}`` or ``\\p{N}``; ``isalpha`` ones in ``\\p{L}``) is one word token, as the
+    token pattern's word branch matches it whole; other pieces are read by
+    ``_piece_tokens`` when they have a shape it knows (marks around a word, a number, an
+    elided word or a hyphenated one).  Every other run of consecutive pieces is scanned by
+    the pattern, with one character of the following whitespace in view for its lookaheads
+    ("Farmers' union"); no token crosses into a piece read in Python ("1 234": a number
+    next to a space and a digit is left to the pattern).
+
+    A word's fold is its slice of the span's casefolded text when casefolding keeps the
+    span's length: then every character folds to exactly one (casefolding is per
+    character and never drops one), so the slice is the piece's own casefold.
     """
     out: list[Token] = []  # a plain list: compiled appends; Tokens is made once at the end
     chunk = text[start:end]
-    pattern = TOKEN_RE if ("'" in chunk or "\u2019" in chunk) else TOKEN_NO_ELISION_RE
+    apostrophes = "'" in chunk or "\u2019" in chunk
+    pattern = TOKEN_RE if apostrophes else TOKEN_NO_ELISION_RE
     for c in SPLIT_ONLY_SPACES:
         if c in chunk:
             _scan_tokens(out, pattern, text, start, end)
             return Tokens(out)
-    pos = 0
-    run_start = -1  # start (in chunk) of the current run of pieces that are not all letters
+    folded = chunk.casefold()
+    sliced = len(folded) == len(chunk)
+    nxt = 0  # where the next piece starts at the earliest (one past a whitespace)
+    run_start = -1  # start (in chunk) of the current run of pieces left to the pattern
     run_end = 0
     for piece in chunk.split():
-        at = chunk.find(piece, pos)
+        # a piece starts right after the single space that usually precedes it (the
+        # character there equals the piece's first, so it is no whitespace)
+        at = nxt if ord(chunk[nxt]) == ord(piece[0]) else chunk.find(piece, nxt)
         pos = at + len(piece)
-        if piece.isalpha():
-            if run_start >= 0:
-                _scan_tokens(out, pattern, text, start + run_start, min(end, start + run_end + 1))
-                run_start = -1
-            out.append(Token("word", piece, start + at, start + pos, piece.casefold()))
-            continue
-        lead = 1 if piece[0] in PIECE_OPENERS else 0
-        trail = 1 if piece[-1] in PIECE_CLOSERS else 0
-        word = piece[lead : len(piece) - trail]
-        elided = _elision(word)
-        if elided or ((lead or trail) and word.isalpha()):
-            if run_start >= 0:
-                _scan_tokens(out, pattern, text, start + run_start, min(end, start + run_end + 1))
-                run_start = -1
-            a = start + at
-            if lead:
-                out.append(Token("punct", piece[0], a, a + 1, piece[0]))
-            a += lead
-            if elided:
-                head = word[:elided]
-                fold = head.casefold().replace("\u2019", "'")
-                out.append(Token("elided", head, a, a + elided, fold))
-                word = word[elided:]
-                a += elided
-            out.append(Token("word", word, a, a + len(word), word.casefold()))
-            if trail:
-                out.append(Token("punct", piece[-1], start + pos - 1, start + pos, piece[-1]))
-        else:
+        nxt = pos + 1
+        if piece.isalnum():
+            o = ord(piece[0])
+            if o > 57 if o < 128 else piece[0].isalpha():  # ASCII alnum: a digit is <= '9'
+                if run_start >= 0:
+                    _scan_tokens(out, pattern, text, start + run_start, min(end, start + run_end + 1))
+                    run_start = -1
+                fold = folded[at:pos] if sliced else piece.casefold()
+                out.append(Token("word", piece, start + at, start + pos, fold))
+                continue
+        toks = _piece_tokens(chunk, folded if sliced else "", piece, at, start, apostrophes)
+        if toks is None:
             if run_start < 0:
                 run_start = at
             run_end = pos
+            continue
+        if run_start >= 0:
+            _scan_tokens(out, pattern, text, start + run_start, min(end, start + run_end + 1))
+            run_start = -1
+        out += toks
     if run_start >= 0:
         _scan_tokens(out, pattern, text, start + run_start, min(end, start + run_end + 1))
     return Tokens(out)
+
+
+def _letter_first(word: str) -> bool:
+    """Whether a non-empty word of letters and digits opens with a letter."""
+    o = ord(word[0])
+    return o > 57 if o < 128 else word[0].isalpha()
+
+
+def _maybe_digit(o: int) -> bool:
+    """False for a character that is surely no ``\\p{N}`` (ASCII other than a digit)."""
+    return 48 <= o <= 57 or o >= 128
+
+
+def _piece_tokens(
+    chunk: str, folded: str, piece: str, at: int, start: int, apostrophes: bool
+) -> list[Token] | None:
+    """The tokens of the whitespace-delimited piece chunk[at:at+len(piece)], as the token
+    pattern reads it, or None when it has no shape known here (left to the pattern).
+
+    Known shapes: LEAD_MARKS, then a core, then MARKS, each mark a token of its own.  The
+    core is empty; or letters and digits (a word when a letter opens it, a number when all
+    are digits: ``isdigit`` characters are ``\\p{N}``); or an elided word ("l'État",
+    ``_elision``); or a word of letters and digits joined by single hyphens or
+    apostrophes, maybe ending in one hyphen ("centre-back", "charity's", "Arbeitsmarkt-"),
+    unless the text before its first apostrophe may be an elided word (the pattern would
+    cut there); or digits joined by single '.' or ','.  A number at the piece's edge
+    next to one of NUM_SPACES and then what may be a digit is left to the pattern: it may
+    join the number beside it ("1 234").  ``folded``: the span's casefolded text when it
+    has the span's length (see ``tokenize``), else "".
+    """
+    m = len(piece)
+    lead = 0
+    while lead < m and piece[lead] in LEAD_MARKS:
+        lead += 1
+    trail = m
+    while trail > lead and piece[trail - 1] in MARKS:
+        trail -= 1
+    kind = ""  # the core's kind; "" when the piece is marks alone
+    elided = 0
+    if lead < trail:
+        core = piece[lead:trail]
+        o = ord(core[0])
+        if core.isalnum():
+            if o > 57 if o < 128 else core[0].isalpha():
+                kind = "word"
+            elif core.isdigit():
+                kind = "num"
+        elif 48 <= o <= 57:
+            if _number_core(core):
+                kind = "num"
+        elif apostrophes and (elided := _elision(core)):
+            kind = "word"
+        elif _compound(core):
+            kind = "word"
+        if not kind:
+            return None
+        if kind == "num":
+            if lead == 0 and at >= 2 and chunk[at - 1] in NUM_SPACES and _maybe_digit(ord(chunk[at - 2])):
+                return None
+            cb = at + trail
+            if (trail == m and cb + 1 < len(chunk) and chunk[cb] in NUM_SPACES
+                    and _maybe_digit(ord(chunk[cb + 1]))):
+                return None
+    else:
+        core = ""
+        trail = lead
+    a = start + at
+    out: list[Token] = []
+    for k in range(lead):
+        c = piece[k]
+        out.append(Token("punct", c, a + k, a + k + 1, c))
+    if kind == "num":
+        out.append(Token("num", core, a + lead, a + trail, core))
+    elif kind:
+        ca = at + lead  # the core's extent in chunk
+        if elided:
+            head = core[:elided]
+            hfold = folded[ca : ca + elided] if folded else head.casefold()
+            out.append(Token("elided", head, start + ca, start + ca + elided, hfold.replace("\u2019", "'")))
+            core = core[elided:]
+            ca += elided
+        fold = folded[ca : at + trail] if folded else core.casefold()
+        if "\u2019" in fold:
+            fold = fold.replace("\u2019", "'")
+        out.append(Token("word", core, start + ca, a + trail, fold))
+    for k in range(trail, m):
+        c = piece[k]
+        out.append(Token("punct", c, a + k, a + k + 1, c))
+    return out
+
+
+def _number_core(core: str) -> bool:
+    """Digits joined by single '.' or ',' ("12,000", "4.5"): one ``num`` token."""
+    for part in core.replace(",", ".").split("."):
+        if not part.isdigit():
+            return False
+    return True
+
+
+def _compound(core: str) -> bool:
+    """A word of letters and digits (a letter first) joined by single hyphens or
+    apostrophes, maybe ending in one hyphen, that the word branch matches whole; not when
+    the text before its first apostrophe may be an elided word ("qu'aujourd-hui"): the
+    pattern's ``elided`` branch would cut it there (a non-ASCII letter may match one
+    case-insensitively: "ſ" as "s")."""
+    if not _letter_first(core):
+        return False
+    norm = core
+    if "\u2019" in norm:
+        norm = norm.replace("\u2019", "'")
+    if "'" in norm:
+        head = norm[: norm.find("'")]
+        if len(head) <= MAX_ELIDED and "-" not in head and (
+            not head.isascii() or head.lower() in ELIDED_HEADS
+        ):
+            return False
+        norm = norm.replace("'", "-")
+    parts = norm.split("-")
+    last = len(parts) - 1
+    for k, part in enumerate(parts):
+        if not part.isalnum() and not (k == last and k > 0 and not part and core[-1] == "-"):
+            return False
+    return True
 
 
 def _elision(word: str) -> int:
