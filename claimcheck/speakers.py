@@ -39,7 +39,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
-from operator import attrgetter
 from typing import Final, NamedTuple
 
 import regex
@@ -55,7 +54,7 @@ from .subjects import (
     tokenize,
     unit_family,
 )
-from .token_record import WORD_KINDS, Token, token_segments
+from .token_record import WORD_KINDS, Token, first_ending_after, first_starting_at, token_segments
 from .tokens import Tokens
 
 BOUNDARY_PUNCT: Final = frozenset(',;:!?()[]{}"\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014|')
@@ -756,14 +755,11 @@ def _render(text: str, toks: list[Token]) -> str:
 
 # --- cues of one sentence --------------------------------------------------------------
 
-_START: Final = attrgetter("start")
-_END: Final = attrgetter("end")
-_FOLD: Final = attrgetter("fold")
 
 
 def _index_at(tokens: list[Token], pos: int) -> int:
     """Index of the first token starting at or after ``pos`` (tokens are in order)."""
-    return bisect_left(tokens, pos, key=_START)
+    return first_starting_at(tokens, pos)
 
 
 def _prev_sig(tokens: list[Token], k: int) -> Token | None:
@@ -781,11 +777,12 @@ def find_cues(
     s_start, s_end = sentence
     if tokens is None:
         tokens = tokenize(text, s_start, s_end)
-    if d.first_words.isdisjoint(map(_FOLD, tokens)):
-        return []  # no word of the sentence opens any cue phrase (a scan in C)
     # the phrase hits depend on the tokens alone: found first, so that a sentence whose
     # cue words stand in no phrase (and has no French "-t-il") ends here
-    starts = [k for k, t in enumerate(tokens) if t.fold in d.first_words]
+    first_words = d.first_words
+    starts = [k for k, t in enumerate(tokens) if t.fold in first_words]
+    if not starts:
+        return []  # no word of the sentence opens any cue phrase
     pronoun_hits = _hits(tokens, d.pronoun_markers, starts)
     marker_hits = _hits(tokens, d.markers, starts)
     after_hits = _hits(tokens, d.after, starts)
@@ -1385,7 +1382,7 @@ class SpeakerTracker:
     def tokens_before(self, i: int, pos: int) -> list[Token]:
         """Sentence i's tokens ending at or before ``pos`` (their ends ascend: one slice)."""
         toks = self.tokens(i)
-        return toks[: bisect_right(toks, pos, key=_END)]
+        return toks[: first_ending_after(toks, pos)]
 
     def cues(self, i: int) -> list[Cue]:
         cues = self._cues.get(i)

@@ -53,7 +53,6 @@ lemma of their head.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any, Final
@@ -62,7 +61,7 @@ import regex
 
 from .errors import RulesError
 from .lexicon import LANGS, get_lexicon, load_yaml, rules_dir, strip_lines
-from .token_record import WORD_KINDS, Token
+from .token_record import WORD_KINDS, Token, first_ending_after, first_starting_at
 from .tokens import Tokens
 
 _WORD_KINDS: Final = WORD_KINDS  # a compiled module's own constant: read without a dict lookup
@@ -1029,14 +1028,6 @@ def _phrase_after(
     return first, words[-1], words[-1], checked
 
 
-def _token_start(t: Token) -> int:
-    return t.start
-
-
-def _token_end(t: Token) -> int:
-    return t.end
-
-
 MAX_NP_TOKENS = 10
 """A noun phrase is at most this many tokens: keeps a run of words linear."""
 MAX_BACK_TOKENS = 40
@@ -1654,8 +1645,8 @@ def find_subject(
         tokens = tokenize(text, s_start, s_end)
     family = unit_family(unit)
     ratio = role == "ratio"
-    ai = bisect_left(tokens, claim_end, key=_token_start)  # first token at or after the claim's end
-    ci = bisect_right(tokens, claim_start, key=_token_end)  # first token ending after its start
+    ai = first_starting_at(tokens, claim_end)  # first token at or after the claim's end
+    ci = first_ending_after(tokens, claim_start)  # first token ending after its start
     # a price per unit ('$3,400 per month in Manhattan') is followed by where or when,
     # not by what it prices: its subject stands before it
     rate = family == "currency" and unit is not None and " / " in unit

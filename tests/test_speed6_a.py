@@ -9,7 +9,15 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck.subjects import LEAD_MARKS, MARKS, NUM_SPACES, TOKEN_NO_ELISION_RE, TOKEN_RE, _scan_tokens, tokenize
+from claimcheck.subjects import (
+    LEAD_MARKS,
+    MARKS,
+    NUM_SPACES,
+    TOKEN_NO_ELISION_RE,
+    TOKEN_RE,
+    _scan_tokens,
+    tokenize,
+)
 
 
 def pattern_tokens(text: str, start: int, end: int) -> list[tuple]:
@@ -44,7 +52,8 @@ CASES = [
     ("compounds", "centre-back stoppage-time half-time, dix-huit COVID-19 a--b a- -a Arbeitsmarkt-, x-'y"),
     ("apostrophes", "charity's won't I'd children\u2019s l'homme-orchestre qu'aujourd-hui d'1,5 ſ'x S'il"),
     ("elided-marks", "(l'État) «qu\u2019il» \"d'abord\", jusqu'à-bas t'es-tu l\u2019"),
-    ("combining", "cafe\u0301 e\u0301t\u00e9 \u0301x Stra\u00dfe STRASSE \u0130stanbul \u03a3\u039f\u03a3 \ufb01n"),
+    ("combining", "cafe\u0301 e\u0301t\u00e9 \u0301x Stra\u00dfe STRASSE \u0130stanbul"),
+    ("casefold", "\u03a3\u039f\u03a3 \u03bf\u03a3. \ufb01n \u00b5m Stra\u00dfen-Bau, Ma\u00dfe"),
     ("abbreviations", "U.S. A. B.C A.. e.g. Z.B."),
     ("controls", "a\x7fb \x01x y\x7f"),
 ]
@@ -70,3 +79,17 @@ def test_tokenize_matches_pattern_property(text, data):
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert [t.fields() for t in tokenize(text, start, end)] == pattern_tokens(text, start, end)
+
+
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5)), max_size=12), st.integers(-1, 40))
+def test_token_searches_are_bisect(gaps, pos):
+    from bisect import bisect_left, bisect_right
+
+    from claimcheck.token_record import Token, first_ending_after, first_starting_at
+
+    tokens, at = [], 0
+    for gap, length in gaps:
+        tokens.append(Token("word", "x" * length, at + gap, at + gap + length, "x" * length))
+        at += gap + length
+    assert first_starting_at(tokens, pos) == bisect_left(tokens, pos, key=lambda t: t.start)
+    assert first_ending_after(tokens, pos) == bisect_right(tokens, pos, key=lambda t: t.end)
