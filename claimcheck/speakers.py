@@ -49,10 +49,10 @@ from .subjects import (
     FORMAT_MARKS,
     Phrases,
     Subject,
+    family_of,
     find_subject,
-    get_phrases,
+    lang_phrases,
     tokenize,
-    unit_family,
 )
 from .token_record import WORD_KINDS, Token, first_ending_after, first_starting_at, token_segments
 from .tokens import Tokens
@@ -231,7 +231,7 @@ def _hits(tokens: list[Token], table: PhraseTable, starts: list[int] | None = No
 @cache
 def get_speaker_data(lang: str) -> SpeakerData:
     lex = get_lexicon(lang)
-    ph = get_phrases(lang)
+    ph = lang_phrases(lang)
     sp = ph.speaker
     markers = _phrase_table(lex.attribution_before)
     after = _phrase_table(lex.attribution_after)
@@ -946,7 +946,12 @@ def find_cues(
             (
                 after is not None
                 and after.kind in WORD_KINDS
-                and (after.fold in ph.links | ph.prepositions | ph.connectors | d.passive)
+                and (
+                    after.fold in ph.links
+                    or after.fold in ph.prepositions
+                    or after.fold in ph.connectors
+                    or after.fold in d.passive
+                )
                 and not _noun_object(tokens, i, d)
             )
             or (ends_clause and any(t.kind in WORD_KINDS and t.fold in ph.prepositions for t in span))
@@ -1211,7 +1216,7 @@ def _segment_of(segments: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 def _elliptic(tokens: list[Token], seg: tuple[int, int], claim_start: int, lang: str) -> bool:
     """A segment that opens with its own noun phrase right before the figure:
     "…, la police 16 000" (another source, verb left out)."""
-    ph = get_phrases(lang)
+    ph = lang_phrases(lang)
     if tokens and seg[0] <= tokens[0].start:
         return False  # the sentence's own start is no ellipsis
     # the tokens starting in [seg[0], claim_start): one slice, as their starts ascend
@@ -1279,7 +1284,7 @@ def choose(
             near.append((abs(c.start - claim_end), c))
     if near:
         return True, resolve(min(near, key=lambda x: x[0])[1])
-    clause_words = get_phrases(lang).clause_words
+    clause_words = lang_phrases(lang).clause_words
     later = [c for c in cues if c.start >= claim_end]
     if later and not any(seg[0] <= c.start < seg[1] for c in cues):
         first = min(later, key=lambda c: c.start)
@@ -1681,7 +1686,7 @@ def attach(
     the last subject of the same kind of figure in the sentences before.
     """
     i = context.sentence_index(sentence)
-    family = unit_family(unit)
+    family = family_of(unit)
     speakers = context.cue_spans(i)
     found = find_subject(
         text, sentence, claim_start, claim_end if subject_end is None else subject_end, lang, unit,

@@ -549,7 +549,7 @@ def resolve_cue(key: str | None, lang: str, words: frozenset[str] | None) -> str
     if key is None or not key.startswith(CUE_MARK):
         return key
     key = key[1:]
-    cues = get_concepts().cues.get((key, lang), frozenset())
+    cues = all_concepts().cues.get((key, lang), frozenset())
     if words and cues & words:
         return key
     if words and lang == "de":
@@ -578,7 +578,7 @@ def lemmatize(word: str, lang: str) -> str:
 def _surface_lemmas(lang: str) -> dict[str, tuple[str, ...]]:
     """Lemma of every one-word surface form → keys (built once, on the first miss)."""
     out: dict[str, list[str]] = {}
-    for (lg, surface), keys in get_concepts().by_surface.items():
+    for (lg, surface), keys in all_concepts().by_surface.items():
         if lg != lang or " " in surface:
             continue
         lem = lemmatize(surface, lang).casefold()
@@ -611,6 +611,41 @@ def unit_family(unit: str | None) -> str:
     return dim or "count"
 
 
+# --- per-process memos read by compiled code -----------------------------------------
+# The engine asks for a language's phrases, the concepts and a unit's family thousands of
+# times per document; through a ``functools.cache`` wrapper each ask is a Python call.
+# These dicts hold the very objects the cached functions return (loaded once per process,
+# never cleared), so a compiled caller pays a native call and a dict lookup.
+
+_PHRASES_MEMO: Final[dict[str, Phrases]] = {}
+_CONCEPTS_MEMO: Final[dict[str, Concepts]] = {}
+_FAMILY_MEMO: Final[dict[str | None, str]] = {}
+
+
+def lang_phrases(lang: str) -> Phrases:
+    """``get_phrases(lang)``, memoized in a plain dict."""
+    ph = _PHRASES_MEMO.get(lang)
+    if ph is None:
+        ph = _PHRASES_MEMO[lang] = get_phrases(lang)
+    return ph
+
+
+def all_concepts() -> Concepts:
+    """``get_concepts()``, memoized in a plain dict."""
+    c = _CONCEPTS_MEMO.get("")
+    if c is None:
+        c = _CONCEPTS_MEMO[""] = get_concepts()
+    return c
+
+
+def family_of(unit: str | None) -> str:
+    """``unit_family(unit)``, memoized in a plain dict."""
+    f = _FAMILY_MEMO.get(unit)
+    if f is None:
+        f = _FAMILY_MEMO[unit] = unit_family(unit)
+    return f
+
+
 def _fold(word: str) -> str:
     return word.casefold().replace("\u2019", "'")
 
@@ -634,7 +669,7 @@ def _keys_for(words: list[str], lang: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1 << 16)
 def _keys_for_run(words: tuple[str, ...], lang: str) -> tuple[str, ...]:
-    concepts = get_concepts()
+    concepts = all_concepts()
     phrase = _join([_fold(w) for w in words])
     keys = concepts.by_surface.get((lang, phrase)) or concepts.exact.get((lang, phrase))
     if keys:
@@ -659,12 +694,12 @@ def _keys_for_run(words: tuple[str, ...], lang: str) -> tuple[str, ...]:
 
 
 def _key_unit(key: str) -> str:
-    return get_concepts().units[key.lstrip(CUE_MARK)]
+    return all_concepts().units[key.lstrip(CUE_MARK)]
 
 
 def _pick(keys: tuple[str, ...], family: str) -> str | None:
     for k in keys:
-        if unit_family(_key_unit(k)) == family:
+        if family_of(_key_unit(k)) == family:
             return k
     return None
 
@@ -698,7 +733,7 @@ def concept_for_words(
     have another kind is remembered as a fallback where that kind may still name what
     the figure counts (_may_fall_back).
     """
-    family = unit_family(unit)
+    family = family_of(unit)
     fallback: str | None = None
     n = len(words)
     for size in range(n, 0, -1):
@@ -711,7 +746,7 @@ def concept_for_words(
                 return hit
             if fallback is None:
                 for k in keys:
-                    if _may_fall_back(unit_family(_key_unit(k)), family, ratio):
+                    if _may_fall_back(family_of(_key_unit(k)), family, ratio):
                         fallback = k
                         break
     return fallback
@@ -738,7 +773,7 @@ def concept_of(
 
 @lru_cache(maxsize=4096)
 def _head_lemma(subject: str, lang: str) -> str | None:
-    ph = get_phrases(lang)
+    ph = lang_phrases(lang)
     words = _drop_determiners(
         [t.text for t in tokenize(subject, 0, len(subject)) if t.kind in _WORD_KINDS], ph
     )
@@ -754,7 +789,7 @@ def _head_lemma(subject: str, lang: str) -> str | None:
 
 @lru_cache(maxsize=16384)
 def _concept_of(subject: str, lang: str, unit: str | None, ratio: bool = False) -> str | None:
-    ph = get_phrases(lang)
+    ph = lang_phrases(lang)
     words = [t.text for t in tokenize(subject, 0, len(subject)) if t.kind in _WORD_KINDS]
     words = _drop_determiners(words, ph)
     if not words:
@@ -902,7 +937,7 @@ def _participle_not_noun(tok: Token, lang: str) -> bool:
     keys = _keys_for([tok.text], lang)
     if not keys:
         return True
-    events = get_concepts().events
+    events = all_concepts().events
     return any(k.lstrip(CUE_MARK) in events for k in keys)
 
 
@@ -928,7 +963,7 @@ def _phrase_after(
     or None; ``checked``: the phrase is the subject only when it names a known concept
     of the claim's kind of unit ("$450 million in military aid", "£35m support fund",
     "fünf Jahre Haft"), not a place or time ("€17.25 in Dublin trading")."""
-    ph = get_phrases(lang)
+    ph = lang_phrases(lang)
     i = _skip_marks(tokens, i)
     if i < len(tokens) and tokens[i].kind == "punct" and tokens[i].text in CLOSING_QUOTES:
         i = _skip_marks(tokens, i + 1)  # a quoted figure and its noun: "95,000 bis 100,000" Mann
@@ -1006,7 +1041,7 @@ def _phrase_after(
         if not words and _looks_participle(t, ph) and _participle_not_noun(t, lang):
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
             if not (nxt and _is_content(nxt, ph)):
-                if set(_keys_for([t.text], lang)) & get_concepts().events:
+                if set(_keys_for([t.text], lang)) & all_concepts().events:
                     return first, j, j, checked  # "35 injured", "340 rescued"
                 return None
         words.append(j)
@@ -1073,7 +1108,7 @@ def _nounish(tokens: list[Token], k: int, ph: Phrases) -> bool:
 def _np_left(tokens: list[Token], end: int, lang: str, chain: bool = True) -> int:
     """Start index of the noun phrase ending at token ``end`` (inclusive); with
     ``chain`` False it stops at a link word ("troupe de | quatorze comédiens")."""
-    ph = get_phrases(lang)
+    ph = lang_phrases(lang)
     k = end
     floor = max(0, end - MAX_NP_TOKENS)
     while k > floor:
@@ -1210,7 +1245,7 @@ def _phrase_before(
     points", "disposent de dix jours" and "mit einem Rückgang um 25.000" do not.  A
     figure after an adverbial preposition ("in 24 hours", "seit vier Jahren") has no
     clause subject."""
-    ph = get_phrases(lang)
+    ph = lang_phrases(lang)
     j = ci - 1
     k = j
     while k >= 0 and tokens[k].kind == "punct" and tokens[k].text in FORMAT_MARKS:
@@ -1399,7 +1434,7 @@ def _vorfeld(
     """The noun phrase that opens a German clause before an estimating verb, when it names
     a known concept and the phrase after the verb does not: of "Die Gesamtkosten beziffert
     das Museum auf …" the figure measures the costs, the museum gives it."""
-    ph = get_phrases(lang)
+    ph = lang_phrases(lang)
     k = verb - 1
     if k < 0 or tokens[k].kind not in _WORD_KINDS or not _is_content(tokens[k], ph) or not tokens[k].upper:
         return None
@@ -1428,7 +1463,7 @@ def _vorfeld(
 
 
 def _np_head(tokens: list[Token], first: int, last: int, lang: str) -> int:
-    ph = get_phrases(lang)
+    ph = lang_phrases(lang)
     idx = [
         k
         for k in range(first, last + 1)
@@ -1455,7 +1490,7 @@ def _np_head(tokens: list[Token], first: int, last: int, lang: str) -> int:
 def _label_before(tokens: list[Token], ci: int, lang: str) -> tuple[int, int, int] | None:
     """'Label: figure' (list items, tables) or 'phrase, figure' at a sentence start."""
     j = ci - 1
-    ph = get_phrases(lang)
+    ph = lang_phrases(lang)
     while j >= 0 and (
         (tokens[j].kind == "punct" and tokens[j].text in FORMAT_MARKS)
         or (tokens[j].kind in _WORD_KINDS and tokens[j].fold in ph.stop_words)
@@ -1496,7 +1531,7 @@ def _label_before(tokens: list[Token], ci: int, lang: str) -> tuple[int, int, in
 
 
 def _render(text: str, tokens: list[Token], first: int, last: int, lang: str) -> str:
-    ph = get_phrases(lang)
+    ph = lang_phrases(lang)
     while first < last and tokens[first].kind in _WORD_KINDS and tokens[first].fold in ph.determiners:
         first += 1
     while first < last and tokens[first].kind == "punct":
@@ -1513,9 +1548,9 @@ def _generic_concept(
 ) -> str | None:
     """A concept word later in the clause for a generic head ("people were evacuated");
     with ``events_only``, only what happened to them ("policiers … blessés")."""
-    ph = get_phrases(lang)
-    family = unit_family(unit)
-    events = get_concepts().events
+    ph = lang_phrases(lang)
+    family = family_of(unit)
+    events = all_concepts().events
     words: list[str] = []
     for t in tokens[after + 1 : after + 8]:
         if t.kind == "punct" and t.text not in FORMAT_MARKS:
@@ -1550,9 +1585,9 @@ def _event_before(tokens: list[Token], ci: int, lang: str, unit: str | None) -> 
     starben in Hamburg 315 Menschen".  Past the word right before the figure only a verb
     counts (a German lowercase word, an English or French participle), not a noun
     ("Nach der Evakuierung kehrten 500 Menschen zurück")."""
-    ph = get_phrases(lang)
-    events = get_concepts().events
-    family = unit_family(unit)
+    ph = lang_phrases(lang)
+    events = all_concepts().events
+    family = family_of(unit)
     k = ci - 1
     seen = 0
     while k >= 0 and seen < MAX_EVENT_BACK:
@@ -1587,7 +1622,7 @@ def _make(
     ratio: bool = False,
 ) -> Subject | None:
     first, last, head = span
-    ph = get_phrases(lang)
+    ph = lang_phrases(lang)
     while first < last and tokens[first].kind == "punct":
         first += 1
     phrase = _render(text, tokens, first, last, lang)
@@ -1605,7 +1640,7 @@ def _make(
             better = _event_before(tokens, ci, lang, unit)
         if better:
             concept = better
-    elif via == "after" and concept not in get_concepts().events and unit_family(unit) == "count":
+    elif via == "after" and concept not in all_concepts().events and family_of(unit) == "count":
         better = _generic_concept(tokens, last, lang, unit, events_only=True)
         if better:
             concept = better
@@ -1617,10 +1652,10 @@ def _known(subject: Subject | None, unit: str | None) -> bool:
     of unit."""
     if subject is None or subject.concept is None:
         return False
-    units = get_concepts().units
+    units = all_concepts().units
     return (
         subject.concept in units
-        and unit_family(units[subject.concept]) == unit_family(unit)
+        and family_of(units[subject.concept]) == family_of(unit)
     )
 
 
@@ -1643,7 +1678,7 @@ def find_subject(
     s_start, s_end = sentence
     if tokens is None:
         tokens = tokenize(text, s_start, s_end)
-    family = unit_family(unit)
+    family = family_of(unit)
     ratio = role == "ratio"
     ai = first_starting_at(tokens, claim_end)  # first token at or after the claim's end
     ci = first_ending_after(tokens, claim_start)  # first token ending after its start
@@ -1659,7 +1694,7 @@ def find_subject(
     if (
         after is None
         or (span is not None and span[3])
-        or (family != "count" and after.concept not in get_concepts().units)
+        or (family != "count" and after.concept not in all_concepts().units)
     ):
         # "une amende de 50 000 euros", "a budget of £600,000", "Freiheitsstrafe von vier
         # Jahren": a known concept right before a link word says what the figure is (and
@@ -1668,7 +1703,7 @@ def find_subject(
         if named is not None and _known(named, unit):
             return named
     bi = ci  # a verb that is the claim's qualifier links like one before it ("topped 58,000")
-    ph = get_phrases(lang)
+    ph = lang_phrases(lang)
     if ci < ai and tokens[ci].fold in ph.verb_qualifiers:
         k = ci + 1  # "frôle les 5 %": the qualifier's other words, then the figure
         while (k < ai and tokens[k].kind in _WORD_KINDS and tokens[k].fold in ph.qualifier_words
@@ -1677,7 +1712,7 @@ def find_subject(
         if k < ai and tokens[k].kind not in _WORD_KINDS:
             bi = ci + 1
     before = _phrase_before(tokens, bi, lang, exclude, unit, ai)
-    if (after is not None and family == "percent" and after.concept in get_concepts().bases
+    if (after is not None and family == "percent" and after.concept in all_concepts().bases
             and isinstance(before, tuple) and not before[3]):
         # "ramené à 4,7 % du PIB": a share of GDP; the clause says of what (the deficit).
         # A verb acting on the base keeps it: "could hit 4.5% of GDP" is a loss of GDP.
@@ -1719,7 +1754,7 @@ def _clause_subject(
     verb = clause[4]
     if subj is None or not verb or _known(subj, unit):
         return subj
-    key = _pick(get_concepts().by_surface.get((lang, verb), ()), unit_family(unit))
+    key = _pick(all_concepts().by_surface.get((lang, verb), ()), family_of(unit))
     if key is None or key.startswith(CUE_MARK):
         return subj
     return Subject(subj.text, key, subj.start, subj.end, subj.via)
@@ -1730,7 +1765,7 @@ def _named_by_of(
 ) -> Subject | None:
     """ "a budget of €2.3bn", "un budget de 50 milliards": the known concept right before
     a link word; unknown nouns ("forecasts of 550,000") are left to the carried subject."""
-    ph = get_phrases(lang)
+    ph = lang_phrases(lang)
     j = ci - 1
     while j >= 0 and (
         (tokens[j].kind == "punct" and tokens[j].text in FORMAT_MARKS)
@@ -1750,7 +1785,7 @@ def _named_by_of(
     start = _np_left(tokens, k, lang, chain=False)
     span = (start, k, _np_head(tokens, start, k, lang))
     subj = _make(text, tokens, span, lang, unit, "of", ci, ratio)
-    if subj is None or subj.concept not in get_concepts().units:
+    if subj is None or subj.concept not in all_concepts().units:
         return None
     return subj
 
