@@ -36,7 +36,7 @@ one; otherwise the speaker is null.  A speaker phrase holding a digit is no spea
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import Final, NamedTuple
@@ -1605,7 +1605,7 @@ def _quote_around(
     ones in a window are the window's quotation marks."""
     if marks is None:
         marks = _quote_marks(text, lang)
-    before = bisect_left(marks, pos)
+    before = _bisect_left(marks, pos, 0, len(marks))
     if before == 0 or marks[before - 1] < pos - QUOTE_REACH:
         return None  # no quotation mark within reach before the figure: it opens no quote
     lo = text.rfind("\n\n", max(0, pos - QUOTE_REACH), pos)
@@ -1613,7 +1613,7 @@ def _quote_around(
     opens, closes = OPEN_QUOTES.get(lang, ""), CLOSE_QUOTES.get(lang, "")
     depth_open = None
     straight_open = None
-    for i in marks[bisect_left(marks, lo, 0, before) : before]:
+    for i in marks[_bisect_left(marks, lo, 0, before) : before]:
         ch = text[i]
         if ch in opens and not (ch == "\u2018" and _apostrophe(text, i)):
             depth_open = i
@@ -1631,10 +1631,21 @@ def _quote_around(
     hi = text.find("\n\n", pos, pos + QUOTE_REACH)
     hi = min(len(text), pos + QUOTE_REACH) if hi == -1 else hi
     targets = closes if depth_open is not None else STRAIGHT_QUOTE
-    for i in marks[before : bisect_left(marks, hi, before)]:
+    for i in marks[before : _bisect_left(marks, hi, before, len(marks))]:
         if text[i] in targets and not (text[i] == "\u2019" and _apostrophe(text, i)):
             return start, i + 1
     return None
+
+
+def _bisect_left(a: list[int], x: int, lo: int, hi: int) -> int:
+    """``bisect.bisect_left(a, x, lo, hi)``, compiled (no call into the bisect module)."""
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if a[mid] < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _apostrophe(text: str, i: int) -> bool:

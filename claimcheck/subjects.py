@@ -143,22 +143,41 @@ def tokenize(text: str, start: int, end: int) -> Tokens:
     nxt = 0  # where the next piece starts at the earliest (one past a whitespace)
     run_start = -1  # start (in chunk) of the current run of pieces left to the pattern
     run_end = 0
+    skip_to = 0
     for piece in chunk.split():
         # a piece starts right after the single space that usually precedes it (the
         # character there equals the piece's first, so it is no whitespace)
         at = nxt if ord(chunk[nxt]) == ord(piece[0]) else chunk.find(piece, nxt)
         pos = at + len(piece)
         nxt = pos + 1
+        if at < skip_to:
+            continue  # inside a number read by _number_tokens
         if piece.isalnum():
-            o = ord(piece[0])
-            if o > 57 if o < 128 else piece[0].isalpha():  # ASCII alnum: a digit is <= '9'
+            if _letter_first(piece):
                 if run_start >= 0:
                     _scan_tokens(out, pattern, text, start + run_start, min(end, start + run_end + 1))
                     run_start = -1
                 fold = folded[at:pos] if sliced else piece.casefold()
                 out.append(Token("word", piece, start + at, start + pos, fold))
                 continue
+        else:
+            last = ord(piece[-1])
+            if last == 44 or last == 46:  # a word and its comma or full stop (_piece_tokens' commonest)
+                word = piece[:-1]
+                if word.isalnum() and _letter_first(word):
+                    if run_start >= 0:
+                        _scan_tokens(out, pattern, text, start + run_start, min(end, start + run_end + 1))
+                        run_start = -1
+                    fold = folded[at : pos - 1] if sliced else word.casefold()
+                    out.append(Token("word", word, start + at, start + pos - 1, fold))
+                    mark = "," if last == 44 else "."
+                    out.append(Token("punct", mark, start + pos - 1, start + pos, mark))
+                    continue
         toks = _piece_tokens(chunk, folded if sliced else "", piece, at, start, apostrophes)
+        if toks is None:
+            toks = _number_tokens(chunk, piece, at, start)  # "94 000" across pieces
+            if toks is not None:
+                skip_to = toks[-1].end - start
         if toks is None:
             if run_start < 0:
                 run_start = at
@@ -174,9 +193,21 @@ def tokenize(text: str, start: int, end: int) -> Tokens:
 
 
 def _letter_first(word: str) -> bool:
-    """Whether a non-empty word of letters and digits opens with a letter."""
+    """Whether a non-empty word of letters and digits (``isalnum``) opens with a letter:
+    ASCII ones are digits up to '9'; in U+00C0..U+024F (accented Latin) every ``isalnum``
+    character is a letter."""
     o = ord(word[0])
-    return o > 57 if o < 128 else word[0].isalpha()
+    if o < 128:
+        return o > 57
+    return 0xC0 <= o < 0x250 or word[0].isalpha()
+
+
+def _is_letter(c: str) -> bool:
+    """Whether a character is a letter (``isalpha``: ``\\p{L}``)."""
+    o = ord(c)
+    if o < 128:
+        return 97 <= o <= 122 or 65 <= o <= 90
+    return c.isalpha()
 
 
 def _maybe_digit(o: int) -> bool:
@@ -222,7 +253,9 @@ def _piece_tokens(
             if _number_core(core):
                 kind = "num"
         elif apostrophes and (elided := _elision(core)):
-            kind = "word"
+            rest = core[elided:]
+            if (rest.isalnum() and _letter_first(rest)) or _compound(rest):
+                kind = "word"
         elif _compound(core):
             kind = "word"
         if not kind:
@@ -262,6 +295,76 @@ def _piece_tokens(
     return out
 
 
+def _number_tokens(chunk: str, piece: str, at: int, start: int) -> list[Token] | None:
+    """The tokens of a number opening the piece at chunk[at] that goes on into the pieces
+    after it ("94 000", "1 234,5"), up to the end of the piece it ends in (marks after it
+    are tokens of their own), or None when unsure (left to the pattern): a digit before
+    the piece may join it, the number may hold a character that may be a ``\\p{N}``
+    (``_number_end``), or its last piece goes on with something but MARKS."""
+    o = ord(piece[0])
+    if not 48 <= o <= 57:
+        return None
+    if at >= 2 and chunk[at - 1] in NUM_SPACES and _maybe_digit(ord(chunk[at - 2])):
+        return None
+    stop = _number_end(chunk, at)
+    if stop < 0:
+        return None
+    n = len(chunk)
+    k = stop
+    while k < n and chunk[k] in MARKS:
+        k += 1
+    if k < n and not chunk[k].isspace():
+        return None
+    num = chunk[at:stop]
+    out = [Token("num", num, start + at, start + stop, num)]
+    for i in range(stop, k):
+        c = chunk[i]
+        out.append(Token("punct", c, start + i, start + i + 1, c))
+    return out
+
+
+def _digit_state(chunk: str, i: int) -> int:
+    """1 when chunk[i] is an ASCII digit, 0 when it surely is no ``\\p{N}`` (other ASCII, or
+    past the end), -1 when it may be one."""
+    if i >= len(chunk):
+        return 0
+    o = ord(chunk[i])
+    if o < 128:
+        return 1 if 48 <= o <= 57 else 0
+    return -1
+
+
+def _number_end(chunk: str, k: int) -> int:
+    """End of the token pattern's ``num`` match at chunk[k] (an ASCII digit): digits, a '.',
+    ',' or apostrophe before a digit, one of NUM_SPACES before three digits; -1 when a
+    character that may be a non-ASCII ``\\p{N}`` decides it."""
+    n = len(chunk)
+    k += 1
+    while k < n:
+        o = ord(chunk[k])
+        if 48 <= o <= 57:
+            k += 1
+        elif o == 46 or o == 44 or o == 39 or o == 0x2019:  # [.,'\u2019](?=\p{N})
+            d = _digit_state(chunk, k + 1)
+            if d <= 0:
+                return k if d == 0 else -1
+            k += 2
+        elif o == 32 or o == 0xA0 or o == 0x202F:  # [ \u00a0\u202f](?=\p{N}{3})
+            d1 = _digit_state(chunk, k + 1)
+            d2 = _digit_state(chunk, k + 2)
+            d3 = _digit_state(chunk, k + 3)
+            if d1 == 0 or d2 == 0 or d3 == 0:
+                return k
+            if d1 < 0 or d2 < 0 or d3 < 0:
+                return -1
+            k += 1
+        elif o >= 128:
+            return -1  # may be a digit of another script
+        else:
+            return k
+    return k
+
+
 def _number_core(core: str) -> bool:
     """Digits joined by single '.' or ',' ("12,000", "4.5"): one ``num`` token."""
     for part in core.replace(",", ".").split("."):
@@ -298,12 +401,14 @@ def _compound(core: str) -> bool:
 
 def _elision(word: str) -> int:
     """Length of the elided word opening ``word`` with its apostrophe ("l'", "qu\u2019") when
-    letters follow it ("l'économie"), else 0: the token pattern's first branch."""
-    for k in range(1, min(7, len(word) - 1)):
-        c = word[k]
-        if c == "'" or c == "\u2019":
-            head = word[:k]
-            if head.isascii() and head.lower() in ELIDED_HEADS and word[k + 1 :].isalpha():
+    a letter follows it ("l'économie"), else 0: the token pattern's first branch.  Only
+    ASCII letters lowercase to the heads' letters (besides the Kelvin sign, to 'k', no
+    head's), so ``lower`` finds what the pattern's case-insensitive heads match but "ſ'"
+    (0: the caller leaves such a word to the pattern)."""
+    for k in range(1, min(MAX_ELIDED + 1, len(word) - 1)):
+        o = ord(word[k])
+        if o == 39 or o == 0x2019:  # ' or \u2019
+            if word[:k].lower() in ELIDED_HEADS and _is_letter(word[k + 1]):
                 return k + 1
             return 0
     return 0
@@ -1566,6 +1671,8 @@ def _generic_concept(
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
             keys = _keys_for(words[i:i + n], lang)
+            if not keys:
+                continue  # most runs name no concept: nothing to pick from
             keys = tuple(k for k in keys if k != "people")
             hit = _pick(tuple(k for k in keys if k in events), family)
             if hit:

@@ -45,6 +45,16 @@ def test_unicode_classes_nest():
             assert c.isalpha() or digit.match(c), c
 
 
+def test_letter_tests_cut_short():
+    """_letter_first's range: every isalnum character in U+00C0..U+024F is a letter; _elision
+    lowercases heads: only ASCII letters and the Kelvin sign lowercase to ASCII."""
+    from claimcheck.subjects import ELIDED_HEADS
+
+    assert all(chr(o).isalpha() for o in range(0xC0, 0x250) if chr(o).isalnum())
+    to_ascii = {chr(o) for o in range(0x80, sys.maxunicode + 1) if chr(o).lower().isascii()}
+    assert to_ascii == {"\u212a"} and "k" not in "".join(ELIDED_HEADS)
+
+
 CASES = [
     ("marks-around", '**Northbridge** planned," (AP) [sic]! "We\u2019re — # ## … «oui» „ja“'),
     ("numbers", "$450 80, 4.5% 12,000. 1.234,5 6..6 7,,7 2nd 10am ²³ \u00bd 1'000 1\u2019000 3.-"),
@@ -56,6 +66,11 @@ CASES = [
     ("casefold", "\u03a3\u039f\u03a3 \u03bf\u03a3. \ufb01n \u00b5m Stra\u00dfen-Bau, Ma\u00dfe"),
     ("abbreviations", "U.S. A. B.C A.. e.g. Z.B."),
     ("controls", "a\x7fb \x01x y\x7f"),
+    ("number-groups", "94 000 gens, 1 234 567,89 \u20ac (12 000) 5 12 3\u00a0456\u202f789. 1 23a 1 234a"),
+    ("number-group-ends", "2 3- 4 567-8 9 000\u2019 1 000'5 6 000.7 8 000.."),
+    ("number-groups-other-digits", "7 8\u0661\u0662\u0663 9 \u0661\u0662\u0663 4 56\u0667 1\u2019000"),
+    ("word-stops", "year. said, A. é, 1. 2, a.. b,, \u00c9tat, \u00aa. \u00b2, qu'à l'é,"),
+    ("elided-rest", "l'homme-orchestre qu'aujourd'hui l'l'x d'1 L'2a l'ab1 J\u2019y s'\u00e9t\u00e9"),
 ]
 
 
@@ -93,3 +108,14 @@ def test_token_searches_are_bisect(gaps, pos):
         at += gap + length
     assert first_starting_at(tokens, pos) == bisect_left(tokens, pos, key=lambda t: t.start)
     assert first_ending_after(tokens, pos) == bisect_right(tokens, pos, key=lambda t: t.end)
+
+
+@given(st.lists(st.integers(0, 30), max_size=15).map(sorted), st.integers(-1, 31), st.data())
+def test_bisect_left_is_bisect(a, x, data):
+    from bisect import bisect_left
+
+    from claimcheck.speakers import _bisect_left
+
+    lo = data.draw(st.integers(0, len(a)))
+    hi = data.draw(st.integers(lo, len(a)))
+    assert _bisect_left(a, x, lo, hi) == bisect_left(a, x, lo, hi)
