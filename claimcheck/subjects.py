@@ -210,9 +210,13 @@ def _is_letter(c: str) -> bool:
     return c.isalpha()
 
 
-def _maybe_digit(o: int) -> bool:
-    """False for a character that is surely no ``\\p{N}`` (ASCII other than a digit)."""
-    return 48 <= o <= 57 or o >= 128
+def _maybe_digit(c: str) -> bool:
+    """False for a character that is surely no ``\\p{N}``: ASCII but a digit, accented Latin
+    (U+00C0..U+024F holds none), LEAD_MARKS, whitespace and letters (``isalpha``)."""
+    o = ord(c)
+    if o < 128:
+        return 48 <= o <= 57
+    return not (0xC0 <= o < 0x250 or c in LEAD_MARKS or c.isspace() or c.isalpha())
 
 
 def _piece_tokens(
@@ -241,6 +245,7 @@ def _piece_tokens(
         trail -= 1
     kind = ""  # the core's kind; "" when the piece is marks alone
     elided = 0
+    digits = 0  # a "num" core's digits before a word ("6e")
     if lead < trail:
         core = piece[lead:trail]
         o = ord(core[0])
@@ -252,6 +257,10 @@ def _piece_tokens(
         elif 48 <= o <= 57:
             if _number_core(core):
                 kind = "num"
+            else:
+                digits = _digits_before_word(core)  # "6e", "1er", "10am": a number, a word
+                if digits:
+                    kind = "num"
         elif apostrophes and (elided := _elision(core)):
             rest = core[elided:]
             if (rest.isalnum() and _letter_first(rest)) or _compound(rest):
@@ -261,11 +270,11 @@ def _piece_tokens(
         if not kind:
             return None
         if kind == "num":
-            if lead == 0 and at >= 2 and chunk[at - 1] in NUM_SPACES and _maybe_digit(ord(chunk[at - 2])):
+            if lead == 0 and at >= 2 and chunk[at - 1] in NUM_SPACES and _maybe_digit(chunk[at - 2]):
                 return None
             cb = at + trail
             if (trail == m and cb + 1 < len(chunk) and chunk[cb] in NUM_SPACES
-                    and _maybe_digit(ord(chunk[cb + 1]))):
+                    and _maybe_digit(chunk[cb + 1])):
                 return None
     else:
         core = ""
@@ -275,7 +284,14 @@ def _piece_tokens(
     for k in range(lead):
         c = piece[k]
         out.append(Token("punct", c, a + k, a + k + 1, c))
-    if kind == "num":
+    if kind == "num" and digits:
+        num = core[:digits]
+        word = core[digits:]
+        wa = start + at + lead + digits
+        out.append(Token("num", num, a + lead, wa, num))
+        wfold = folded[wa - start : at + trail] if folded else word.casefold()
+        out.append(Token("word", word, wa, a + trail, wfold))
+    elif kind == "num":
         out.append(Token("num", core, a + lead, a + trail, core))
     elif kind:
         ca = at + lead  # the core's extent in chunk
@@ -304,7 +320,7 @@ def _number_tokens(chunk: str, piece: str, at: int, start: int) -> list[Token] |
     o = ord(piece[0])
     if not 48 <= o <= 57:
         return None
-    if at >= 2 and chunk[at - 1] in NUM_SPACES and _maybe_digit(ord(chunk[at - 2])):
+    if at >= 2 and chunk[at - 1] in NUM_SPACES and _maybe_digit(chunk[at - 2]):
         return None
     stop = _number_end(chunk, at)
     if stop < 0:
@@ -331,7 +347,7 @@ def _digit_state(chunk: str, i: int) -> int:
     o = ord(chunk[i])
     if o < 128:
         return 1 if 48 <= o <= 57 else 0
-    return -1
+    return -1 if _maybe_digit(chunk[i]) else 0
 
 
 def _number_end(chunk: str, k: int) -> int:
@@ -363,6 +379,20 @@ def _number_end(chunk: str, k: int) -> int:
         else:
             return k
     return k
+
+
+def _digits_before_word(core: str) -> int:
+    """How many ASCII digits open ``core`` when a word of letters and digits opening with
+    a letter follows them ("6e", "1er"): the pattern reads a ``num``, then a ``word`` (a
+    number takes in only digits, or '.', ',', an apostrophe or a space before one); else 0."""
+    j = 0
+    n = len(core)
+    while j < n and 48 <= ord(core[j]) <= 57:
+        j += 1
+    if j == n:
+        return 0
+    rest = core[j:]
+    return j if rest.isalnum() and _letter_first(rest) else 0
 
 
 def _number_core(core: str) -> bool:

@@ -32,6 +32,8 @@ def test_marks_are_no_letters_digits_or_spaces():
     ln = regex.compile(r"[\p{L}\p{M}\p{N}\s]")
     assert not [c for c in LEAD_MARKS if ln.match(c)]
     assert not MARKS & set("'\u2019-\u2010\u2011")  # what a word or number takes in after it
+    digit = regex.compile(r"\p{N}")
+    assert not [o for o in range(0xC0, 0x250) if digit.match(chr(o))]  # _maybe_digit's range
     assert all(c.isspace() for c in NUM_SPACES)
 
 
@@ -69,6 +71,9 @@ CASES = [
     ("number-groups", "94 000 gens, 1 234 567,89 \u20ac (12 000) 5 12 3\u00a0456\u202f789. 1 23a 1 234a"),
     ("number-group-ends", "2 3- 4 567-8 9 000\u2019 1 000'5 6 000.7 8 000.."),
     ("number-groups-other-digits", "7 8\u0661\u0662\u0663 9 \u0661\u0662\u0663 4 56\u0667 1\u2019000"),
+    ("number-then-word", "la 6e minute, 1er mai 10am 2nd 3x4 5\u00e9t\u00e9 7\u00b2 8E. 9e\u0301 12,5e 1e-3"),
+    ("number-after-letters", "\u00e0 9,7\u00a0% \u00ab\u00a012 000\u00a0\u00bb"),
+    ("number-after-marks", "\u00e9 1 \u2014 2 \u0661 3 \u00bd 4 \u03b1 5"),
     ("word-stops", "year. said, A. é, 1. 2, a.. b,, \u00c9tat, \u00aa. \u00b2, qu'à l'é,"),
     ("elided-rest", "l'homme-orchestre qu'aujourd'hui l'l'x d'1 L'2a l'ab1 J\u2019y s'\u00e9t\u00e9"),
 ]
