@@ -36,11 +36,10 @@ one; otherwise the speaker is null.  A speaker phrase holding a digit is no spea
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
-from operator import attrgetter
-from typing import Final, NamedTuple
+from typing import Final
 
 import regex
 
@@ -50,12 +49,12 @@ from .subjects import (
     FORMAT_MARKS,
     Phrases,
     Subject,
+    family_of,
     find_subject,
-    get_phrases,
+    lang_phrases,
     tokenize,
-    unit_family,
 )
-from .token_record import WORD_KINDS, Token, token_segments
+from .token_record import WORD_KINDS, Token, first_ending_after, first_starting_at, token_segments
 from .tokens import Tokens
 
 BOUNDARY_PUNCT: Final = frozenset(',;:!?()[]{}"\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014|')
@@ -196,9 +195,16 @@ def _phrase_table(phrases) -> PhraseTable:
     return PhraseTable(first, pairs, singles)
 
 
-class _Hit(NamedTuple):
-    start: int
-    end: int
+class _Hit:
+    """Where a cue phrase stands.  A plain class (compiled to a native one: made in a
+    direct call and read as struct members; a NamedTuple costs a Python-level
+    ``tuple.__new__`` per hit)."""
+
+    __slots__ = ("end", "start")
+
+    def __init__(self, start: int, end: int) -> None:
+        self.start = start
+        self.end = end
 
 
 def _hits(tokens: list[Token], table: PhraseTable, starts: list[int] | None = None) -> list[_Hit]:
@@ -232,7 +238,7 @@ def _hits(tokens: list[Token], table: PhraseTable, starts: list[int] | None = No
 @cache
 def get_speaker_data(lang: str) -> SpeakerData:
     lex = get_lexicon(lang)
-    ph = get_phrases(lang)
+    ph = lang_phrases(lang)
     sp = ph.speaker
     markers = _phrase_table(lex.attribution_before)
     after = _phrase_table(lex.attribution_after)
@@ -461,9 +467,14 @@ def _ends_here(tokens: list[Token], j: int, d: SpeakerData) -> bool:
     return pair in d.ends_before
 
 
-class _Back(NamedTuple):
-    span: list[Token] | None
-    why: str  # what ends the phrase on the left: start, punct, clause, num
+class _Back:
+    """A speaker phrase found backward; a plain class like _Hit."""
+
+    __slots__ = ("span", "why")
+
+    def __init__(self, span: list[Token] | None, why: str) -> None:
+        self.span = span
+        self.why = why  # what ends the phrase on the left: start, punct, clause, num
 
 
 def _full_stop(tokens: list[Token], k: int, d: SpeakerData) -> bool:
@@ -756,14 +767,11 @@ def _render(text: str, toks: list[Token]) -> str:
 
 # --- cues of one sentence --------------------------------------------------------------
 
-_START: Final = attrgetter("start")
-_END: Final = attrgetter("end")
-_FOLD: Final = attrgetter("fold")
 
 
 def _index_at(tokens: list[Token], pos: int) -> int:
     """Index of the first token starting at or after ``pos`` (tokens are in order)."""
-    return bisect_left(tokens, pos, key=_START)
+    return first_starting_at(tokens, pos)
 
 
 def _prev_sig(tokens: list[Token], k: int) -> Token | None:
@@ -771,6 +779,41 @@ def _prev_sig(tokens: list[Token], k: int) -> Token | None:
     while k >= 0 and tokens[k].kind == "punct" and tokens[k].text in FORMAT_MARKS:
         k -= 1
     return tokens[k] if k >= 0 else None
+
+
+class _Cues:
+    """The cues find_cues collects for one sentence and the text they take (a class
+    rather than closures: compiled, its methods are direct calls)."""
+
+    def __init__(self, text: str, d: SpeakerData) -> None:
+        self.text = text
+        self.d = d
+        self.cues: list[Cue] = []
+        self.taken: list[tuple[int, int]] = []
+
+    def free(self, a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in self.taken)
+
+    def add(self, cue: Cue) -> None:
+        self.cues.append(cue)
+        self.taken.append((cue.start, cue.end))
+
+    def pronoun(self, fold: str, a: int, b: int, level: bool, scope: str = "") -> None:
+        self.add(Cue(None, a, b, "pronoun", level, scope, fold in self.d.plural_pronouns))
+
+    def first_person(self, a: int, b: int, level: bool, scope: str = "") -> None:
+        """"nous avons compté", "sagen wir": the writer, or a quotation's own speaker."""
+        self.add(Cue(None, a, b, "pronoun", level, scope, True))
+
+    def named(self, span: list[Token], a: int, b: int, kind: str, level: bool, scope: str = "") -> None:
+        """A cue naming the speaker phrase ``span``; one made of an anaphoric noun alone
+        ("des Unternehmens") names nobody."""
+        if _anaphoric(span, self.d):
+            self.add(Cue(None, a, b, kind, level, scope, True))
+            return
+        sp = _reduce(span, self.text, self.d)
+        if sp:
+            self.add(Cue(sp, a, b, kind, level, scope))
 
 
 def find_cues(
@@ -781,11 +824,12 @@ def find_cues(
     s_start, s_end = sentence
     if tokens is None:
         tokens = tokenize(text, s_start, s_end)
-    if d.first_words.isdisjoint(map(_FOLD, tokens)):
-        return []  # no word of the sentence opens any cue phrase (a scan in C)
     # the phrase hits depend on the tokens alone: found first, so that a sentence whose
     # cue words stand in no phrase (and has no French "-t-il") ends here
-    starts = [k for k, t in enumerate(tokens) if t.fold in d.first_words]
+    first_words = d.first_words
+    starts = [k for k, t in enumerate(tokens) if t.fold in first_words]
+    if not starts:
+        return []  # no word of the sentence opens any cue phrase
     pronoun_hits = _hits(tokens, d.pronoun_markers, starts)
     marker_hits = _hits(tokens, d.markers, starts)
     after_hits = _hits(tokens, d.after, starts)
@@ -794,63 +838,39 @@ def find_cues(
     if not (pronoun_hits or marker_hits or after_hits or verb_hits or hyphens):
         return []
     ph = d.phrases
-    cues: list[Cue] = []
-    taken: list[tuple[int, int]] = []
+    found = _Cues(text, d)
+    cues = found.cues
     span: list[Token] | None = None
 
-    def free(a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in taken)
-
-    def add(cue: Cue) -> None:
-        cues.append(cue)
-        taken.append((cue.start, cue.end))
-
-    def pronoun(fold: str, a: int, b: int, level: bool, scope: str = "") -> None:
-        add(Cue(None, a, b, "pronoun", level, scope, fold in d.plural_pronouns))
-
-    def first_person(a: int, b: int, level: bool, scope: str = "") -> None:
-        """"nous avons compté", "sagen wir": the writer, or a quotation's own speaker."""
-        add(Cue(None, a, b, "pronoun", level, scope, True))
-
-    def named(span: list[Token], a: int, b: int, kind: str, level: bool, scope: str = "") -> None:
-        """A cue naming the speaker phrase ``span``; one made of an anaphoric noun alone
-        ("des Unternehmens") names nobody."""
-        if _anaphoric(span, d):
-            add(Cue(None, a, b, kind, level, scope, True))
-            return
-        sp = _reduce(span, text, d)
-        if sp:
-            add(Cue(sp, a, b, kind, level, scope))
-
     for m in pronoun_hits:
-        pronoun("", m.start, m.end, _sentence_level(tokens, m.start, m.end))
+        found.pronoun("", m.start, m.end, _sentence_level(tokens, m.start, m.end))
     for m in marker_hits:
-        if not free(m.start, m.end):
+        if not found.free(m.start, m.end):
             continue
         i = _index_at(tokens, m.end)
         span, _j = _np_forward(tokens, i, d)
         span = _source_behind(tokens, span, _j, d)
         if span and len(span) == 1 and span[0].fold in d.pronouns:
             end = span[0].end
-            pronoun(span[0].fold, m.start, end, _sentence_level(tokens, m.start, end))
+            found.pronoun(span[0].fold, m.start, end, _sentence_level(tokens, m.start, end))
             continue
         if span and span[0].fold in d.first_person:
             end = span[0].end
-            first_person(m.start, end, _sentence_level(tokens, m.start, end))
+            found.first_person(m.start, end, _sentence_level(tokens, m.start, end))
             continue
         if not span or not _valid(span, d, False):
             continue
         end = span[-1].end
-        named(span, m.start, end, "marker", _sentence_level(tokens, m.start, end))
+        found.named(span, m.start, end, "marker", _sentence_level(tokens, m.start, end))
     for m in after_hits:
-        if not free(m.start, m.end):
+        if not found.free(m.start, m.end):
             continue
         k = _index_at(tokens, m.start)
         span = _np_backward(tokens, k, d).span
         if not span or not _valid(span, d, False, lone_noun=True):
             continue
         a = span[0].start
-        named(span, a, m.end, "marker", _sentence_level(tokens, a, m.end))
+        found.named(span, a, m.end, "marker", _sentence_level(tokens, a, m.end))
     if hyphens:  # inverted pronouns: "a-t-il déclaré", "estime-t-elle"
         for k, t in enumerate(tokens):
             if t.kind == "word" and "-" in t.text:
@@ -858,9 +878,9 @@ def find_cues(
                 if parts[-1] in d.pronouns and (
                     parts[0] in d.verb_words or _next_is_verb(tokens, k, d)
                 ):
-                    pronoun(parts[-1], t.start, t.end, True)
+                    found.pronoun(parts[-1], t.start, t.end, True)
     for m in verb_hits:
-        if not free(m.start, m.end):
+        if not found.free(m.start, m.end):
             continue
         k = _index_at(tokens, m.start)
         if k >= len(tokens):
@@ -889,27 +909,27 @@ def find_cues(
             continue  # "Employers added 210,000 jobs": an object, not a quotation
         if inverted:
             if i < len(tokens) and tokens[i].fold in d.first_person:
-                first_person(m.start, tokens[i].end, True)
+                found.first_person(m.start, tokens[i].end, True)
                 continue
             if i < len(tokens) and tokens[i].fold in d.pronouns:
-                pronoun(tokens[i].fold, m.start, tokens[i].end, True)  # "sagte er"
+                found.pronoun(tokens[i].fold, m.start, tokens[i].end, True)  # "sagte er"
                 continue
             span, _j = _np_forward(tokens, i, d)
             if span and len(span) == 1 and span[0].fold in d.pronouns:
-                pronoun(span[0].fold, m.start, span[0].end, True)
+                found.pronoun(span[0].fold, m.start, span[0].end, True)
                 continue
             if span and _valid(span, d, False):
                 apposed = _name_after_title(tokens, span, text, d)
                 if apposed is not None:
                     # "a indiqué le procureur de la République de Valence, Thierry Bonnal."
-                    add(Cue(apposed[0], m.start, apposed[1], "verb", True))
+                    found.add(Cue(apposed[0], m.start, apposed[1], "verb", True))
                     continue
-                named(span, m.start, span[-1].end, "verb", True)
+                found.named(span, m.start, span[-1].end, "verb", True)
                 described = _description_after(tokens, _index_at(tokens, span[-1].end), d)
                 if described is not None:
                     # "…, explique Yann Le Goff, patron d'un chalutier de 16 mètres": the
                     # writer's words about the speaker, not the speaker's figure
-                    add(
+                    found.add(
                         Cue(None, described.start, described.end, "apposition", False, "clause", True)
                     )
                 continue
@@ -920,7 +940,7 @@ def find_cues(
         if back.why == "num":
             # "the 550,000 economists had forecast,": the figure is what the verb's subject gave
             if span and ends_clause and _valid(span, d, True) and span[0].fold not in d.pronouns:
-                named(span, span[0].start, m.end, "verb", False, "gap")
+                found.named(span, span[0].start, m.end, "verb", False, "gap")
             continue
         if verb in d.object_first_verbs and not inverted and (
             not span or _object_phrase(span, d)
@@ -937,19 +957,24 @@ def find_cues(
                 and not _object_phrase(fwd, d)
                 and _valid(fwd, d, False, lone_noun=True)
             ):
-                named(fwd, m.start, fwd[-1].end, "verb", True)
+                found.named(fwd, m.start, fwd[-1].end, "verb", True)
             continue  # what was estimated is never who estimated it
         if not span:
             continue
         if span[0].fold in d.first_person:
             fp_scope = "clause" if back.why == "clause" and not ends_clause else ""
-            first_person(span[0].start, m.end, not fp_scope, fp_scope)
+            found.first_person(span[0].start, m.end, not fp_scope, fp_scope)
             continue
         if verb in d.noun_verbs and (
             (
                 after is not None
                 and after.kind in WORD_KINDS
-                and (after.fold in ph.links | ph.prepositions | ph.connectors | d.passive)
+                and (
+                    after.fold in ph.links
+                    or after.fold in ph.prepositions
+                    or after.fold in ph.connectors
+                    or after.fold in d.passive
+                )
                 and not _noun_object(tokens, i, d)
             )
             or (ends_clause and any(t.kind in WORD_KINDS and t.fold in ph.prepositions for t in span))
@@ -960,7 +985,7 @@ def find_cues(
         scope = "clause" if back.why == "clause" and not ends_clause else ""
         level = not scope
         if len(span) == 1 and span[0].fold in d.pronouns:
-            pronoun(span[0].fold, span[0].start, m.end, level, scope)
+            found.pronoun(span[0].fold, span[0].start, m.end, level, scope)
             continue
         lone = span[0].fold in SUBJECT_ARTICLES and (
             (back.why == "clause" and ends_clause)
@@ -971,19 +996,19 @@ def find_cues(
                 # V2 with a fronted object: "Den Sachschaden beziffert der Verband auf …"
                 fwd, _j = _np_forward(tokens, _index_at(tokens, m.end), d)
                 if fwd and fwd[0].fold in SUBJECT_ARTICLES and _valid(fwd, d, False):
-                    named(fwd, m.start, fwd[-1].end, "verb", True)
+                    found.named(fwd, m.start, fwd[-1].end, "verb", True)
             continue
         person = _apposed_person(tokens, span, text, d)
         if person is not None and not scope:
             # "Gen. Dana Whitlock, the army chief of staff, told …": the name, not the title
-            add(Cue(person[0], person[1], m.end, "verb", True))
+            found.add(Cue(person[0], person[1], m.end, "verb", True))
             continue
-        named(span, span[0].start, m.end, "verb", level, scope)
+        found.named(span, span[0].start, m.end, "verb", level, scope)
     for c in list(cues):
         rel = _relative_after_object(tokens, c, d)
         if rel is not None:
             # "…,” she told the meeting, which ran for more than five hours": the writer's
-            add(Cue(None, rel.start, rel.end, "apposition", False, "clause", True))
+            found.add(Cue(None, rel.start, rel.end, "apposition", False, "clause", True))
     cues.sort(key=lambda c: c.start)
     if text.find(";", s_start, s_end) < 0:
         return cues  # no ';' token (a ';' is always a token of its own): nothing to bound
@@ -1214,7 +1239,7 @@ def _segment_of(segments: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 def _elliptic(tokens: list[Token], seg: tuple[int, int], claim_start: int, lang: str) -> bool:
     """A segment that opens with its own noun phrase right before the figure:
     "…, la police 16 000" (another source, verb left out)."""
-    ph = get_phrases(lang)
+    ph = lang_phrases(lang)
     if tokens and seg[0] <= tokens[0].start:
         return False  # the sentence's own start is no ellipsis
     # the tokens starting in [seg[0], claim_start): one slice, as their starts ascend
@@ -1282,7 +1307,7 @@ def choose(
             near.append((abs(c.start - claim_end), c))
     if near:
         return True, resolve(min(near, key=lambda x: x[0])[1])
-    clause_words = get_phrases(lang).clause_words
+    clause_words = lang_phrases(lang).clause_words
     later = [c for c in cues if c.start >= claim_end]
     if later and not any(seg[0] <= c.start < seg[1] for c in cues):
         first = min(later, key=lambda c: c.start)
@@ -1385,7 +1410,7 @@ class SpeakerTracker:
     def tokens_before(self, i: int, pos: int) -> list[Token]:
         """Sentence i's tokens ending at or before ``pos`` (their ends ascend: one slice)."""
         toks = self.tokens(i)
-        return toks[: bisect_right(toks, pos, key=_END)]
+        return toks[: first_ending_after(toks, pos)]
 
     def cues(self, i: int) -> list[Cue]:
         cues = self._cues.get(i)
@@ -1603,7 +1628,7 @@ def _quote_around(
     ones in a window are the window's quotation marks."""
     if marks is None:
         marks = _quote_marks(text, lang)
-    before = bisect_left(marks, pos)
+    before = _bisect_left(marks, pos, 0, len(marks))
     if before == 0 or marks[before - 1] < pos - QUOTE_REACH:
         return None  # no quotation mark within reach before the figure: it opens no quote
     lo = text.rfind("\n\n", max(0, pos - QUOTE_REACH), pos)
@@ -1611,7 +1636,7 @@ def _quote_around(
     opens, closes = OPEN_QUOTES.get(lang, ""), CLOSE_QUOTES.get(lang, "")
     depth_open = None
     straight_open = None
-    for i in marks[bisect_left(marks, lo, 0, before) : before]:
+    for i in marks[_bisect_left(marks, lo, 0, before) : before]:
         ch = text[i]
         if ch in opens and not (ch == "\u2018" and _apostrophe(text, i)):
             depth_open = i
@@ -1629,10 +1654,21 @@ def _quote_around(
     hi = text.find("\n\n", pos, pos + QUOTE_REACH)
     hi = min(len(text), pos + QUOTE_REACH) if hi == -1 else hi
     targets = closes if depth_open is not None else STRAIGHT_QUOTE
-    for i in marks[before : bisect_left(marks, hi, before)]:
+    for i in marks[before : _bisect_left(marks, hi, before, len(marks))]:
         if text[i] in targets and not (text[i] == "\u2019" and _apostrophe(text, i)):
             return start, i + 1
     return None
+
+
+def _bisect_left(a: list[int], x: int, lo: int, hi: int) -> int:
+    """``bisect.bisect_left(a, x, lo, hi)``, compiled (no call into the bisect module)."""
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if a[mid] < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _apostrophe(text: str, i: int) -> bool:
@@ -1684,7 +1720,7 @@ def attach(
     the last subject of the same kind of figure in the sentences before.
     """
     i = context.sentence_index(sentence)
-    family = unit_family(unit)
+    family = family_of(unit)
     speakers = context.cue_spans(i)
     found = find_subject(
         text, sentence, claim_start, claim_end if subject_end is None else subject_end, lang, unit,

@@ -53,7 +53,6 @@ lemma of their head.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any, Final
@@ -62,7 +61,7 @@ import regex
 
 from .errors import RulesError
 from .lexicon import LANGS, get_lexicon, load_yaml, rules_dir, strip_lines
-from .token_record import WORD_KINDS, Token
+from .token_record import WORD_KINDS, Token, first_ending_after, first_starting_at
 from .tokens import Tokens
 
 _WORD_KINDS: Final = WORD_KINDS  # a compiled module's own constant: read without a dict lookup
@@ -71,6 +70,7 @@ _WORD_KINDS: Final = WORD_KINDS  # a compiled module's own constant: read withou
 
 ELIDED_HEADS: Final = frozenset({"jusqu", "lorsqu", "puisqu", "qu", "l", "d", "n", "s", "j", "c", "m", "t"})
 """Words written elided before a vowel ("l'", "qu'", "jusqu'"): one token with their apostrophe."""
+MAX_ELIDED: Final = max(len(w) for w in ELIDED_HEADS)
 _ELIDED = (r"(?P<elided>(?i:" + "|".join(sorted(ELIDED_HEADS, key=lambda w: (-len(w), w)))
            + r")['\u2019](?=\p{L}))")  # l', qu'
 _TOKEN_BODY = r"""
@@ -98,81 +98,347 @@ SPLIT_ONLY_SPACES: Final = "\x1c\x1d\x1e\x1f"
 them as punctuation): a span holding one is tokenized by the pattern alone."""
 
 
-PIECE_OPENERS: Final = frozenset("(\"[\u201c\u201e\u00ab")
-PIECE_CLOSERS: Final = frozenset(",.;:!?)\"]\u201d\u00bb")
-"""Single punctuation marks the token pattern reads as a token of their own before or
-after a word (none is an apostrophe, a hyphen, a letter or a digit)."""
+NUM_SPACES: Final = " \u00a0\u202f"
+"""Spaces a number may hold before a group of three digits ("1 234": the ``num`` branch)."""
+MARKS: Final = frozenset(
+    "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~\u201c\u201d\u201e\u2018\u00ab\u00bb\u2039\u203a"
+    "\u2013\u2014\u2026\u2022\u00b7\u20ac\u00a3\u00a5\u00b0\u00a7\u2020\u2021\u2032\u2033\u00d7\u00bf\u00a1"
+)
+"""Punctuation marks (no letter, digit or space in any Unicode version) that the token
+pattern reads as a token of their own at the start of a piece, and at its end after a
+word or number: a word takes in only an apostrophe or a hyphen after it, a number only
+'.', ',' or an apostrophe before a digit, and no branch but ``punct`` starts with a mark."""
+LEAD_MARKS: Final = MARKS | frozenset("'\u2019-\u2010\u2011")
+"""Marks each read as a token of their own at the start of a piece (after a space or a
+mark no token takes them in)."""
 
 
 def tokenize(text: str, start: int, end: int) -> Tokens:
     """Tokens of text[start:end] with offsets into ``text``.
 
-    Fast path, exact: the span is cut at whitespace (``str.split``, C speed) and a
-    piece made only of letters (``isalpha``: a subset of ``\\p{L}``) is one word token, as
-    the token pattern matches it whole (its other branches need an apostrophe, a dot, a
-    digit or punctuation); so is a piece of letters between an opening and/or a closing
-    mark of PIECE_OPENERS/PIECE_CLOSERS, each mark a punctuation token ("(AP)", "said,").
-    Every other run of consecutive pieces is scanned by the pattern, with one character
-    of the following whitespace in view for its lookaheads ("Farmers' union"); no token
-    crosses into a piece of letters ("1 234" joins digits only).
+    Fast path, exact: the span is cut at whitespace (``str.split``, C speed); a piece of
+    letters and digits opening with a letter (``isalnum``, whose characters are all in
+    ``\\p{L}`` or ``\\p{N}``; ``isalpha`` ones in ``\\p{L}``) is one word token, as the
+    token pattern's word branch matches it whole; other pieces are read by
+    ``_piece_tokens`` when they have a shape it knows (marks around a word, a number, an
+    elided word or a hyphenated one).  Every other run of consecutive pieces is scanned by
+    the pattern, with one character of the following whitespace in view for its lookaheads
+    ("Farmers' union"); no token crosses into a piece read in Python ("1 234": a number
+    next to a space and a digit is left to the pattern).
+
+    A word's fold is its slice of the span's casefolded text when casefolding keeps the
+    span's length: then every character folds to exactly one (casefolding is per
+    character and never drops one), so the slice is the piece's own casefold.
     """
     out: list[Token] = []  # a plain list: compiled appends; Tokens is made once at the end
     chunk = text[start:end]
-    pattern = TOKEN_RE if ("'" in chunk or "\u2019" in chunk) else TOKEN_NO_ELISION_RE
+    apostrophes = "'" in chunk or "\u2019" in chunk
+    pattern = TOKEN_RE if apostrophes else TOKEN_NO_ELISION_RE
     for c in SPLIT_ONLY_SPACES:
         if c in chunk:
             _scan_tokens(out, pattern, text, start, end)
             return Tokens(out)
-    pos = 0
-    run_start = -1  # start (in chunk) of the current run of pieces that are not all letters
+    folded = chunk.casefold()
+    sliced = len(folded) == len(chunk)
+    nxt = 0  # where the next piece starts at the earliest (one past a whitespace)
+    run_start = -1  # start (in chunk) of the current run of pieces left to the pattern
     run_end = 0
+    skip_to = 0
     for piece in chunk.split():
-        at = chunk.find(piece, pos)
+        # a piece starts right after the single space that usually precedes it (the
+        # character there equals the piece's first, so it is no whitespace)
+        at = nxt if ord(chunk[nxt]) == ord(piece[0]) else chunk.find(piece, nxt)
         pos = at + len(piece)
-        if piece.isalpha():
-            if run_start >= 0:
-                _scan_tokens(out, pattern, text, start + run_start, min(end, start + run_end + 1))
-                run_start = -1
-            out.append(Token("word", piece, start + at, start + pos, piece.casefold()))
-            continue
-        lead = 1 if piece[0] in PIECE_OPENERS else 0
-        trail = 1 if piece[-1] in PIECE_CLOSERS else 0
-        word = piece[lead : len(piece) - trail]
-        elided = _elision(word)
-        if elided or ((lead or trail) and word.isalpha()):
-            if run_start >= 0:
-                _scan_tokens(out, pattern, text, start + run_start, min(end, start + run_end + 1))
-                run_start = -1
-            a = start + at
-            if lead:
-                out.append(Token("punct", piece[0], a, a + 1, piece[0]))
-            a += lead
-            if elided:
-                head = word[:elided]
-                fold = head.casefold().replace("\u2019", "'")
-                out.append(Token("elided", head, a, a + elided, fold))
-                word = word[elided:]
-                a += elided
-            out.append(Token("word", word, a, a + len(word), word.casefold()))
-            if trail:
-                out.append(Token("punct", piece[-1], start + pos - 1, start + pos, piece[-1]))
+        nxt = pos + 1
+        if at < skip_to:
+            continue  # inside a number read by _number_tokens
+        if piece.isalnum():
+            if _letter_first(piece):
+                if run_start >= 0:
+                    _scan_tokens(out, pattern, text, start + run_start, min(end, start + run_end + 1))
+                    run_start = -1
+                fold = folded[at:pos] if sliced else piece.casefold()
+                out.append(Token("word", piece, start + at, start + pos, fold))
+                continue
         else:
+            last = ord(piece[-1])
+            if last == 44 or last == 46:  # a word and its comma or full stop (_piece_tokens' commonest)
+                word = piece[:-1]
+                if word.isalnum() and _letter_first(word):
+                    if run_start >= 0:
+                        _scan_tokens(out, pattern, text, start + run_start, min(end, start + run_end + 1))
+                        run_start = -1
+                    fold = folded[at : pos - 1] if sliced else word.casefold()
+                    out.append(Token("word", word, start + at, start + pos - 1, fold))
+                    mark = "," if last == 44 else "."
+                    out.append(Token("punct", mark, start + pos - 1, start + pos, mark))
+                    continue
+        toks = _piece_tokens(chunk, folded if sliced else "", piece, at, start, apostrophes)
+        if toks is None:
+            toks = _number_tokens(chunk, piece, at, start)  # "94 000" across pieces
+            if toks is not None:
+                skip_to = toks[-1].end - start
+        if toks is None:
             if run_start < 0:
                 run_start = at
             run_end = pos
+            continue
+        if run_start >= 0:
+            _scan_tokens(out, pattern, text, start + run_start, min(end, start + run_end + 1))
+            run_start = -1
+        out += toks
     if run_start >= 0:
         _scan_tokens(out, pattern, text, start + run_start, min(end, start + run_end + 1))
     return Tokens(out)
 
 
+def _letter_first(word: str) -> bool:
+    """Whether a non-empty word of letters and digits (``isalnum``) opens with a letter:
+    ASCII ones are digits up to '9'; in U+00C0..U+024F (accented Latin) every ``isalnum``
+    character is a letter."""
+    o = ord(word[0])
+    if o < 128:
+        return o > 57
+    return 0xC0 <= o < 0x250 or word[0].isalpha()
+
+
+def _is_letter(c: str) -> bool:
+    """Whether a character is a letter (``isalpha``: ``\\p{L}``)."""
+    o = ord(c)
+    if o < 128:
+        return 97 <= o <= 122 or 65 <= o <= 90
+    return c.isalpha()
+
+
+def _maybe_digit(c: str) -> bool:
+    """False for a character that is surely no ``\\p{N}``: ASCII but a digit, accented Latin
+    (U+00C0..U+024F holds none), LEAD_MARKS, whitespace and letters (``isalpha``)."""
+    o = ord(c)
+    if o < 128:
+        return 48 <= o <= 57
+    return not (0xC0 <= o < 0x250 or c in LEAD_MARKS or c.isspace() or c.isalpha())
+
+
+def _piece_tokens(
+    chunk: str, folded: str, piece: str, at: int, start: int, apostrophes: bool
+) -> list[Token] | None:
+    """The tokens of the whitespace-delimited piece chunk[at:at+len(piece)], as the token
+    pattern reads it, or None when it has no shape known here (left to the pattern).
+
+    Known shapes: LEAD_MARKS, then a core, then MARKS, each mark a token of its own.  The
+    core is empty; or letters and digits (a word when a letter opens it, a number when all
+    are digits: ``isdigit`` characters are ``\\p{N}``); or an elided word ("l'État",
+    ``_elision``); or a word of letters and digits joined by single hyphens or
+    apostrophes, maybe ending in one hyphen ("centre-back", "charity's", "Arbeitsmarkt-"),
+    unless the text before its first apostrophe may be an elided word (the pattern would
+    cut there); or digits joined by single '.' or ','.  A number at the piece's edge
+    next to one of NUM_SPACES and then what may be a digit is left to the pattern: it may
+    join the number beside it ("1 234").  ``folded``: the span's casefolded text when it
+    has the span's length (see ``tokenize``), else "".
+    """
+    m = len(piece)
+    lead = 0
+    while lead < m and piece[lead] in LEAD_MARKS:
+        lead += 1
+    trail = m
+    while trail > lead and piece[trail - 1] in MARKS:
+        trail -= 1
+    kind = ""  # the core's kind; "" when the piece is marks alone
+    elided = 0
+    digits = 0  # a "num" core's digits before a word ("6e")
+    if lead < trail:
+        core = piece[lead:trail]
+        o = ord(core[0])
+        if core.isalnum():
+            if o > 57 if o < 128 else core[0].isalpha():
+                kind = "word"
+            elif core.isdigit():
+                kind = "num"
+        elif 48 <= o <= 57:
+            if _number_core(core):
+                kind = "num"
+            else:
+                digits = _digits_before_word(core)  # "6e", "1er", "10am": a number, a word
+                if digits:
+                    kind = "num"
+        elif apostrophes and (elided := _elision(core)):
+            rest = core[elided:]
+            if (rest.isalnum() and _letter_first(rest)) or _compound(rest):
+                kind = "word"
+        elif _compound(core):
+            kind = "word"
+        if not kind:
+            return None
+        if kind == "num":
+            if lead == 0 and at >= 2 and chunk[at - 1] in NUM_SPACES and _maybe_digit(chunk[at - 2]):
+                return None
+            cb = at + trail
+            if (trail == m and cb + 1 < len(chunk) and chunk[cb] in NUM_SPACES
+                    and _maybe_digit(chunk[cb + 1])):
+                return None
+    else:
+        core = ""
+        trail = lead
+    a = start + at
+    out: list[Token] = []
+    for k in range(lead):
+        c = piece[k]
+        out.append(Token("punct", c, a + k, a + k + 1, c))
+    if kind == "num" and digits:
+        num = core[:digits]
+        word = core[digits:]
+        wa = start + at + lead + digits
+        out.append(Token("num", num, a + lead, wa, num))
+        wfold = folded[wa - start : at + trail] if folded else word.casefold()
+        out.append(Token("word", word, wa, a + trail, wfold))
+    elif kind == "num":
+        out.append(Token("num", core, a + lead, a + trail, core))
+    elif kind:
+        ca = at + lead  # the core's extent in chunk
+        if elided:
+            head = core[:elided]
+            hfold = folded[ca : ca + elided] if folded else head.casefold()
+            out.append(Token("elided", head, start + ca, start + ca + elided, hfold.replace("\u2019", "'")))
+            core = core[elided:]
+            ca += elided
+        fold = folded[ca : at + trail] if folded else core.casefold()
+        if "\u2019" in fold:
+            fold = fold.replace("\u2019", "'")
+        out.append(Token("word", core, start + ca, a + trail, fold))
+    for k in range(trail, m):
+        c = piece[k]
+        out.append(Token("punct", c, a + k, a + k + 1, c))
+    return out
+
+
+def _number_tokens(chunk: str, piece: str, at: int, start: int) -> list[Token] | None:
+    """The tokens of a number opening the piece at chunk[at] that goes on into the pieces
+    after it ("94 000", "1 234,5"), up to the end of the piece it ends in (marks after it
+    are tokens of their own), or None when unsure (left to the pattern): a digit before
+    the piece may join it, the number may hold a character that may be a ``\\p{N}``
+    (``_number_end``), or its last piece goes on with something but MARKS."""
+    o = ord(piece[0])
+    if not 48 <= o <= 57:
+        return None
+    if at >= 2 and chunk[at - 1] in NUM_SPACES and _maybe_digit(chunk[at - 2]):
+        return None
+    stop = _number_end(chunk, at)
+    if stop < 0:
+        return None
+    n = len(chunk)
+    k = stop
+    while k < n and chunk[k] in MARKS:
+        k += 1
+    if k < n and not chunk[k].isspace():
+        return None
+    num = chunk[at:stop]
+    out = [Token("num", num, start + at, start + stop, num)]
+    for i in range(stop, k):
+        c = chunk[i]
+        out.append(Token("punct", c, start + i, start + i + 1, c))
+    return out
+
+
+def _digit_state(chunk: str, i: int) -> int:
+    """1 when chunk[i] is an ASCII digit, 0 when it surely is no ``\\p{N}`` (other ASCII, or
+    past the end), -1 when it may be one."""
+    if i >= len(chunk):
+        return 0
+    o = ord(chunk[i])
+    if o < 128:
+        return 1 if 48 <= o <= 57 else 0
+    return -1 if _maybe_digit(chunk[i]) else 0
+
+
+def _number_end(chunk: str, k: int) -> int:
+    """End of the token pattern's ``num`` match at chunk[k] (an ASCII digit): digits, a '.',
+    ',' or apostrophe before a digit, one of NUM_SPACES before three digits; -1 when a
+    character that may be a non-ASCII ``\\p{N}`` decides it."""
+    n = len(chunk)
+    k += 1
+    while k < n:
+        o = ord(chunk[k])
+        if 48 <= o <= 57:
+            k += 1
+        elif o == 46 or o == 44 or o == 39 or o == 0x2019:  # [.,'\u2019](?=\p{N})
+            d = _digit_state(chunk, k + 1)
+            if d <= 0:
+                return k if d == 0 else -1
+            k += 2
+        elif o == 32 or o == 0xA0 or o == 0x202F:  # [ \u00a0\u202f](?=\p{N}{3})
+            d1 = _digit_state(chunk, k + 1)
+            d2 = _digit_state(chunk, k + 2)
+            d3 = _digit_state(chunk, k + 3)
+            if d1 == 0 or d2 == 0 or d3 == 0:
+                return k
+            if d1 < 0 or d2 < 0 or d3 < 0:
+                return -1
+            k += 1
+        elif o >= 128:
+            return -1  # may be a digit of another script
+        else:
+            return k
+    return k
+
+
+def _digits_before_word(core: str) -> int:
+    """How many ASCII digits open ``core`` when a word of letters and digits opening with
+    a letter follows them ("6e", "1er"): the pattern reads a ``num``, then a ``word`` (a
+    number takes in only digits, or '.', ',', an apostrophe or a space before one); else 0."""
+    j = 0
+    n = len(core)
+    while j < n and 48 <= ord(core[j]) <= 57:
+        j += 1
+    if j == n:
+        return 0
+    rest = core[j:]
+    return j if rest.isalnum() and _letter_first(rest) else 0
+
+
+def _number_core(core: str) -> bool:
+    """Digits joined by single '.' or ',' ("12,000", "4.5"): one ``num`` token."""
+    for part in core.replace(",", ".").split("."):
+        if not part.isdigit():
+            return False
+    return True
+
+
+def _compound(core: str) -> bool:
+    """A word of letters and digits (a letter first) joined by single hyphens or
+    apostrophes, maybe ending in one hyphen, that the word branch matches whole; not when
+    the text before its first apostrophe may be an elided word ("qu'aujourd-hui"): the
+    pattern's ``elided`` branch would cut it there (a non-ASCII letter may match one
+    case-insensitively: "ſ" as "s")."""
+    if not _letter_first(core):
+        return False
+    norm = core
+    if "\u2019" in norm:
+        norm = norm.replace("\u2019", "'")
+    if "'" in norm:
+        head = norm[: norm.find("'")]
+        if len(head) <= MAX_ELIDED and "-" not in head and (
+            not head.isascii() or head.lower() in ELIDED_HEADS
+        ):
+            return False
+        norm = norm.replace("'", "-")
+    parts = norm.split("-")
+    last = len(parts) - 1
+    for k, part in enumerate(parts):
+        if not part.isalnum() and not (k == last and k > 0 and not part and core[-1] == "-"):
+            return False
+    return True
+
+
 def _elision(word: str) -> int:
     """Length of the elided word opening ``word`` with its apostrophe ("l'", "qu\u2019") when
-    letters follow it ("l'économie"), else 0: the token pattern's first branch."""
-    for k in range(1, min(7, len(word) - 1)):
-        c = word[k]
-        if c == "'" or c == "\u2019":
-            head = word[:k]
-            if head.isascii() and head.lower() in ELIDED_HEADS and word[k + 1 :].isalpha():
+    a letter follows it ("l'économie"), else 0: the token pattern's first branch.  Only
+    ASCII letters lowercase to the heads' letters (besides the Kelvin sign, to 'k', no
+    head's), so ``lower`` finds what the pattern's case-insensitive heads match but "ſ'"
+    (0: the caller leaves such a word to the pattern)."""
+    for k in range(1, min(MAX_ELIDED + 1, len(word) - 1)):
+        o = ord(word[k])
+        if o == 39 or o == 0x2019:  # ' or \u2019
+            if word[:k].lower() in ELIDED_HEADS and _is_letter(word[k + 1]):
                 return k + 1
             return 0
     return 0
@@ -418,7 +684,7 @@ def resolve_cue(key: str | None, lang: str, words: frozenset[str] | None) -> str
     if key is None or not key.startswith(CUE_MARK):
         return key
     key = key[1:]
-    cues = get_concepts().cues.get((key, lang), frozenset())
+    cues = all_concepts().cues.get((key, lang), frozenset())
     if words and cues & words:
         return key
     if words and lang == "de":
@@ -447,7 +713,7 @@ def lemmatize(word: str, lang: str) -> str:
 def _surface_lemmas(lang: str) -> dict[str, tuple[str, ...]]:
     """Lemma of every one-word surface form → keys (built once, on the first miss)."""
     out: dict[str, list[str]] = {}
-    for (lg, surface), keys in get_concepts().by_surface.items():
+    for (lg, surface), keys in all_concepts().by_surface.items():
         if lg != lang or " " in surface:
             continue
         lem = lemmatize(surface, lang).casefold()
@@ -480,6 +746,41 @@ def unit_family(unit: str | None) -> str:
     return dim or "count"
 
 
+# --- per-process memos read by compiled code -----------------------------------------
+# The engine asks for a language's phrases, the concepts and a unit's family thousands of
+# times per document; through a ``functools.cache`` wrapper each ask is a Python call.
+# These dicts hold the very objects the cached functions return (loaded once per process,
+# never cleared), so a compiled caller pays a native call and a dict lookup.
+
+_PHRASES_MEMO: Final[dict[str, Phrases]] = {}
+_CONCEPTS_MEMO: Final[dict[str, Concepts]] = {}
+_FAMILY_MEMO: Final[dict[str | None, str]] = {}
+
+
+def lang_phrases(lang: str) -> Phrases:
+    """``get_phrases(lang)``, memoized in a plain dict."""
+    ph = _PHRASES_MEMO.get(lang)
+    if ph is None:
+        ph = _PHRASES_MEMO[lang] = get_phrases(lang)
+    return ph
+
+
+def all_concepts() -> Concepts:
+    """``get_concepts()``, memoized in a plain dict."""
+    c = _CONCEPTS_MEMO.get("")
+    if c is None:
+        c = _CONCEPTS_MEMO[""] = get_concepts()
+    return c
+
+
+def family_of(unit: str | None) -> str:
+    """``unit_family(unit)``, memoized in a plain dict."""
+    f = _FAMILY_MEMO.get(unit)
+    if f is None:
+        f = _FAMILY_MEMO[unit] = unit_family(unit)
+    return f
+
+
 def _fold(word: str) -> str:
     return word.casefold().replace("\u2019", "'")
 
@@ -503,7 +804,7 @@ def _keys_for(words: list[str], lang: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1 << 16)
 def _keys_for_run(words: tuple[str, ...], lang: str) -> tuple[str, ...]:
-    concepts = get_concepts()
+    concepts = all_concepts()
     phrase = _join([_fold(w) for w in words])
     keys = concepts.by_surface.get((lang, phrase)) or concepts.exact.get((lang, phrase))
     if keys:
@@ -528,12 +829,12 @@ def _keys_for_run(words: tuple[str, ...], lang: str) -> tuple[str, ...]:
 
 
 def _key_unit(key: str) -> str:
-    return get_concepts().units[key.lstrip(CUE_MARK)]
+    return all_concepts().units[key.lstrip(CUE_MARK)]
 
 
 def _pick(keys: tuple[str, ...], family: str) -> str | None:
     for k in keys:
-        if unit_family(_key_unit(k)) == family:
+        if family_of(_key_unit(k)) == family:
             return k
     return None
 
@@ -567,7 +868,7 @@ def concept_for_words(
     have another kind is remembered as a fallback where that kind may still name what
     the figure counts (_may_fall_back).
     """
-    family = unit_family(unit)
+    family = family_of(unit)
     fallback: str | None = None
     n = len(words)
     for size in range(n, 0, -1):
@@ -580,7 +881,7 @@ def concept_for_words(
                 return hit
             if fallback is None:
                 for k in keys:
-                    if _may_fall_back(unit_family(_key_unit(k)), family, ratio):
+                    if _may_fall_back(family_of(_key_unit(k)), family, ratio):
                         fallback = k
                         break
     return fallback
@@ -607,7 +908,7 @@ def concept_of(
 
 @lru_cache(maxsize=4096)
 def _head_lemma(subject: str, lang: str) -> str | None:
-    ph = get_phrases(lang)
+    ph = lang_phrases(lang)
     words = _drop_determiners(
         [t.text for t in tokenize(subject, 0, len(subject)) if t.kind in _WORD_KINDS], ph
     )
@@ -623,7 +924,7 @@ def _head_lemma(subject: str, lang: str) -> str | None:
 
 @lru_cache(maxsize=16384)
 def _concept_of(subject: str, lang: str, unit: str | None, ratio: bool = False) -> str | None:
-    ph = get_phrases(lang)
+    ph = lang_phrases(lang)
     words = [t.text for t in tokenize(subject, 0, len(subject)) if t.kind in _WORD_KINDS]
     words = _drop_determiners(words, ph)
     if not words:
@@ -771,7 +1072,7 @@ def _participle_not_noun(tok: Token, lang: str) -> bool:
     keys = _keys_for([tok.text], lang)
     if not keys:
         return True
-    events = get_concepts().events
+    events = all_concepts().events
     return any(k.lstrip(CUE_MARK) in events for k in keys)
 
 
@@ -797,7 +1098,7 @@ def _phrase_after(
     or None; ``checked``: the phrase is the subject only when it names a known concept
     of the claim's kind of unit ("$450 million in military aid", "£35m support fund",
     "fünf Jahre Haft"), not a place or time ("€17.25 in Dublin trading")."""
-    ph = get_phrases(lang)
+    ph = lang_phrases(lang)
     i = _skip_marks(tokens, i)
     if i < len(tokens) and tokens[i].kind == "punct" and tokens[i].text in CLOSING_QUOTES:
         i = _skip_marks(tokens, i + 1)  # a quoted figure and its noun: "95,000 bis 100,000" Mann
@@ -875,7 +1176,7 @@ def _phrase_after(
         if not words and _looks_participle(t, ph) and _participle_not_noun(t, lang):
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
             if not (nxt and _is_content(nxt, ph)):
-                if set(_keys_for([t.text], lang)) & get_concepts().events:
+                if set(_keys_for([t.text], lang)) & all_concepts().events:
                     return first, j, j, checked  # "35 injured", "340 rescued"
                 return None
         words.append(j)
@@ -895,14 +1196,6 @@ def _phrase_after(
                     return first, j + size - 1, words[0], checked
         return first, words[-1], words[0], checked
     return first, words[-1], words[-1], checked
-
-
-def _token_start(t: Token) -> int:
-    return t.start
-
-
-def _token_end(t: Token) -> int:
-    return t.end
 
 
 MAX_NP_TOKENS = 10
@@ -950,7 +1243,7 @@ def _nounish(tokens: list[Token], k: int, ph: Phrases) -> bool:
 def _np_left(tokens: list[Token], end: int, lang: str, chain: bool = True) -> int:
     """Start index of the noun phrase ending at token ``end`` (inclusive); with
     ``chain`` False it stops at a link word ("troupe de | quatorze comédiens")."""
-    ph = get_phrases(lang)
+    ph = lang_phrases(lang)
     k = end
     floor = max(0, end - MAX_NP_TOKENS)
     while k > floor:
@@ -1087,7 +1380,7 @@ def _phrase_before(
     points", "disposent de dix jours" and "mit einem Rückgang um 25.000" do not.  A
     figure after an adverbial preposition ("in 24 hours", "seit vier Jahren") has no
     clause subject."""
-    ph = get_phrases(lang)
+    ph = lang_phrases(lang)
     j = ci - 1
     k = j
     while k >= 0 and tokens[k].kind == "punct" and tokens[k].text in FORMAT_MARKS:
@@ -1276,7 +1569,7 @@ def _vorfeld(
     """The noun phrase that opens a German clause before an estimating verb, when it names
     a known concept and the phrase after the verb does not: of "Die Gesamtkosten beziffert
     das Museum auf …" the figure measures the costs, the museum gives it."""
-    ph = get_phrases(lang)
+    ph = lang_phrases(lang)
     k = verb - 1
     if k < 0 or tokens[k].kind not in _WORD_KINDS or not _is_content(tokens[k], ph) or not tokens[k].upper:
         return None
@@ -1305,7 +1598,7 @@ def _vorfeld(
 
 
 def _np_head(tokens: list[Token], first: int, last: int, lang: str) -> int:
-    ph = get_phrases(lang)
+    ph = lang_phrases(lang)
     idx = [
         k
         for k in range(first, last + 1)
@@ -1332,7 +1625,7 @@ def _np_head(tokens: list[Token], first: int, last: int, lang: str) -> int:
 def _label_before(tokens: list[Token], ci: int, lang: str) -> tuple[int, int, int] | None:
     """'Label: figure' (list items, tables) or 'phrase, figure' at a sentence start."""
     j = ci - 1
-    ph = get_phrases(lang)
+    ph = lang_phrases(lang)
     while j >= 0 and (
         (tokens[j].kind == "punct" and tokens[j].text in FORMAT_MARKS)
         or (tokens[j].kind in _WORD_KINDS and tokens[j].fold in ph.stop_words)
@@ -1373,7 +1666,7 @@ def _label_before(tokens: list[Token], ci: int, lang: str) -> tuple[int, int, in
 
 
 def _render(text: str, tokens: list[Token], first: int, last: int, lang: str) -> str:
-    ph = get_phrases(lang)
+    ph = lang_phrases(lang)
     while first < last and tokens[first].kind in _WORD_KINDS and tokens[first].fold in ph.determiners:
         first += 1
     while first < last and tokens[first].kind == "punct":
@@ -1390,9 +1683,9 @@ def _generic_concept(
 ) -> str | None:
     """A concept word later in the clause for a generic head ("people were evacuated");
     with ``events_only``, only what happened to them ("policiers … blessés")."""
-    ph = get_phrases(lang)
-    family = unit_family(unit)
-    events = get_concepts().events
+    ph = lang_phrases(lang)
+    family = family_of(unit)
+    events = all_concepts().events
     words: list[str] = []
     for t in tokens[after + 1 : after + 8]:
         if t.kind == "punct" and t.text not in FORMAT_MARKS:
@@ -1408,6 +1701,8 @@ def _generic_concept(
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
             keys = _keys_for(words[i:i + n], lang)
+            if not keys:
+                continue  # most runs name no concept: nothing to pick from
             keys = tuple(k for k in keys if k != "people")
             hit = _pick(tuple(k for k in keys if k in events), family)
             if hit:
@@ -1427,9 +1722,9 @@ def _event_before(tokens: list[Token], ci: int, lang: str, unit: str | None) -> 
     starben in Hamburg 315 Menschen".  Past the word right before the figure only a verb
     counts (a German lowercase word, an English or French participle), not a noun
     ("Nach der Evakuierung kehrten 500 Menschen zurück")."""
-    ph = get_phrases(lang)
-    events = get_concepts().events
-    family = unit_family(unit)
+    ph = lang_phrases(lang)
+    events = all_concepts().events
+    family = family_of(unit)
     k = ci - 1
     seen = 0
     while k >= 0 and seen < MAX_EVENT_BACK:
@@ -1464,7 +1759,7 @@ def _make(
     ratio: bool = False,
 ) -> Subject | None:
     first, last, head = span
-    ph = get_phrases(lang)
+    ph = lang_phrases(lang)
     while first < last and tokens[first].kind == "punct":
         first += 1
     phrase = _render(text, tokens, first, last, lang)
@@ -1482,7 +1777,7 @@ def _make(
             better = _event_before(tokens, ci, lang, unit)
         if better:
             concept = better
-    elif via == "after" and concept not in get_concepts().events and unit_family(unit) == "count":
+    elif via == "after" and concept not in all_concepts().events and family_of(unit) == "count":
         better = _generic_concept(tokens, last, lang, unit, events_only=True)
         if better:
             concept = better
@@ -1494,10 +1789,10 @@ def _known(subject: Subject | None, unit: str | None) -> bool:
     of unit."""
     if subject is None or subject.concept is None:
         return False
-    units = get_concepts().units
+    units = all_concepts().units
     return (
         subject.concept in units
-        and unit_family(units[subject.concept]) == unit_family(unit)
+        and family_of(units[subject.concept]) == family_of(unit)
     )
 
 
@@ -1520,10 +1815,10 @@ def find_subject(
     s_start, s_end = sentence
     if tokens is None:
         tokens = tokenize(text, s_start, s_end)
-    family = unit_family(unit)
+    family = family_of(unit)
     ratio = role == "ratio"
-    ai = bisect_left(tokens, claim_end, key=_token_start)  # first token at or after the claim's end
-    ci = bisect_right(tokens, claim_start, key=_token_end)  # first token ending after its start
+    ai = first_starting_at(tokens, claim_end)  # first token at or after the claim's end
+    ci = first_ending_after(tokens, claim_start)  # first token ending after its start
     # a price per unit ('$3,400 per month in Manhattan') is followed by where or when,
     # not by what it prices: its subject stands before it
     rate = family == "currency" and unit is not None and " / " in unit
@@ -1536,7 +1831,7 @@ def find_subject(
     if (
         after is None
         or (span is not None and span[3])
-        or (family != "count" and after.concept not in get_concepts().units)
+        or (family != "count" and after.concept not in all_concepts().units)
     ):
         # "une amende de 50 000 euros", "a budget of £600,000", "Freiheitsstrafe von vier
         # Jahren": a known concept right before a link word says what the figure is (and
@@ -1545,7 +1840,7 @@ def find_subject(
         if named is not None and _known(named, unit):
             return named
     bi = ci  # a verb that is the claim's qualifier links like one before it ("topped 58,000")
-    ph = get_phrases(lang)
+    ph = lang_phrases(lang)
     if ci < ai and tokens[ci].fold in ph.verb_qualifiers:
         k = ci + 1  # "frôle les 5 %": the qualifier's other words, then the figure
         while (k < ai and tokens[k].kind in _WORD_KINDS and tokens[k].fold in ph.qualifier_words
@@ -1554,7 +1849,7 @@ def find_subject(
         if k < ai and tokens[k].kind not in _WORD_KINDS:
             bi = ci + 1
     before = _phrase_before(tokens, bi, lang, exclude, unit, ai)
-    if (after is not None and family == "percent" and after.concept in get_concepts().bases
+    if (after is not None and family == "percent" and after.concept in all_concepts().bases
             and isinstance(before, tuple) and not before[3]):
         # "ramené à 4,7 % du PIB": a share of GDP; the clause says of what (the deficit).
         # A verb acting on the base keeps it: "could hit 4.5% of GDP" is a loss of GDP.
@@ -1596,7 +1891,7 @@ def _clause_subject(
     verb = clause[4]
     if subj is None or not verb or _known(subj, unit):
         return subj
-    key = _pick(get_concepts().by_surface.get((lang, verb), ()), unit_family(unit))
+    key = _pick(all_concepts().by_surface.get((lang, verb), ()), family_of(unit))
     if key is None or key.startswith(CUE_MARK):
         return subj
     return Subject(subj.text, key, subj.start, subj.end, subj.via)
@@ -1607,7 +1902,7 @@ def _named_by_of(
 ) -> Subject | None:
     """ "a budget of €2.3bn", "un budget de 50 milliards": the known concept right before
     a link word; unknown nouns ("forecasts of 550,000") are left to the carried subject."""
-    ph = get_phrases(lang)
+    ph = lang_phrases(lang)
     j = ci - 1
     while j >= 0 and (
         (tokens[j].kind == "punct" and tokens[j].text in FORMAT_MARKS)
@@ -1627,7 +1922,7 @@ def _named_by_of(
     start = _np_left(tokens, k, lang, chain=False)
     span = (start, k, _np_head(tokens, start, k, lang))
     subj = _make(text, tokens, span, lang, unit, "of", ci, ratio)
-    if subj is None or subj.concept not in get_concepts().units:
+    if subj is None or subj.concept not in all_concepts().units:
         return None
     return subj
 

@@ -61,3 +61,32 @@ def token_segments(tokens: list[Token]) -> list[tuple[int, int]]:
     if tokens:
         out.append((start, tokens[-1].end))
     return out
+
+
+def first_starting_at(tokens: list[Token], pos: int) -> int:
+    """Index of the first token starting at or after ``pos``: ``bisect_left`` on the
+    starts (they ascend), searched here so that compiled code reads ``start`` natively
+    instead of calling a key function per probe."""
+    lo = 0
+    hi = len(tokens)
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if tokens[mid].start < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def first_ending_after(tokens: list[Token], pos: int) -> int:
+    """Index of the first token ending after ``pos``: ``bisect_right`` on the ends (they
+    ascend)."""
+    lo = 0
+    hi = len(tokens)
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if pos < tokens[mid].end:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo

@@ -13,7 +13,7 @@ from .token_record import SEGMENT_PUNCT, WORD_KINDS, Token, token_segments
 __all__ = ["SEGMENT_PUNCT", "WORD_KINDS", "Token", "Tokens", "token_segments"]
 
 
-class Tokens(list):
+class Tokens(list[Token]):
     """A sentence's tokens; ``folds`` (the set of folded words) is computed once, so a
     phrase table can be skipped with one set test when none of its words occur."""
 

@@ -1,0 +1,126 @@
+"""Fast paths of the tokenizer and the speaker stage that must equal what they stand in for."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimcheck.subjects import (
+    LEAD_MARKS,
+    MARKS,
+    NUM_SPACES,
+    TOKEN_NO_ELISION_RE,
+    TOKEN_RE,
+    _scan_tokens,
+    tokenize,
+)
+
+
+def pattern_tokens(text: str, start: int, end: int) -> list[tuple]:
+    out: list = []
+    chunk = text[start:end]
+    pattern = TOKEN_RE if ("'" in chunk or "\u2019" in chunk) else TOKEN_NO_ELISION_RE
+    _scan_tokens(out, pattern, text, start, end)
+    return [t.fields() for t in out]
+
+
+def test_marks_are_no_letters_digits_or_spaces():
+    ln = regex.compile(r"[\p{L}\p{M}\p{N}\s]")
+    assert not [c for c in LEAD_MARKS if ln.match(c)]
+    assert not MARKS & set("'\u2019-\u2010\u2011")  # what a word or number takes in after it
+    digit = regex.compile(r"\p{N}")
+    assert not [o for o in range(0xC0, 0x250) if digit.match(chr(o))]  # _maybe_digit's range
+    assert all(c.isspace() for c in NUM_SPACES)
+
+
+def test_unicode_classes_nest():
+    """isalnum characters are \\p{L} or \\p{N}, the isalpha ones \\p{L}, the isdigit ones \\p{N}."""
+    letter, digit = regex.compile(r"\p{L}"), regex.compile(r"\p{N}")
+    for c in map(chr, range(sys.maxunicode + 1)):
+        if c.isalnum():
+            assert bool(letter.match(c)) == c.isalpha(), c
+            assert not c.isdigit() or digit.match(c), c
+            assert c.isalpha() or digit.match(c), c
+
+
+def test_letter_tests_cut_short():
+    """_letter_first's range: every isalnum character in U+00C0..U+024F is a letter; _elision
+    lowercases heads: only ASCII letters and the Kelvin sign lowercase to ASCII."""
+    from claimcheck.subjects import ELIDED_HEADS
+
+    assert all(chr(o).isalpha() for o in range(0xC0, 0x250) if chr(o).isalnum())
+    to_ascii = {chr(o) for o in range(0x80, sys.maxunicode + 1) if chr(o).lower().isascii()}
+    assert to_ascii == {"\u212a"} and "k" not in "".join(ELIDED_HEADS)
+
+
+CASES = [
+    ("marks-around", '**Northbridge** planned," (AP) [sic]! "We\u2019re — # ## … «oui» „ja“'),
+    ("numbers", "$450 80, 4.5% 12,000. 1.234,5 6..6 7,,7 2nd 10am ²³ \u00bd 1'000 1\u2019000 3.-"),
+    ("number-joins", "1 000 12\u00a0345 9\u202f999 1 2 33 444 5\u00a0x 6 €7 8 (999) 1 234) x1 000"),
+    ("compounds", "centre-back stoppage-time half-time, dix-huit COVID-19 a--b a- -a Arbeitsmarkt-, x-'y"),
+    ("apostrophes", "charity's won't I'd children\u2019s l'homme-orchestre qu'aujourd-hui d'1,5 ſ'x S'il"),
+    ("elided-marks", "(l'État) «qu\u2019il» \"d'abord\", jusqu'à-bas t'es-tu l\u2019"),
+    ("combining", "cafe\u0301 e\u0301t\u00e9 \u0301x Stra\u00dfe STRASSE \u0130stanbul"),
+    ("casefold", "\u03a3\u039f\u03a3 \u03bf\u03a3. \ufb01n \u00b5m Stra\u00dfen-Bau, Ma\u00dfe"),
+    ("abbreviations", "U.S. A. B.C A.. e.g. Z.B."),
+    ("controls", "a\x7fb \x01x y\x7f"),
+    ("number-groups", "94 000 gens, 1 234 567,89 \u20ac (12 000) 5 12 3\u00a0456\u202f789. 1 23a 1 234a"),
+    ("number-group-ends", "2 3- 4 567-8 9 000\u2019 1 000'5 6 000.7 8 000.."),
+    ("number-groups-other-digits", "7 8\u0661\u0662\u0663 9 \u0661\u0662\u0663 4 56\u0667 1\u2019000"),
+    ("number-then-word", "la 6e minute, 1er mai 10am 2nd 3x4 5\u00e9t\u00e9 7\u00b2 8E. 9e\u0301 12,5e 1e-3"),
+    ("number-after-letters", "\u00e0 9,7\u00a0% \u00ab\u00a012 000\u00a0\u00bb"),
+    ("number-after-marks", "\u00e9 1 \u2014 2 \u0661 3 \u00bd 4 \u03b1 5"),
+    ("word-stops", "year. said, A. é, 1. 2, a.. b,, \u00c9tat, \u00aa. \u00b2, qu'à l'é,"),
+    ("elided-rest", "l'homme-orchestre qu'aujourd'hui l'l'x d'1 L'2a l'ab1 J\u2019y s'\u00e9t\u00e9"),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in CASES], ids=[c[0] for c in CASES])
+def test_tokenize_matches_pattern(text):
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            assert [t.fields() for t in tokenize(text, start, end)] == pattern_tokens(text, start, end)
+
+
+PIECES = st.sampled_from([
+    "a", "Bé", "x1", "1", "2", "000", "12", " ", "  ", "\n", "\u00a0", "\u202f", ",", ".", ";", "'", "\u2019",
+    "-", "\u2010", "(", ")", '"', "\u201c", "\u201d", "%", "$", "\u20ac", "l'", "Qu\u2019", "jusqu", "d",
+    "U.S.", "\u017f", "_", "*", "\u00c4", "\u00df", "\u0301", "\u00b2", "\u00bd", "#", "\u2014", "s",
+])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(PIECES, max_size=25).map("".join), st.data())
+def test_tokenize_matches_pattern_property(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert [t.fields() for t in tokenize(text, start, end)] == pattern_tokens(text, start, end)
+
+
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5)), max_size=12), st.integers(-1, 40))
+def test_token_searches_are_bisect(gaps, pos):
+    from bisect import bisect_left, bisect_right
+
+    from claimcheck.token_record import Token, first_ending_after, first_starting_at
+
+    tokens, at = [], 0
+    for gap, length in gaps:
+        tokens.append(Token("word", "x" * length, at + gap, at + gap + length, "x" * length))
+        at += gap + length
+    assert first_starting_at(tokens, pos) == bisect_left(tokens, pos, key=lambda t: t.start)
+    assert first_ending_after(tokens, pos) == bisect_right(tokens, pos, key=lambda t: t.end)
+
+
+@given(st.lists(st.integers(0, 30), max_size=15).map(sorted), st.integers(-1, 31), st.data())
+def test_bisect_left_is_bisect(a, x, data):
+    from bisect import bisect_left
+
+    from claimcheck.speakers import _bisect_left
+
+    lo = data.draw(st.integers(0, len(a)))
+    hi = data.draw(st.integers(lo, len(a)))
+    assert _bisect_left(a, x, lo, hi) == bisect_left(a, x, lo, hi)
