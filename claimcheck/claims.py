@@ -18,7 +18,6 @@ rounding interval and end at the figure ("knapp 2,6 Millionen" → [2.55, 2.6] m
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -390,10 +389,11 @@ def find_drafts(
     sentence can hold number words at all.
     """
     s_start, s_end = sent
-    tokens: list[tuple[int, re.Match | regex.Match, bool]] = []
+    # (start, end, digits match): a digit figure keeps its match, a worded one its span
+    tokens: list[tuple[int, int, regex.Match | None]] = []
     if digit_positions is None:
         for m in g.number_re.finditer(text, s_start, s_end):
-            tokens.append((m.start(), m, False))
+            tokens.append((m.start(), 0, m))
     else:
         covered = s_start
         match = g.number_re.match
@@ -404,28 +404,28 @@ def find_drafts(
             m = match(text, at, s_end) or (match(text, pos, s_end) if at != pos else None)
             if m is None:
                 continue
-            tokens.append((m.start(), m, False))
+            tokens.append((m.start(), 0, m))
             covered = m.end()
     if not words and digit_positions:
         # "One in 3", "un patient sur 15 000": a worded numerator before a digit denominator
         words = any(_word_before(text, pos, s_start).casefold() in g.ratio_in_last
                     for pos in digit_positions)
     if words:
-        for m in g.words_re.finditer(text, s_start, s_end):
-            tokens.append((m.start(), m, True))
+        for w_start, w_end in g.word_scan.spans(text, s_start, s_end):
+            tokens.append((w_start, w_end, None))
         if cardinal_words(g.lang).compound_words:  # "zweiundzwanzig", "dreihundert"
             for c in cardinal_scan_re(g.lang).finditer(text, s_start, s_end):
-                tokens.append((c.start(), c, True))
+                tokens.append((c.start(), c.end(), None))
         tokens.sort(key=lambda t: t[0])
     if not tokens:
         return []
     drafts: list[Draft] = []
     consumed = s_start
-    for start, m, is_words in tokens:
+    for start, w_end, m in tokens:
         if start < consumed:
             continue
-        if is_words:
-            draft, skip_to = _words_draft(text, m, sent, lang, g)
+        if m is None:
+            draft, skip_to = _words_draft(text, start, w_end, sent, lang, g)
         else:
             draft, skip_to = _digits_draft(text, m, sent, lang, g)
         if draft is not None:
@@ -696,10 +696,10 @@ def _scale_may_follow(after: str, g: Grammar) -> bool:
 
 
 def _words_draft(
-    text: str, m: re.Match | regex.Match, sent: tuple[int, int], lang: str, g: Grammar
+    text: str, w_start: int, w_end: int, sent: tuple[int, int], lang: str, g: Grammar
 ) -> tuple[Draft | None, int]:
     _, s_end = sent
-    w_start, w_end, w_text = m.start(), m.end(), m.group()
+    w_text = text[w_start:w_end]
     key = " ".join(w_text.split()).casefold()
     value = g.word_values.get(key)
     kind = g.word_kinds.get(key)
