@@ -306,6 +306,9 @@ class Ends:
     ratio_first: frozenset[str]  # folded first words of "in", "sur", "out of"
     scale_first: tuple[str, ...]  # folded first words of the scale words of scale_after_re
     right_prefixes: frozenset[str]  # every prefix of every word of ``Grammar.right_first``
+    relative_after_first: tuple[str, ...]  # folded first words of the phrases of these
+    ratio_of_first: tuple[str, ...]  # patterns, which all begin with a gap:
+    movement_to_first: tuple[str, ...]  # see :func:`_gap_then_word`
 
 
 @cache
@@ -325,7 +328,31 @@ def _ends(lang: str) -> Ends:
         scale_first=tuple(sorted({_fold_word(w.split()[0]) for w in scale_words(lang)
                                   if w.split() and not is_letter_scale(w)})),
         right_prefixes=frozenset(w[:n] for w in g.right_first for n in range(1, len(w) + 1)),
+        relative_after_first=_first_folded(lex.relative_time_after),
+        ratio_of_first=_first_folded(lex.ratio_of),
+        movement_to_first=_first_folded(lex.movement_to),
     )
+
+
+def _first_folded(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted({_fold_word(p.split()[0]) for p in phrases if p.split()}))
+
+
+def _gap_then_word(text: str, pos: int, hi: int, firsts: tuple[str, ...]) -> bool:
+    """Whether a pattern ``{SP}phrase`` (case-insensitive) can match at ``pos`` before
+    ``hi``: a space must stand at ``pos`` and the word after the spaces, folded, must begin
+    with the folded first word of a phrase (``firsts``; empty: the pattern never matches).
+    Exact as a pre-check: the gap's characters are all ``str.isspace``, a phrase starts
+    after them with its first word, and folding text and phrases alike only merges
+    spellings, character by character (see :func:`_fold_word`)."""
+    if pos >= hi or not text[pos].isspace() or not firsts:
+        return False
+    j = pos + 1
+    while j < hi and text[j].isspace():
+        j += 1
+    if j >= hi:
+        return False
+    return _fold_word(text[j:min(hi, j + 40)].split(None, 1)[0]).startswith(firsts)
 
 
 def _may_end_at(text: str, pos: int, lo: int, lasts: Suffixes) -> bool:
@@ -731,7 +758,8 @@ def _words_draft(
         return None, w_end  # "um zwei Uhr", "at three o'clock": a clock time
     fig = Figure(w_start, w_end, w_text, word_value=value)
     if kind == "fraction":
-        of = g.ratio_of_re.match(text, w_end, s_end)
+        of = (g.ratio_of_re.match(text, w_end, s_end)
+              if _gap_then_word(text, w_end, s_end, _ends(g.lang).ratio_of_first) else None)
         if not of:
             return None, w_end
         left = _left(text, w_start, sent, g)
@@ -946,7 +974,8 @@ def _assemble(
     if _glued_right(text, end, s_end):
         return None, end
     if unit in TIME_UNITS and (
-        g.relative_after_re.match(text, end, s_end)
+        (_gap_then_word(text, end, s_end, _ends(g.lang).relative_after_first)
+         and g.relative_after_re.match(text, end, s_end))
         or (_may_end_at(text, first.start, max(s_start, first.start - 20),
                         _ends(g.lang).relative_before)
             and g.relative_before_re.match(text, max(s_start, first.start - 20), first.start))
@@ -1070,6 +1099,8 @@ def _new_level_unit(
 ) -> tuple[str | None, Decimal | None]:
     """(unit, scale) of the new level after "auf"/… when the old one has neither:
     "von 5,2 auf 5,4 Prozent" → percent; (None, None) when no new level follows."""
+    if not _gap_then_word(text, pos, hi, _ends(g.lang).movement_to_first):
+        return None, None
     to = g.movement_to_re.match(text, pos, hi)
     if to is None:
         return None, None

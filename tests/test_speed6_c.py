@@ -52,3 +52,24 @@ def test_folded_scanner_needs_lower_case_phrases() -> None:
     scanner = FoldedScanner(["Six"])
     assert scanner.unsafe_re.search("a")  # no fast path: every window is scanned as before
     assert scanner.spans("six SIX", 0, 7) == [(0, 3), (4, 7)]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_gap_then_word_never_rules_out_a_match(lang: str) -> None:
+    from claimcheck.claims import _ends, _gap_then_word
+
+    g = get_grammar(lang)
+    ends = _ends(lang)
+    cases = ((g.relative_after_re, ends.relative_after_first, g.lex.relative_time_after),
+             (g.ratio_of_re, ends.ratio_of_first, g.lex.ratio_of),
+             (g.movement_to_re, ends.movement_to_first, g.lex.movement_to))
+    rnd = random.Random(7)
+    for pattern, firsts, phrases in cases:
+        pieces = [*phrases, *(p.upper() for p in phrases), *(p.title() for p in phrases),
+                  " ", "\u00a0", "\u202f", "\t", "x", "5", "’", "'", "İ", "-", *TRICKY]
+        for _ in range(1500):
+            text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
+            for pos in range(len(text) + 1):
+                for hi in (len(text), rnd.randint(pos, len(text))):
+                    if pattern.match(text, pos, hi):
+                        assert _gap_then_word(text, pos, hi, firsts), (text, pos, hi)
