@@ -440,7 +440,10 @@ def find_drafts(
     if words:
         for w_start, w_end in g.word_scan.spans(text, s_start, s_end):
             tokens.append((w_start, w_end, None))
-        if cardinal_words(g.lang).compound_words:  # "zweiundzwanzig", "dreihundert"
+        if g.compound_scan is not None:  # "zweiundzwanzig", "dreihundert"
+            for c_start, c_end in g.compound_scan.spans(text, s_start, s_end):
+                tokens.append((c_start, c_end, None))
+        elif cardinal_words(g.lang).compound_words:
             for c in cardinal_scan_re(g.lang).finditer(text, s_start, s_end):
                 tokens.append((c.start(), c.end(), None))
         tokens.sort(key=lambda t: t[0])

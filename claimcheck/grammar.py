@@ -118,6 +118,24 @@ depend on the context ("Σ" lowers to "ς" at a word's end: the one such rule of
 (see :func:`_fold_safe`)."""
 
 
+def folded_scan_re(phrases: Iterable[str]) -> FoldedScanner:
+    """:func:`scan_re`'s case-insensitive scan of ``phrases``, as a :class:`FoldedScanner`."""
+    words = set(phrases)
+    body = trie_source(words, SCAN_GAP) + SCAN_NOT_BEFORE_ALNUM
+    return FoldedScanner(body, (ch for w in words for ch in w if not ch.isspace()))
+
+
+def _compound_scan(lang: str) -> FoldedScanner | None:
+    """``cardinal_scan_re(lang)`` as a :class:`FoldedScanner`, for a language that writes
+    its numbers as one word ("zweiundzwanzig"); its pieces are letters only."""
+    from .cardinals import cardinal_words
+
+    cw = cardinal_words(lang)
+    if not cw.compound_words or not all(a.isalpha() for a in cw.atoms):
+        return None
+    return FoldedScanner(cw.compound_scan_body, (ch for a in cw.atoms for ch in a))
+
+
 def _fold_safe(atoms: Iterable[str]) -> str:
     """The characters of ``FOLD_CANDIDATES`` on which each single-character atom (a regex
     source: a literal or a class) tests alike case-insensitively on the character and
@@ -135,33 +153,36 @@ def _fold_safe(atoms: Iterable[str]) -> str:
 
 
 class FoldedScanner:
-    """Where the phrases of a case-insensitive :class:`Scanner` stand, found by scanning a
-    lower-cased copy of the window with the case-sensitive scanner of the same phrases
-    (which ``re`` can skip through to the phrases' first letters) whenever that is exact:
-    the phrases are lower case, lowering keeps every position (each character lowers to
-    one), and every character of the window is one on which each atom of the pattern —
-    each phrase letter, the gap class, the letter-or-digit class of the boundaries —
-    tests alike case-insensitively on it and case-sensitively on its lower case
-    (:func:`_fold_safe`).  A regex match depends only on those per-character tests, so
-    both scans find the same spans.  Any other window is scanned case-insensitively."""
+    r"""Where a case-insensitive scan ``(?<![^\W_])`` + ``body`` finds its matches, found by
+    scanning a lower-cased copy of the window with ``body`` case-sensitively (which ``re``
+    can skip through faster) whenever that is exact: the body's letters are lower case,
+    lowering keeps every position (each character lowers to one), and every character of
+    the window is one on which each atom of the pattern — each letter of the body, the gap
+    class, the letter-or-digit class of the boundaries — tests alike case-insensitively on
+    it and case-sensitively on its lower case (:func:`_fold_safe`).  A match of such a
+    pattern (literals, those classes, lookarounds and repeats of them) depends only on
+    those per-character tests, so both scans find the same spans.  Any other window is
+    scanned case-insensitively."""
 
     __slots__ = ("ascii_safe", "exact", "folded", "unsafe_re")
 
-    def __init__(self, phrases: Iterable[str]) -> None:
-        words = sorted(set(phrases))
-        self.exact = scan_re(words)
-        self.folded = scan_re(words, ignore_case=False)
+    def __init__(self, body: str, letters: Iterable[str]) -> None:
+        r"""``body``: a pattern of literals, ``SCAN_GAP`` and ``[^\W_]`` lookarounds only;
+        ``letters``: every literal character it holds."""
+        self.exact = Scanner(re.compile(SCAN_NOT_AFTER_ALNUM + body, re.IGNORECASE), True)
+        self.folded = Scanner(re.compile(body), False)
         if not SCAN_GAP.endswith("]+"):
             raise RuntimeError("SCAN_GAP is expected to be one character class, repeated")
-        atoms = [SCAN_GAP[:-1], r"[^\W_]", *sorted({re.escape(ch) for w in words for ch in w})]
-        safe = _fold_safe(atoms) if all(w == w.lower() for w in words) else ""
+        chars = sorted(set(letters))
+        atoms = [SCAN_GAP[:-1], r"[^\W_]", *(re.escape(ch) for ch in chars)]
+        safe = _fold_safe(atoms) if all(ch == ch.lower() for ch in chars) else ""
         self.ascii_safe: bool = all(chr(c) in safe for c in range(128))
         self.unsafe_re: re.Pattern[str] = re.compile(
             "[^" + "".join(re.escape(c) for c in safe) + "]" if safe else "[\\s\\S]"
         )
 
     def spans(self, text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
-        """``[m.span() for m in scan_re(phrases).finditer(text, pos, endpos)]``."""
+        """``[m.span() for m in self.exact.finditer(text, pos, endpos)]``."""
         end = min(endpos, len(text))
         base = pos - 1 if pos > 0 else 0  # the character before: the left boundary test
         window = text[base:end]
@@ -227,6 +248,7 @@ class Grammar:
     number_re: regex.Pattern
     words_re: Scanner  # scan_re
     word_scan: FoldedScanner  # words_re's spans, over a lower-cased copy where that is exact
+    compound_scan: FoldedScanner | None  # cardinal_scan_re's, when the language glues its numbers
     word_spellings: frozenset[str]  # what words_re finds: casefolded and lower-cased keys
     left_re: regex.Pattern
     right_re: regex.Pattern
@@ -452,7 +474,8 @@ def get_grammar(lang: str) -> Grammar:
         lex=lex,
         number_re=number_re,
         words_re=words_re,
-        word_scan=FoldedScanner(word_spellings | set(word_kinds)),
+        word_scan=folded_scan_re(word_spellings | set(word_kinds)),
+        compound_scan=_compound_scan(lang),
         word_spellings=frozenset(word_spellings | set(word_kinds)),
         left_re=left_re,
         right_re=right_re,

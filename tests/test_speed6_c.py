@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck.grammar import FoldedScanner, get_grammar
+from claimcheck.grammar import folded_scan_re, get_grammar
 
 TRICKY = "ıİſµμKKßẞÉéΣσςǅǄǆ\u0345\u2160ⓐ\u00a0\u202f\u2009 \t\n-'’_1"
 
@@ -41,7 +41,7 @@ def test_word_scan_finds_the_spans_of_words_re(text: str, lang: str) -> None:
 
 
 def test_folded_scanner_rejects_the_extra_case_equivalences() -> None:
-    scanner = FoldedScanner(["six", "dreißig"])
+    scanner = folded_scan_re(["six", "dreißig"])
     for ch in "ıſİΣ":
         assert scanner.unsafe_re.search(ch), ch
     assert scanner.unsafe_re.search("é") is None
@@ -49,7 +49,7 @@ def test_folded_scanner_rejects_the_extra_case_equivalences() -> None:
 
 
 def test_folded_scanner_needs_lower_case_phrases() -> None:
-    scanner = FoldedScanner(["Six"])
+    scanner = folded_scan_re(["Six"])
     assert scanner.unsafe_re.search("a")  # no fast path: every window is scanned as before
     assert scanner.spans("six SIX", 0, 7) == [(0, 3), (4, 7)]
 
@@ -73,3 +73,21 @@ def test_gap_then_word_never_rules_out_a_match(lang: str) -> None:
                 for hi in (len(text), rnd.randint(pos, len(text))):
                     if pattern.match(text, pos, hi):
                         assert _gap_then_word(text, pos, hi, firsts), (text, pos, hi)
+
+
+def test_compound_scan_finds_the_spans_of_cardinal_scan_re() -> None:
+    from claimcheck.cardinals import cardinal_scan_re, cardinal_words
+
+    g = get_grammar("de")
+    assert g.compound_scan is not None
+    assert get_grammar("en").compound_scan is None
+    atoms = sorted(cardinal_words("de").atoms)
+    rnd = random.Random(8)
+    pieces = [*atoms, *(a.upper() for a in atoms), *(a.title() for a in atoms), *TRICKY,
+              "Einfluss", "DREIẞIG", "x", " ", "-"]
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
+        pos = rnd.randint(0, len(text))
+        end = rnd.randint(pos, len(text))
+        expected = [m.span() for m in cardinal_scan_re("de").finditer(text, pos, end)]
+        assert g.compound_scan.spans(text, pos, end) == expected, (text, pos, end)
