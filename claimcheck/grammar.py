@@ -133,7 +133,7 @@ def _compound_scan(lang: str) -> FoldedScanner | None:
     cw = cardinal_words(lang)
     if not cw.compound_words or not all(a.isalpha() for a in cw.atoms):
         return None
-    return FoldedScanner(cw.compound_scan_body, (ch for a in cw.atoms for ch in a))
+    return FoldedScanner(cw.compound_scan_body, (ch for a in cw.atoms for ch in a), left_in_pattern=True)
 
 
 def _fold_safe(atoms: Iterable[str]) -> str:
@@ -166,11 +166,14 @@ class FoldedScanner:
 
     __slots__ = ("ascii_safe", "exact", "folded", "unsafe_re")
 
-    def __init__(self, body: str, letters: Iterable[str]) -> None:
+    def __init__(self, body: str, letters: Iterable[str], left_in_pattern: bool = False) -> None:
         r"""``body``: a pattern of literals, ``SCAN_GAP`` and ``[^\W_]`` lookarounds only;
-        ``letters``: every literal character it holds."""
+        ``letters``: every literal character it holds; ``left_in_pattern``: the folded
+        scan keeps the left boundary in its pattern (cheaper for a body that ``re`` cannot
+        skip through anyway, such as one that begins with a lookahead)."""
         self.exact = Scanner(re.compile(SCAN_NOT_AFTER_ALNUM + body, re.IGNORECASE), True)
-        self.folded = Scanner(re.compile(body), False)
+        self.folded = (Scanner(re.compile(SCAN_NOT_AFTER_ALNUM + body), True) if left_in_pattern
+                       else Scanner(re.compile(body), False))
         if not SCAN_GAP.endswith("]+"):
             raise RuntimeError("SCAN_GAP is expected to be one character class, repeated")
         chars = sorted(set(letters))
