@@ -97,6 +97,9 @@ class CardinalWords:
     """Not compound_words: a run of whole words that are pieces, up to MAX_WORDS."""
     scan_re: re.Pattern[str]
     """Where a cardinal may start (see :func:`cardinal_scan_re`)."""
+    compound_scan_body: str
+    """compound_words: ``scan_re`` without its leading lookbehind (``NOT_AFTER_ALNUM``),
+    for a case-sensitive scan of a lower-cased copy (grammar.FoldedScanner); else ""."""
 
 
 # --- loading --------------------------------------------------------------------------------
@@ -216,6 +219,7 @@ def parse_cardinal_words(path: str, data: dict[str, Any]) -> CardinalWords:
         piece_re=re.compile(trie_source(pieces)),
         run_re=_run_re(pieces),
         scan_re=_scan_re(atoms, sets, flags["compound_words"]),
+        compound_scan_body=_compound_body(atoms, sets) if flags["compound_words"] else "",
     )
 
 
@@ -224,17 +228,20 @@ def _run_re(pieces: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"{piece}(?:{SEPARATOR}{piece}){{0,{MAX_WORDS - 1}}}", re.IGNORECASE)
 
 
+def _compound_body(atoms: dict[str, tuple[int, int]], sets: dict[str, frozenset[str]]) -> str:
+    """The whole word is made of pieces, does not begin with a joiner and does not end
+    with a piece that never ends a number ("ein", "eine" and "Einfluss" are not tried)."""
+    joiners = [w for w, (kind, _) in atoms.items() if kind == JOINER]
+    finals = [w for w, (kind, _) in atoms.items()
+              if kind != JOINER and w not in sets["not_final"]]
+    return rf"(?!{trie_source(joiners)}){trie_source(atoms)}*?{trie_source(finals)}" + NOT_BEFORE_ALNUM
+
+
 def _scan_re(atoms: dict[str, tuple[int, int]], sets: dict[str, frozenset[str]],
              compound: bool) -> re.Pattern[str]:
-    joiners = [w for w, (kind, _) in atoms.items() if kind == JOINER]
     big = [w for w, (kind, _) in atoms.items() if kind in (HUNDRED, THOUSAND)]
     if compound:
-        # the whole word is made of pieces, does not begin with a joiner and does not end
-        # with a piece that never ends a number ("ein", "eine" and "Einfluss" are not tried)
-        finals = [w for w, (kind, _) in atoms.items()
-                  if kind != JOINER and w not in sets["not_final"]]
-        body = (rf"(?!{trie_source(joiners)}){trie_source(atoms)}*?{trie_source(finals)}")
-        return re.compile(NOT_AFTER_ALNUM + body + NOT_BEFORE_ALNUM, re.IGNORECASE)
+        return re.compile(NOT_AFTER_ALNUM + _compound_body(atoms, sets), re.IGNORECASE)
     # a first word, or an article/lone word right before a hundred or thousand word
     alone = sets["alone_not_a_number"] - sets["not_multipliers"]
     articles = [w for w, (kind, _) in atoms.items() if kind == ARTICLE] + sorted(alone)

@@ -18,7 +18,6 @@ rounding interval and end at the figure ("knapp 2,6 Millionen" → [2.55, 2.6] m
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -307,6 +306,9 @@ class Ends:
     ratio_first: frozenset[str]  # folded first words of "in", "sur", "out of"
     scale_first: tuple[str, ...]  # folded first words of the scale words of scale_after_re
     right_prefixes: frozenset[str]  # every prefix of every word of ``Grammar.right_first``
+    relative_after_first: tuple[str, ...]  # folded first words of the phrases of these
+    ratio_of_first: tuple[str, ...]  # patterns, which all begin with a gap:
+    movement_to_first: tuple[str, ...]  # see :func:`_gap_then_word`
 
 
 @cache
@@ -326,7 +328,31 @@ def _ends(lang: str) -> Ends:
         scale_first=tuple(sorted({_fold_word(w.split()[0]) for w in scale_words(lang)
                                   if w.split() and not is_letter_scale(w)})),
         right_prefixes=frozenset(w[:n] for w in g.right_first for n in range(1, len(w) + 1)),
+        relative_after_first=_first_folded(lex.relative_time_after),
+        ratio_of_first=_first_folded(lex.ratio_of),
+        movement_to_first=_first_folded(lex.movement_to),
     )
+
+
+def _first_folded(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted({_fold_word(p.split()[0]) for p in phrases if p.split()}))
+
+
+def _gap_then_word(text: str, pos: int, hi: int, firsts: tuple[str, ...]) -> bool:
+    """Whether a pattern ``{SP}phrase`` (case-insensitive) can match at ``pos`` before
+    ``hi``: a space must stand at ``pos`` and the word after the spaces, folded, must begin
+    with the folded first word of a phrase (``firsts``; empty: the pattern never matches).
+    Exact as a pre-check: the gap's characters are all ``str.isspace``, a phrase starts
+    after them with its first word, and folding text and phrases alike only merges
+    spellings, character by character (see :func:`_fold_word`)."""
+    if pos >= hi or not text[pos].isspace() or not firsts:
+        return False
+    j = pos + 1
+    while j < hi and text[j].isspace():
+        j += 1
+    if j >= hi:
+        return False
+    return _fold_word(text[j:min(hi, j + 40)].split(None, 1)[0]).startswith(firsts)
 
 
 def _may_end_at(text: str, pos: int, lo: int, lasts: Suffixes) -> bool:
@@ -390,10 +416,11 @@ def find_drafts(
     sentence can hold number words at all.
     """
     s_start, s_end = sent
-    tokens: list[tuple[int, re.Match | regex.Match, bool]] = []
+    # (start, end, digits match): a digit figure keeps its match, a worded one its span
+    tokens: list[tuple[int, int, regex.Match | None]] = []
     if digit_positions is None:
         for m in g.number_re.finditer(text, s_start, s_end):
-            tokens.append((m.start(), m, False))
+            tokens.append((m.start(), 0, m))
     else:
         covered = s_start
         match = g.number_re.match
@@ -404,28 +431,31 @@ def find_drafts(
             m = match(text, at, s_end) or (match(text, pos, s_end) if at != pos else None)
             if m is None:
                 continue
-            tokens.append((m.start(), m, False))
+            tokens.append((m.start(), 0, m))
             covered = m.end()
     if not words and digit_positions:
         # "One in 3", "un patient sur 15 000": a worded numerator before a digit denominator
         words = any(_word_before(text, pos, s_start).casefold() in g.ratio_in_last
                     for pos in digit_positions)
     if words:
-        for m in g.words_re.finditer(text, s_start, s_end):
-            tokens.append((m.start(), m, True))
-        if cardinal_words(g.lang).compound_words:  # "zweiundzwanzig", "dreihundert"
+        for w_start, w_end in g.word_scan.spans(text, s_start, s_end):
+            tokens.append((w_start, w_end, None))
+        if g.compound_scan is not None:  # "zweiundzwanzig", "dreihundert"
+            for c_start, c_end in g.compound_scan.spans(text, s_start, s_end):
+                tokens.append((c_start, c_end, None))
+        elif cardinal_words(g.lang).compound_words:
             for c in cardinal_scan_re(g.lang).finditer(text, s_start, s_end):
-                tokens.append((c.start(), c, True))
+                tokens.append((c.start(), c.end(), None))
         tokens.sort(key=lambda t: t[0])
     if not tokens:
         return []
     drafts: list[Draft] = []
     consumed = s_start
-    for start, m, is_words in tokens:
+    for start, w_end, m in tokens:
         if start < consumed:
             continue
-        if is_words:
-            draft, skip_to = _words_draft(text, m, sent, lang, g)
+        if m is None:
+            draft, skip_to = _words_draft(text, start, w_end, sent, lang, g)
         else:
             draft, skip_to = _digits_draft(text, m, sent, lang, g)
         if draft is not None:
@@ -696,10 +726,10 @@ def _scale_may_follow(after: str, g: Grammar) -> bool:
 
 
 def _words_draft(
-    text: str, m: re.Match | regex.Match, sent: tuple[int, int], lang: str, g: Grammar
+    text: str, w_start: int, w_end: int, sent: tuple[int, int], lang: str, g: Grammar
 ) -> tuple[Draft | None, int]:
     _, s_end = sent
-    w_start, w_end, w_text = m.start(), m.end(), m.group()
+    w_text = text[w_start:w_end]
     key = " ".join(w_text.split()).casefold()
     value = g.word_values.get(key)
     kind = g.word_kinds.get(key)
@@ -731,7 +761,8 @@ def _words_draft(
         return None, w_end  # "um zwei Uhr", "at three o'clock": a clock time
     fig = Figure(w_start, w_end, w_text, word_value=value)
     if kind == "fraction":
-        of = g.ratio_of_re.match(text, w_end, s_end)
+        of = (g.ratio_of_re.match(text, w_end, s_end)
+              if _gap_then_word(text, w_end, s_end, _ends(g.lang).ratio_of_first) else None)
         if not of:
             return None, w_end
         left = _left(text, w_start, sent, g)
@@ -946,7 +977,8 @@ def _assemble(
     if _glued_right(text, end, s_end):
         return None, end
     if unit in TIME_UNITS and (
-        g.relative_after_re.match(text, end, s_end)
+        (_gap_then_word(text, end, s_end, _ends(g.lang).relative_after_first)
+         and g.relative_after_re.match(text, end, s_end))
         or (_may_end_at(text, first.start, max(s_start, first.start - 20),
                         _ends(g.lang).relative_before)
             and g.relative_before_re.match(text, max(s_start, first.start - 20), first.start))
@@ -1070,6 +1102,8 @@ def _new_level_unit(
 ) -> tuple[str | None, Decimal | None]:
     """(unit, scale) of the new level after "auf"/… when the old one has neither:
     "von 5,2 auf 5,4 Prozent" → percent; (None, None) when no new level follows."""
+    if not _gap_then_word(text, pos, hi, _ends(g.lang).movement_to_first):
+        return None, None
     to = g.movement_to_re.match(text, pos, hi)
     if to is None:
         return None, None

@@ -107,6 +107,95 @@ def scan_re(phrases: Iterable[str], *, ignore_case: bool = True) -> Scanner:
     return Scanner(re.compile(body), False)
 
 
+FOLD_CANDIDATES: Final = "".join(
+    chr(c) for c in (*range(0x600), *range(0x1E00, 0x2100))
+    if len(chr(c).lower()) == 1 and c != 0x3A3
+)
+"""The characters a lower-cased copy may be scanned over (Latin, Greek, Cyrillic,
+punctuation, currency signs), those whose lower case is one character and does not
+depend on the context ("Σ" lowers to "ς" at a word's end: the one such rule of
+``str.lower``); each is then checked against every atom of the pattern
+(see :func:`_fold_safe`)."""
+
+
+def folded_scan_re(phrases: Iterable[str]) -> FoldedScanner:
+    """:func:`scan_re`'s case-insensitive scan of ``phrases``, as a :class:`FoldedScanner`."""
+    words = set(phrases)
+    body = trie_source(words, SCAN_GAP) + SCAN_NOT_BEFORE_ALNUM
+    return FoldedScanner(body, (ch for w in words for ch in w if not ch.isspace()))
+
+
+def _compound_scan(lang: str) -> FoldedScanner | None:
+    """``cardinal_scan_re(lang)`` as a :class:`FoldedScanner`, for a language that writes
+    its numbers as one word ("zweiundzwanzig"); its pieces are letters only."""
+    from .cardinals import cardinal_words
+
+    cw = cardinal_words(lang)
+    if not cw.compound_words or not all(a.isalpha() for a in cw.atoms):
+        return None
+    return FoldedScanner(cw.compound_scan_body, (ch for a in cw.atoms for ch in a), left_in_pattern=True)
+
+
+def _fold_safe(atoms: Iterable[str]) -> str:
+    """The characters of ``FOLD_CANDIDATES`` on which each single-character atom (a regex
+    source: a literal or a class) tests alike case-insensitively on the character and
+    case-sensitively on its lower case: checked here, by running both, not assumed.
+    ``re``'s extra case equivalences ("ı" with "i", "ſ" with "s", "µ" with "μ") and any
+    letter whose lower case differs in kind fail the check and stay out."""
+    cands = FOLD_CANDIDATES
+    lowered = "".join(c.lower() for c in cands)
+    bad: set[int] = set()
+    for atom in atoms:
+        folded = {m.start() for m in re.finditer(atom, cands, re.IGNORECASE)}
+        exact = {m.start() for m in re.finditer(atom, lowered)}
+        bad |= folded ^ exact
+    return "".join(c for i, c in enumerate(cands) if i not in bad)
+
+
+class FoldedScanner:
+    r"""Where a case-insensitive scan ``(?<![^\W_])`` + ``body`` finds its matches, found by
+    scanning a lower-cased copy of the window with ``body`` case-sensitively (which ``re``
+    can skip through faster) whenever that is exact: the body's letters are lower case,
+    lowering keeps every position (each character lowers to one), and every character of
+    the window is one on which each atom of the pattern — each letter of the body, the gap
+    class, the letter-or-digit class of the boundaries — tests alike case-insensitively on
+    it and case-sensitively on its lower case (:func:`_fold_safe`).  A match of such a
+    pattern (literals, those classes, lookarounds and repeats of them) depends only on
+    those per-character tests, so both scans find the same spans.  Any other window is
+    scanned case-insensitively."""
+
+    __slots__ = ("ascii_safe", "exact", "folded", "unsafe_re")
+
+    def __init__(self, body: str, letters: Iterable[str], left_in_pattern: bool = False) -> None:
+        r"""``body``: a pattern of literals, ``SCAN_GAP`` and ``[^\W_]`` lookarounds only;
+        ``letters``: every literal character it holds; ``left_in_pattern``: the folded
+        scan keeps the left boundary in its pattern (cheaper for a body that ``re`` cannot
+        skip through anyway, such as one that begins with a lookahead)."""
+        self.exact = Scanner(re.compile(SCAN_NOT_AFTER_ALNUM + body, re.IGNORECASE), True)
+        self.folded = (Scanner(re.compile(SCAN_NOT_AFTER_ALNUM + body), True) if left_in_pattern
+                       else Scanner(re.compile(body), False))
+        if not SCAN_GAP.endswith("]+"):
+            raise RuntimeError("SCAN_GAP is expected to be one character class, repeated")
+        chars = sorted(set(letters))
+        atoms = [SCAN_GAP[:-1], r"[^\W_]", *(re.escape(ch) for ch in chars)]
+        safe = _fold_safe(atoms) if all(ch == ch.lower() for ch in chars) else ""
+        self.ascii_safe: bool = all(chr(c) in safe for c in range(128))
+        self.unsafe_re: re.Pattern[str] = re.compile(
+            "[^" + "".join(re.escape(c) for c in safe) + "]" if safe else "[\\s\\S]"
+        )
+
+    def spans(self, text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
+        """``[m.span() for m in self.exact.finditer(text, pos, endpos)]``."""
+        end = min(endpos, len(text))
+        base = pos - 1 if pos > 0 else 0  # the character before: the left boundary test
+        window = text[base:end]
+        if (window.isascii() and self.ascii_safe) or self.unsafe_re.search(window) is None:
+            low = window.lower()
+            return [(m.start() + base, m.end() + base)
+                    for m in self.folded.finditer(low, pos - base, len(low))]
+        return [(m.start(), m.end()) for m in self.exact.finditer(text, pos, end)]
+
+
 SP: Final = WORD_GAP
 RANGE_DASHES: Final = ("-", "\u2013", "\u2014")
 """Dashes that join the two ends of a range ("95,000-100,000", "95 000 – 100 000")."""
@@ -161,6 +250,8 @@ class Grammar:
     lex: Lexicon
     number_re: regex.Pattern
     words_re: Scanner  # scan_re
+    word_scan: FoldedScanner  # words_re's spans, over a lower-cased copy where that is exact
+    compound_scan: FoldedScanner | None  # cardinal_scan_re's, when the language glues its numbers
     word_spellings: frozenset[str]  # what words_re finds: casefolded and lower-cased keys
     left_re: regex.Pattern
     right_re: regex.Pattern
@@ -386,6 +477,8 @@ def get_grammar(lang: str) -> Grammar:
         lex=lex,
         number_re=number_re,
         words_re=words_re,
+        word_scan=folded_scan_re(word_spellings | set(word_kinds)),
+        compound_scan=_compound_scan(lang),
         word_spellings=frozenset(word_spellings | set(word_kinds)),
         left_re=left_re,
         right_re=right_re,
