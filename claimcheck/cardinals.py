@@ -28,7 +28,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
 from typing import Any, Final
 
 from .errors import RulesError
@@ -253,8 +252,7 @@ def _scan_re(atoms: dict[str, tuple[int, int]], sets: dict[str, frozenset[str]],
     return re.compile(NOT_AFTER_ALNUM + body + NOT_BEFORE_ALNUM, re.IGNORECASE)
 
 
-@cache
-def cardinal_words(lang: str) -> CardinalWords:
+def _load_cardinal_words(lang: str) -> CardinalWords:
     """The validated cardinal words of ``lang`` (cached; RulesError on a bad or missing file)."""
     path = rules_dir() / "cardinals" / f"{lang}.yaml"
     if not path.is_file():
@@ -263,6 +261,19 @@ def cardinal_words(lang: str) -> CardinalWords:
     if words.lang != lang:
         raise RulesError(str(path), None, f"lang is {words.lang!r}, expected {lang!r}")
     return words
+
+
+_CARDINAL_WORDS_MEMO: Final[dict[str, CardinalWords]] = {}
+
+
+def cardinal_words(lang: str) -> CardinalWords:
+    """``_load_cardinal_words(lang)``, built once and kept in a plain dict: the engine asks for it
+    per figure or token, and a compiled caller then pays a native call and a dict lookup
+    instead of a ``functools.cache`` wrapper's Python call (about 600 instructions)."""
+    found = _CARDINAL_WORDS_MEMO.get(lang)
+    if found is None:
+        found = _CARDINAL_WORDS_MEMO[lang] = _load_cardinal_words(lang)
+    return found
 
 
 def cardinal_scan_re(lang: str) -> re.Pattern[str]:

@@ -311,8 +311,7 @@ class Ends:
     movement_to_first: tuple[str, ...]  # see :func:`_gap_then_word`
 
 
-@cache
-def _ends(lang: str) -> Ends:
+def _load_ends(lang: str) -> Ends:
     g = get_grammar(lang)
     lex = g.lex
     # the currency markers currency_before_pattern() is built from
@@ -332,6 +331,19 @@ def _ends(lang: str) -> Ends:
         ratio_of_first=_first_folded(lex.ratio_of),
         movement_to_first=_first_folded(lex.movement_to),
     )
+
+
+_ENDS_MEMO: Final[dict[str, Ends]] = {}
+
+
+def _ends(lang: str) -> Ends:
+    """``_load_ends(lang)``, built once and kept in a plain dict: the engine asks for it
+    per figure or token, and a compiled caller then pays a native call and a dict lookup
+    instead of a ``functools.cache`` wrapper's Python call (about 600 instructions)."""
+    found = _ENDS_MEMO.get(lang)
+    if found is None:
+        found = _ENDS_MEMO[lang] = _load_ends(lang)
+    return found
 
 
 def _first_folded(phrases: tuple[str, ...]) -> tuple[str, ...]:

@@ -33,11 +33,23 @@ STRIP: Final = ".,;:!?()[]{}\"'«»„“”‚‘’-–—/…*_"
 STRIP_SET: Final = frozenset(STRIP)
 
 
-@cache
-def _single_language() -> dict[str, str]:
+def _load_single_language() -> dict[str, str]:
     """Detect word → its language, for the words only one language lists (a word two
     languages share is no evidence)."""
     return {w: langs[0] for w, langs in _detect_table().items() if len(langs) == 1}
+
+
+_SINGLE_LANGUAGE_MEMO: Final[dict[str, dict[str, str]]] = {}
+
+
+def _single_language() -> dict[str, str]:
+    """``_load_single_language()``, built once and kept in a plain dict: the engine asks for it
+    per figure or token, and a compiled caller then pays a native call and a dict lookup
+    instead of a ``functools.cache`` wrapper's Python call (about 600 instructions)."""
+    found = _SINGLE_LANGUAGE_MEMO.get("")
+    if found is None:
+        found = _SINGLE_LANGUAGE_MEMO[""] = _load_single_language()
+    return found
 
 
 def count_evidence(text: str, start: int = 0, end: int | None = None) -> dict[str, int]:

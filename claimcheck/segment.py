@@ -40,8 +40,7 @@ NEXT_WORD_RE: Final = regex.compile(r"\s*[\"'\u201e\u201c\u00ab(]?(?P<word>[\p{L
 NEXT_WORD: Final = NEXT_WORD_RE.groupindex["word"]
 
 
-@cache
-def _abbreviations() -> frozenset[str]:
+def _load_abbreviations() -> frozenset[str]:
     out: set[str] = set()
     for lang in LANGS:
         lex = get_lexicon(lang)
@@ -51,8 +50,20 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(out)
 
 
-@cache
-def _abbreviation_heads() -> dict[str, tuple[str, ...]]:
+_ABBREVIATIONS_MEMO: Final[dict[str, frozenset[str]]] = {}
+
+
+def _abbreviations() -> frozenset[str]:
+    """``_load_abbreviations()``, built once and kept in a plain dict: the engine asks for it
+    per figure or token, and a compiled caller then pays a native call and a dict lookup
+    instead of a ``functools.cache`` wrapper's Python call (about 600 instructions)."""
+    found = _ABBREVIATIONS_MEMO.get("")
+    if found is None:
+        found = _ABBREVIATIONS_MEMO[""] = _load_abbreviations()
+    return found
+
+
+def _load_abbreviation_heads() -> dict[str, tuple[str, ...]]:
     """First part of a multi-part abbreviation → the rest ("z." → "B." of "z. B.")."""
     out: dict[str, list[str]] = {}
     for lang in LANGS:
@@ -61,6 +72,19 @@ def _abbreviation_heads() -> dict[str, tuple[str, ...]]:
             if len(parts) > 1:
                 out.setdefault(parts[0], []).append(" ".join(parts[1:]))
     return {k: tuple(v) for k, v in out.items()}
+
+
+_ABBREVIATION_HEADS_MEMO: Final[dict[str, dict[str, tuple[str, ...]]]] = {}
+
+
+def _abbreviation_heads() -> dict[str, tuple[str, ...]]:
+    """``_load_abbreviation_heads()``, built once and kept in a plain dict: the engine asks for it
+    per figure or token, and a compiled caller then pays a native call and a dict lookup
+    instead of a ``functools.cache`` wrapper's Python call (about 600 instructions)."""
+    found = _ABBREVIATION_HEADS_MEMO.get("")
+    if found is None:
+        found = _ABBREVIATION_HEADS_MEMO[""] = _load_abbreviation_heads()
+    return found
 
 
 @cache

@@ -38,7 +38,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
 from typing import Final
 
 import regex
@@ -235,8 +234,7 @@ def _hits(tokens: list[Token], table: PhraseTable, starts: list[int] | None = No
     return out
 
 
-@cache
-def get_speaker_data(lang: str) -> SpeakerData:
+def _load_get_speaker_data(lang: str) -> SpeakerData:
     lex = get_lexicon(lang)
     ph = lang_phrases(lang)
     sp = ph.speaker
@@ -291,6 +289,19 @@ def get_speaker_data(lang: str) -> SpeakerData:
 
 
 # --- speaker phrases -------------------------------------------------------------------
+
+
+_GET_SPEAKER_DATA_MEMO: Final[dict[str, SpeakerData]] = {}
+
+
+def get_speaker_data(lang: str) -> SpeakerData:
+    """``_load_get_speaker_data(lang)``, built once and kept in a plain dict: the engine asks for it
+    per figure or token, and a compiled caller then pays a native call and a dict lookup
+    instead of a ``functools.cache`` wrapper's Python call (about 600 instructions)."""
+    found = _GET_SPEAKER_DATA_MEMO.get(lang)
+    if found is None:
+        found = _GET_SPEAKER_DATA_MEMO[lang] = _load_get_speaker_data(lang)
+    return found
 
 
 def _is_title(tok: Token, d: SpeakerData) -> bool:
