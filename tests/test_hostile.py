@@ -35,7 +35,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimcheck.batch import extract_paths
-from claimcheck.grammar import Scanner
+from claimcheck.grammar import FoldedScanner, Scanner
 from claimcheck.model import Document
 from claimcheck.pipeline import extract_document
 from claimcheck.table import CLAIM_SCHEMA, claims_to_frame
@@ -242,6 +242,10 @@ def collect_patterns() -> dict[str, regex.Pattern | re.Pattern]:
                 found[name] = obj
         elif isinstance(obj, Scanner):  # a phrase trie: audit the pattern it searches with
             add(name, obj.pattern)
+        elif isinstance(obj, FoldedScanner):  # the same trie, case-insensitive and folded
+            add(f"{name}.exact", obj.exact)
+            add(f"{name}.folded", obj.folded)
+            add(f"{name}.unsafe_re", obj.unsafe_re)
         elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
             for f in dataclasses.fields(obj):
                 add(f"{name}.{f.name}", getattr(obj, f.name))
