@@ -31,6 +31,7 @@ COMPILED = [
     "claimcheck/grammar.py",
     "claimcheck/language.py",
     "claimcheck/pipeline.py",
+    "claimcheck/positions.py",
     "claimcheck/segment.py",
     "claimcheck/speakers.py",
     "claimcheck/subjects.py",

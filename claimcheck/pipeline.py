@@ -21,6 +21,13 @@ from .positions import Positions
 from .segment import split_sentences
 from .speakers import SpeakerTracker, attach
 
+CLAIM_FIELDS: Final = (
+    "source", "line", "column", "start", "end", "text", "value", "low", "high", "qualifier", "unit",
+    "role", "period", "subject", "concept", "speaker", "lang", "number_format", "ambiguous",
+    "sentence", "alternatives", "published", "inverted",
+)
+"""Claim's fields in the order extract_document passes them (a test holds it to Claim's)."""
+
 ROLE_VALUES: Final = {role: role.value for role in Role}
 """A role's string, read once: ``Role.value`` is a Python-level property on every read."""
 
@@ -137,33 +144,33 @@ def extract_document(doc: Document, lang: str | None = None) -> list[Claim]:
         attached = attach(analysis, d.sentence, d.start, d.end, d.lang, ROLE_VALUES[d.role], d.unit,
                           tracker, d.extra.get("subject_end"))
         line, column = lines.position(d.start)
-        out.append(
-            seal(ClaimRecord(  # a Claim, built without the frozen dataclass's per-field cost
-                source=doc.source,
-                line=line,
-                column=column,
-                start=d.start,
-                end=d.end,
-                text=text[d.start:d.end],
-                value=value if d.second is None else None,
-                low=low,
-                high=high,
-                qualifier=d.qualifier,
-                unit=d.unit,
-                role=d.role,
-                period=period,
-                subject=attached.subject,
-                concept=attached.concept,
-                speaker=attached.speaker,
-                lang=d.lang,
-                number_format=fmt,
-                ambiguous=ambiguous,
-                sentence=sentence,
-                alternatives=claims_mod.alternatives(d),
-                published=doc.published,
-                inverted=d.inverted,
-            ))
-        )
+        out.append(seal(ClaimRecord(
+            # positional, in Claim's field order (CLAIM_FIELDS; tests/test_model.py checks
+            # it): keywords would make the call build a dict of 23 names per claim
+            doc.source,  # source
+            line,  # line
+            column,  # column
+            d.start,  # start
+            d.end,  # end
+            text[d.start:d.end],  # text
+            value if d.second is None else None,  # value
+            low,  # low
+            high,  # high
+            d.qualifier,  # qualifier
+            d.unit,  # unit
+            d.role,  # role
+            period,  # period
+            attached.subject,  # subject
+            attached.concept,  # concept
+            attached.speaker,  # speaker
+            d.lang,  # lang
+            fmt,  # number_format
+            ambiguous,  # ambiguous
+            sentence,  # sentence
+            claims_mod.alternatives(d),  # alternatives
+            doc.published,  # published
+            d.inverted,  # inverted
+        )))
     return out
 
 

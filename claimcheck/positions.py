@@ -16,7 +16,7 @@ class LineIndex:
     """1-based line and column of a character offset."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [0]
+        self.starts: list[int] = [0]
         find = text.find
         i = find("\n")
         while i != -1:
@@ -35,9 +35,9 @@ class Positions:
         """``raw``: the file's text when the document was extracted from it (defaults to
         ``doc.page``); without it, positions are those of the document text."""
         raw = raw if raw is not None else doc.page
-        self.map = doc.offset_map if raw is not None else None
-        self.text_starts = [a for a, _ in self.map] if self.map else []
-        self.lines = LineIndex(raw if self.map and raw is not None else doc.text)
+        self.map: tuple[tuple[int, int], ...] | None = doc.offset_map if raw is not None else None
+        self.text_starts: list[int] = [a for a, _ in self.map] if self.map else []
+        self.lines: LineIndex = LineIndex(raw if self.map and raw is not None else doc.text)
 
     def file_offset(self, offset: int) -> int:
         if not self.map:

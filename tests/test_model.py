@@ -5,13 +5,18 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
+import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from claimcheck.model import Claim, ClaimRecord, NumberFormat, Qualifier, Reading, Role, seal
+from claimcheck.pipeline import CLAIM_FIELDS
+
+PIPELINE = Path(__file__).resolve().parent.parent / "claimcheck" / "pipeline.py"
 
 BASE = dict(
     source="wire.txt", line=3, column=7, start=120, end=134, text="more than 94,000",
@@ -25,6 +30,17 @@ def test_record_has_the_claims_fields_in_order():
     assert [(f.name, f.default) for f in dataclasses.fields(ClaimRecord)] == [
         (f.name, f.default) for f in dataclasses.fields(Claim)
     ]
+
+
+def test_extractor_passes_the_fields_in_claims_order():
+    """extract_document builds its ClaimRecord positionally, one argument a line, each line
+    ending in a comment naming its field: names and order must be Claim's."""
+    assert CLAIM_FIELDS == tuple(f.name for f in dataclasses.fields(Claim))
+    source = PIPELINE.read_text(encoding="utf-8")
+    call = source[source.index("seal(ClaimRecord("):]
+    call = call[:call.index(")))")]
+    named = re.findall(r",  # (\w+)\n", call)
+    assert tuple(named) == CLAIM_FIELDS
 
 
 @pytest.mark.parametrize("extra", [
