@@ -171,16 +171,49 @@ class DocumentConvention:
         return self.comma_votes > 0 and self.dot_votes > 0
 
 
+def one_value(readings: tuple[Reading, ...]) -> bool:
+    """``len(distinct_values(readings)) == 1``, without building the set."""
+    if not readings:
+        return False
+    first = readings[0].value
+    for r in readings:
+        if r.value != first:
+            return False
+    return True
+
+
 def vote(readings: tuple[Reading, ...]) -> str | None:
     """'comma' or 'dot' when a token's readings all share that decimal family."""
-    if len(distinct_values(readings)) != 1:
+    if not one_value(readings):
         return None
-    fmts = {r.number_format for r in readings}
-    if fmts <= COMMA_DECIMAL:
+    comma = dot = True
+    plain_only = True
+    for r in readings:
+        fmt = r.number_format
+        if fmt not in COMMA_DECIMAL:
+            comma = False
+        if fmt not in DOT_DECIMAL:
+            dot = False
+        if fmt is not FMT_PLAIN:
+            plain_only = False
+    if comma:
         return "comma"
-    if fmts <= DOT_DECIMAL and fmts != {FMT_PLAIN}:
+    if dot and not plain_only:
         return "dot"
     return None
+
+
+def _only_named(readings: tuple[Reading, ...]) -> NumberFormat | None:
+    """The one convention other than plain among ``readings``, if exactly one."""
+    named: NumberFormat | None = None
+    for r in readings:
+        fmt = r.number_format
+        if fmt is FMT_PLAIN or fmt is named:
+            continue
+        if named is not None:
+            return None
+        named = fmt
+    return named
 
 
 def infer_document_convention(token_readings: list[tuple[Reading, ...]]) -> DocumentConvention:
@@ -198,10 +231,10 @@ def infer_document_convention(token_readings: list[tuple[Reading, ...]]) -> Docu
             comma += 1
         elif v == "dot":
             dot += 1
-        if len(distinct_values(readings)) == 1:
-            named = {r.number_format for r in readings} - {FMT_PLAIN}
-            if len(named) == 1:
-                formats.update(named)
+        if one_value(readings):
+            named = _only_named(readings)
+            if named is not None:
+                formats[named] = formats.get(named, 0) + 1
     return DocumentConvention(comma, dot, formats)
 
 

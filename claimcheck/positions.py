@@ -13,19 +13,45 @@ from .model import Document
 
 
 class LineIndex:
-    """1-based line and column of a character offset."""
+    """1-based line and column of a character offset.
+
+    Claims come in document order, so the lines are counted forward from the offset
+    asked before (``str.count`` and ``str.rfind`` over the stretch between): no list of
+    every line start is built for a document whose claims sit in a few of its lines.
+    The first offset asked out of order builds that list, and every later one is a
+    bisection in it, so any order stays linear in the text."""
 
     def __init__(self, text: str) -> None:
-        self.starts: list[int] = [0]
-        find = text.find
-        i = find("\n")
-        while i != -1:
-            self.starts.append(i + 1)
-            i = find("\n", i + 1)
+        self.text = text
+        self.at = 0  # lines are counted up to here
+        self.line = 1  # the line ``at`` stands on
+        self.line_start = 0  # where that line begins
+        self.starts: list[int] | None = None  # every line's start, once asked out of order
 
     def position(self, offset: int) -> tuple[int, int]:
-        line = bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1] + 1
+        starts = self.starts
+        if starts is None and offset < self.at:
+            starts = self.starts = _line_starts(self.text)
+        if starts is not None:
+            line = bisect_right(starts, offset)
+            return line, offset - starts[line - 1] + 1
+        n = self.text.count("\n", self.at, offset)
+        if n:
+            self.line += n
+            self.line_start = self.text.rfind("\n", self.at, offset) + 1
+        self.at = offset
+        return self.line, offset - self.line_start + 1
+
+
+def _line_starts(text: str) -> list[int]:
+    """The offset where each line of ``text`` begins."""
+    starts = [0]
+    find = text.find
+    i = find("\n")
+    while i != -1:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    return starts
 
 
 class Positions:

@@ -24,8 +24,25 @@ ambiguous.
 
 from __future__ import annotations
 
+from collections import Counter
+from decimal import Decimal
+
 import pytest
 from examples import MINUS, NBSP, NNBSP, Case, check_case, params
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimcheck.convention import (
+    COMMA_DECIMAL,
+    DOT_DECIMAL,
+    FMT_PLAIN,
+    distinct_values,
+    infer_document_convention,
+    one_value,
+    readings_of,
+    vote,
+)
+from claimcheck.model import NumberFormat, Reading
 
 # --- en: comma groups, point decimal ---------------------------------------------------
 EN_CONVENTION = [
@@ -263,3 +280,51 @@ ROWS += SIGNED + DOCUMENT
 @pytest.mark.parametrize("case", params(ROWS + BUGS_CAUGHT) + KNOWN_FAILURES)
 def test_convention(case: Case) -> None:
     check_case(case)
+
+
+# --- the document's votes: loops against the set-based definition ------------------------
+
+READINGS = st.lists(
+    st.builds(Reading, st.sampled_from(list(NumberFormat)),
+              st.sampled_from([Decimal("94"), Decimal("94000"), Decimal("94.000"), Decimal("1.5"),
+                               Decimal("1.50")])),
+    max_size=5,
+).map(tuple)
+
+
+def vote_by_sets(readings):
+    if len(distinct_values(readings)) != 1:
+        return None
+    fmts = {r.number_format for r in readings}
+    if fmts <= COMMA_DECIMAL:
+        return "comma"
+    if fmts <= DOT_DECIMAL and fmts != {FMT_PLAIN}:
+        return "dot"
+    return None
+
+
+def formats_by_sets(token_readings):
+    formats: Counter = Counter()
+    for readings in token_readings:
+        if len(distinct_values(readings)) == 1:
+            named = {r.number_format for r in readings} - {FMT_PLAIN}
+            if len(named) == 1:
+                formats.update(named)
+    return formats
+
+
+@given(st.lists(READINGS, max_size=8))
+def test_votes_match_the_set_definition(token_readings):
+    for readings in token_readings:
+        assert one_value(readings) == (len(distinct_values(readings)) == 1)
+        assert vote(readings) == vote_by_sets(readings)
+    doc = infer_document_convention(token_readings)
+    assert list(doc.formats.items()) == list(formats_by_sets(token_readings).items())
+
+
+@pytest.mark.parametrize("raw", ["94,000", "1.234,5", "1 234,5", "1'234.5", "4.5", "2,5", "1234", "12.500"])
+def test_votes_of_real_readings_match_the_set_definition(raw):
+    readings = readings_of(raw)
+    assert vote(readings) == vote_by_sets(readings)
+    assert list(infer_document_convention([readings]).formats.items()) == list(
+        formats_by_sets([readings]).items())
