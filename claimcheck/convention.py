@@ -277,8 +277,7 @@ def choose_reading(
     whole_count: bool,
 ) -> tuple[Reading, bool]:
     """Pick the reading for ``raw``; returns (reading, ambiguous)."""
-    values = distinct_values(readings)
-    if len(values) == 1:
+    if one_value(readings):
         return _label(readings, doc, lang, raw), False
     # Several values: the document decides, then plausibility, then the language.
     prior = LANG_PRIOR.get(lang, "dot")
@@ -292,7 +291,7 @@ def choose_reading(
             chosen = whole or chosen  # "1,500 personnes" in a text of "2,5 %": 1500 people, not 1.5
     if not chosen:
         plausible = [r for r in candidates if not _implausible(r, raw, whole_count=whole_count)]
-        if plausible and len(distinct_values(tuple(plausible))) == 1:
+        if plausible and one_value(tuple(plausible)):
             chosen = tuple(plausible)
         else:
             pick = [r for r in (plausible or candidates) if _family(r.number_format) == prior]
