@@ -126,9 +126,7 @@ def tokenize(text: str, start: int, end: int) -> Tokens:
     ("Farmers' union"); no token crosses into a piece read in Python ("1 234": a number
     next to a space and a digit is left to the pattern).
 
-    A word's fold is its slice of the span's casefolded text when casefolding keeps the
-    span's length: then every character folds to exactly one (casefolding is per
-    character and never drops one), so the slice is the piece's own casefold.
+    A word's fold is its casefold, from ``_casefold``'s memo.
     """
     out: list[Token] = []  # a plain list: compiled appends; Tokens is made once at the end
     chunk = text[start:end]
@@ -138,8 +136,6 @@ def tokenize(text: str, start: int, end: int) -> Tokens:
         if c in chunk:
             _scan_tokens(out, pattern, text, start, end)
             return Tokens(out)
-    folded = chunk.casefold()
-    sliced = len(folded) == len(chunk)
     nxt = 0  # where the next piece starts at the earliest (one past a whitespace)
     run_start = -1  # start (in chunk) of the current run of pieces left to the pattern
     run_end = 0
@@ -157,8 +153,7 @@ def tokenize(text: str, start: int, end: int) -> Tokens:
                 if run_start >= 0:
                     _scan_tokens(out, pattern, text, start + run_start, min(end, start + run_end + 1))
                     run_start = -1
-                fold = folded[at:pos] if sliced else piece.casefold()
-                out.append(Token("word", piece, start + at, start + pos, fold))
+                out.append(Token("word", piece, start + at, start + pos, _casefold(piece)))
                 continue
         else:
             last = ord(piece[-1])
@@ -168,12 +163,11 @@ def tokenize(text: str, start: int, end: int) -> Tokens:
                     if run_start >= 0:
                         _scan_tokens(out, pattern, text, start + run_start, min(end, start + run_end + 1))
                         run_start = -1
-                    fold = folded[at : pos - 1] if sliced else word.casefold()
-                    out.append(Token("word", word, start + at, start + pos - 1, fold))
+                    out.append(Token("word", word, start + at, start + pos - 1, _casefold(word)))
                     mark = "," if last == 44 else "."
                     out.append(Token("punct", mark, start + pos - 1, start + pos, mark))
                     continue
-        toks = _piece_tokens(chunk, folded if sliced else "", piece, at, start, apostrophes)
+        toks = _piece_tokens(chunk, piece, at, start, apostrophes)
         if toks is None:
             toks = _number_tokens(chunk, piece, at, start)  # "94 000" across pieces
             if toks is not None:
@@ -190,6 +184,25 @@ def tokenize(text: str, start: int, end: int) -> Tokens:
     if run_start >= 0:
         _scan_tokens(out, pattern, text, start + run_start, min(end, start + run_end + 1))
     return Tokens(out)
+
+
+MAX_FOLDS: Final = 1 << 16
+"""Most words ``_casefold`` remembers (then it starts afresh)."""
+_FOLDS: Final[dict[str, str]] = {}
+
+
+def _casefold(word: str) -> str:
+    """``word.casefold()``, remembered per word: a word is hashed once for the lookup
+    (its fold, shared by its tokens, keeps its hash for the set lookups that follow),
+    instead of a method call or a slice per token.  Exact: casefolding is a pure
+    function of the word."""
+    fold = _FOLDS.get(word)
+    if fold is None:
+        if len(_FOLDS) >= MAX_FOLDS:
+            _FOLDS.clear()
+        fold = word.casefold()
+        _FOLDS[word] = fold
+    return fold
 
 
 def _letter_first(word: str) -> bool:
@@ -220,7 +233,7 @@ def _maybe_digit(c: str) -> bool:
 
 
 def _piece_tokens(
-    chunk: str, folded: str, piece: str, at: int, start: int, apostrophes: bool
+    chunk: str, piece: str, at: int, start: int, apostrophes: bool
 ) -> list[Token] | None:
     """The tokens of the whitespace-delimited piece chunk[at:at+len(piece)], as the token
     pattern reads it, or None when it has no shape known here (left to the pattern).
@@ -233,8 +246,7 @@ def _piece_tokens(
     unless the text before its first apostrophe may be an elided word (the pattern would
     cut there); or digits joined by single '.' or ','.  A number at the piece's edge
     next to one of NUM_SPACES and then what may be a digit is left to the pattern: it may
-    join the number beside it ("1 234").  ``folded``: the span's casefolded text when it
-    has the span's length (see ``tokenize``), else "".
+    join the number beside it ("1 234").
     """
     m = len(piece)
     lead = 0
@@ -289,7 +301,7 @@ def _piece_tokens(
         word = core[digits:]
         wa = start + at + lead + digits
         out.append(Token("num", num, a + lead, wa, num))
-        wfold = folded[wa - start : at + trail] if folded else word.casefold()
+        wfold = _casefold(word)
         out.append(Token("word", word, wa, a + trail, wfold))
     elif kind == "num":
         out.append(Token("num", core, a + lead, a + trail, core))
@@ -297,11 +309,11 @@ def _piece_tokens(
         ca = at + lead  # the core's extent in chunk
         if elided:
             head = core[:elided]
-            hfold = folded[ca : ca + elided] if folded else head.casefold()
+            hfold = _casefold(head)
             out.append(Token("elided", head, start + ca, start + ca + elided, hfold.replace("\u2019", "'")))
             core = core[elided:]
             ca += elided
-        fold = folded[ca : at + trail] if folded else core.casefold()
+        fold = _casefold(core)
         if "\u2019" in fold:
             fold = fold.replace("\u2019", "'")
         out.append(Token("word", core, start + ca, a + trail, fold))
@@ -450,7 +462,7 @@ def _scan_tokens(out: list[Token], pattern: regex.Pattern, text: str, start: int
         t = m.group()
         kind = m.lastgroup or "punct"
         if kind in WORD_KINDS:
-            fold = t.casefold()
+            fold = _casefold(t)
             if "\u2019" in fold:
                 fold = fold.replace("\u2019", "'")
         else:

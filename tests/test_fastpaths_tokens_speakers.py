@@ -124,3 +124,20 @@ def test_bisect_left_is_bisect(a, x, data):
     lo = data.draw(st.integers(0, len(a)))
     hi = data.draw(st.integers(lo, len(a)))
     assert _bisect_left(a, x, lo, hi) == bisect_left(a, x, lo, hi)
+
+
+@given(st.lists(PIECES, min_size=1, max_size=6).map("".join))
+def test_casefold_memo_is_casefold(word):
+    """_casefold remembers word.casefold(), also across the memo's restart when full."""
+    from claimcheck import subjects
+
+    assert subjects._casefold(word) == word.casefold()
+    assert subjects._casefold(word) == word.casefold()  # from the memo
+    saved = dict(subjects._FOLDS)
+    try:
+        subjects._FOLDS.update({f"\x01{k}": "" for k in range(subjects.MAX_FOLDS - len(subjects._FOLDS))})
+        assert subjects._casefold(word + "\x00") == (word + "\x00").casefold()  # restart
+        assert len(subjects._FOLDS) == 1
+    finally:
+        subjects._FOLDS.clear()
+        subjects._FOLDS.update(saved)
