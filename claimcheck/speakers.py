@@ -214,16 +214,18 @@ def _hits(tokens: list[Token], table: PhraseTable, starts: list[int] | None = No
     first = table.first
     if starts is None:
         starts = [k for k, t in enumerate(tokens) if t.fold in first]
-    else:
-        starts = [k for k in starts if tokens[k].fold in first]
     n = len(tokens)
-    # only the tokens opening some phrase are tried, left to right; one inside an earlier
-    # hit (index below ``free``) is skipped, as the scan would have stepped over it
+    # only the tokens opening some phrase are tried, left to right (a shortlisted token
+    # opening none of the table's is passed over here, not filtered into a new list); one
+    # inside an earlier hit (index below ``free``) is skipped, as the scan would have
+    # stepped over it
     free = 0
     for k in starts:
         if k < free:
             continue
         f = tokens[k].fold
+        if f not in first:
+            continue
         options = table.pairs.get((f, tokens[k + 1].fold)) if k + 1 < n else None
         for words in table.singles[f] if options is None else options:
             m = len(words)
@@ -1494,7 +1496,10 @@ class SpeakerTracker:
     def speaker(
         self, sentence: tuple[int, int], claim_start: int, claim_end: int, lang: str
     ) -> str | None:
-        i = self.sentence_index(sentence)
+        return self.speaker_of(self.sentence_index(sentence), claim_start, claim_end, lang)
+
+    def speaker_of(self, i: int, claim_start: int, claim_end: int, lang: str) -> str | None:
+        """``speaker`` of a claim in sentence i (the caller knows the index)."""
         cues = self.cues(i)
         quote = _quote_around(self.text, claim_start, lang, self.quote_marks(lang))
         if quote is not None:
@@ -1742,7 +1747,7 @@ def attach(
         subject = context.carried_subject(i, claim_start, family, pronoun=found == "pronoun")
     if subject is not None:
         context.remember_subject(i, claim_start, family, subject)
-    speaker = context.speaker(sentence, claim_start, claim_end, lang)
+    speaker = context.speaker_of(i, claim_start, claim_end, lang)
     return Attached(
         subject.text if subject else None,
         subject.concept if subject else None,
