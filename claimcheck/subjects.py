@@ -504,6 +504,10 @@ class Phrases:
     qualifier_words: frozenset[str] = frozenset()  # words of the lexicon's qualifiers
     verb_qualifiers: frozenset[str] = frozenset()  # "topped", "frôle": a verb that qualifies
     capitalised_nouns: bool = False  # de: "Kosten" is a noun, "kosten" a verb
+    grammar_words: frozenset[str] = frozenset()
+    """Every word of determiners, prepositions, links, clause_words, stop_words, connectors,
+    subject_pronouns and expletives: a word outside it is in none of them (one lookup
+    where a chain of tests would look in each)."""
 
 
 def _fold_words(values: Any, path: str, key: str) -> frozenset[str]:
@@ -565,6 +569,10 @@ def get_phrases(lang: str) -> Phrases:
     speaker = data.get("speaker") or {}
     if not isinstance(speaker, dict):
         raise RulesError(str(path), None, "'speaker' must be a mapping")
+    grammar_words = (
+        w["determiners"] | w["prepositions"] | w["links"] | w["clause_words"] | w["stop_words"]
+        | qual_words | connectors | w["subject_pronouns"] | w["expletives"]
+    )
     return Phrases(
         lang=lang,
         determiners=w["determiners"],
@@ -598,6 +606,7 @@ def get_phrases(lang: str) -> Phrases:
             q for q in qual_words
             if q in connectors and q not in prepositions and q not in w["prepositions"] and len(q) > 3
         ),
+        grammar_words=frozenset(grammar_words),
     )
 
 
@@ -809,12 +818,53 @@ MAX_PREFIX = 4
 """An abbreviation before a hyphen ("US-", "EU-", "NRW-") names where, not what."""
 
 
+MAX_MEMO: Final = 1 << 16
+"""Most entries a plain-dict memo keeps (then it starts afresh)."""
+_KEYS_MEMO: Final[dict[str, dict[str | tuple[str, ...], tuple[str, ...]]]] = {}
+"""lang → run of words → its concept keys; a run of one word is keyed by the word itself
+(its hash is kept: no tuple to build and hash), a longer one by its tuple of words (a
+string never equals a tuple)."""
+
+
 def _keys_for(words: list[str], lang: str) -> tuple[str, ...]:
     """Concept keys of a run of words (as written): surface form, lemma, compound head."""
-    return _keys_for_run(tuple(words), lang)
+    return _keys_at(words, 0, len(words), lang)
 
 
-@lru_cache(maxsize=1 << 16)
+def _keys_at(words: list[str], i: int, n: int, lang: str) -> tuple[str, ...]:
+    """``_keys_for(words[i : i + n], lang)`` without slicing the list.  Remembered per
+    language in a plain dict (a compiled caller pays a dict lookup, not an ``lru_cache``
+    wrapper's call): ``_keys_for_run`` is a pure function of the words."""
+    if n == 1:
+        return _word_keys(words[i], lang)
+    memo = _keys_memo(lang)
+    run = tuple(words[i : i + n])
+    keys = memo.get(run)
+    if keys is None:
+        if len(memo) >= MAX_MEMO:
+            memo.clear()
+        keys = memo[run] = _keys_for_run(run, lang)
+    return keys
+
+
+def _word_keys(word: str, lang: str) -> tuple[str, ...]:
+    """``_keys_for([word], lang)``: keyed by the word itself."""
+    memo = _keys_memo(lang)
+    keys = memo.get(word)
+    if keys is None:
+        if len(memo) >= MAX_MEMO:
+            memo.clear()
+        keys = memo[word] = _keys_for_run((word,), lang)
+    return keys
+
+
+def _keys_memo(lang: str) -> dict[str | tuple[str, ...], tuple[str, ...]]:
+    memo = _KEYS_MEMO.get(lang)
+    if memo is None:
+        memo = _KEYS_MEMO[lang] = {}
+    return memo
+
+
 def _keys_for_run(words: tuple[str, ...], lang: str) -> tuple[str, ...]:
     concepts = all_concepts()
     phrase = _join([_fold(w) for w in words])
@@ -885,7 +935,7 @@ def concept_for_words(
     n = len(words)
     for size in range(n, 0, -1):
         for i in range(max(0, head - size + 1), min(head, n - size) + 1):
-            keys = _keys_for(words[i : i + size], lang)
+            keys = _keys_at(words, i, size, lang)
             if not keys:
                 continue
             hit = _pick(keys, family)
@@ -934,8 +984,25 @@ def _head_lemma(subject: str, lang: str) -> str | None:
     return _fold(lemmatize(words[head], lang))
 
 
-@lru_cache(maxsize=16384)
+_CONCEPT_MEMO: Final[dict[tuple[str, str, str | None, bool], str | None]] = {}
+_UNSEEN: Final = "\x00"
+"""No concept key: ``_concept_of``'s mark for a phrase not in its memo."""
+
+
 def _concept_of(subject: str, lang: str, unit: str | None, ratio: bool = False) -> str | None:
+    """``_phrase_concept``, remembered in a plain dict (a pure function of its arguments)."""
+    args = (subject, lang, unit, ratio)
+    key = _CONCEPT_MEMO.get(args, _UNSEEN)
+    if key != _UNSEEN:
+        return key
+    if len(_CONCEPT_MEMO) >= MAX_MEMO:
+        _CONCEPT_MEMO.clear()
+    key = _phrase_concept(subject, lang, unit, ratio)
+    _CONCEPT_MEMO[args] = key
+    return key
+
+
+def _phrase_concept(subject: str, lang: str, unit: str | None, ratio: bool) -> str | None:
     ph = lang_phrases(lang)
     words = [t.text for t in tokenize(subject, 0, len(subject)) if t.kind in _WORD_KINDS]
     words = _drop_determiners(words, ph)
@@ -1030,9 +1097,13 @@ def _noun_not_verb(tok: Token, ph: Phrases) -> bool:
 
 
 def _is_content(tok: Token, ph: Phrases) -> bool:
+    """A word (no elided one) in none of the grammar word sets.  Fast path, exact: a word
+    outside ``ph.grammar_words`` (their union) is in none of the sets tested."""
     if tok.kind not in _WORD_KINDS or tok.kind == "elided":
         return False
     f = tok.fold
+    if f not in ph.grammar_words:
+        return True
     return not (
         f in ph.stop_words
         or f in ph.prepositions
@@ -1081,7 +1152,7 @@ def _is_finite_verb(tok: Token, ph: Phrases, lang: str) -> bool:
 def _participle_not_noun(tok: Token, lang: str) -> bool:
     """A participle-looking word that no concept lists as a noun ("obus" and "pénalités"
     are nouns; "évacués" is what happened, "moved" an unknown verb)."""
-    keys = _keys_for([tok.text], lang)
+    keys = _word_keys(tok.text, lang)
     if not keys:
         return True
     events = all_concepts().events
@@ -1169,7 +1240,7 @@ def _phrase_after(
         t = tokens[j]
         if t.kind == "elided" or not (
             _is_content(t, ph)
-            or (words and t.fold in ph.connectors and _keys_for([t.text], lang))
+            or (words and t.fold in ph.connectors and _word_keys(t.text, lang))
         ):
             break  # ("operating costs": a noun that is also a verb goes on the phrase)
         if _is_finite_verb(t, ph, lang):
@@ -1188,7 +1259,7 @@ def _phrase_after(
         if not words and _looks_participle(t, ph) and _participle_not_noun(t, lang):
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
             if not (nxt and _is_content(nxt, ph)):
-                if set(_keys_for([t.text], lang)) & all_concepts().events:
+                if set(_word_keys(t.text, lang)) & all_concepts().events:
                     return first, j, j, checked  # "35 injured", "340 rescued"
                 return None
         words.append(j)
@@ -1426,35 +1497,40 @@ def _phrase_before(
             j -= 1
             continue
         f = t.fold
-        if f in ph.clause_words or f in ph.expletives:
-            return None  # "meaning there is roughly a 1 in 15,000 chance"
-        if f in ph.links and f not in ph.connectors:
-            prep = prep_link = True  # "réduire la surface du vignoble d'environ 15 000 hectares"
-            j -= 1
-            continue
-        if f in ph.connectors and not _noun_not_verb(t, ph):
-            if f in ph.prepositions or f in ph.links:
-                prep = True
-                prep_link = prep_link or f in ph.links
-            elif not linked and _after_determiner(tokens, j, ph, lang):
-                return None  # a change noun: "mit einem Rückgang um 25.000", "a rise of 5%"
-            elif (
-                not linked
-                and not agent
-                and f in ph.estimate_verbs
-                and prep
-                and not (ph.participle_endings and f.endswith(ph.participle_endings))
-                and not (j > 0 and tokens[j - 1].kind in _WORD_KINDS and _is_auxiliary(tokens[j - 1], ph))
-            ):
-                return None  # its object stands elsewhere: "a measure the OBR put at £2.4bn"
-            else:
-                linked = True
-                base = base or f in ph.base_verbs
-                verb_word = verb_word or f
-            j -= 1
-            continue
-        if f in ph.subject_pronouns and (linked or (lang == "de" and _v2_verb(tokens, j, ph))):
-            return "pronoun"  # German V2: "Besonders hoch war sie in Bremen mit 10,3 Prozent"
+        # a word outside ph.grammar_words is no clause word, expletive, link, connector or
+        # subject pronoun: none of these tests holds for it
+        if f in ph.grammar_words:
+            if f in ph.clause_words or f in ph.expletives:
+                return None  # "meaning there is roughly a 1 in 15,000 chance"
+            if f in ph.links and f not in ph.connectors:
+                prep = prep_link = True  # "réduire la surface du vignoble d'environ 15 000 hectares"
+                j -= 1
+                continue
+            if f in ph.connectors and not _noun_not_verb(t, ph):
+                if f in ph.prepositions or f in ph.links:
+                    prep = True
+                    prep_link = prep_link or f in ph.links
+                elif not linked and _after_determiner(tokens, j, ph, lang):
+                    return None  # a change noun: "mit einem Rückgang um 25.000", "a rise of 5%"
+                elif (
+                    not linked
+                    and not agent
+                    and f in ph.estimate_verbs
+                    and prep
+                    and not (ph.participle_endings and f.endswith(ph.participle_endings))
+                    and not (
+                        j > 0 and tokens[j - 1].kind in _WORD_KINDS and _is_auxiliary(tokens[j - 1], ph)
+                    )
+                ):
+                    return None  # its object stands elsewhere: "a measure the OBR put at £2.4bn"
+                else:
+                    linked = True
+                    base = base or f in ph.base_verbs
+                    verb_word = verb_word or f
+                j -= 1
+                continue
+            if f in ph.subject_pronouns and (linked or (lang == "de" and _v2_verb(tokens, j, ph))):
+                return "pronoun"  # German V2: "Besonders hoch war sie in Bremen mit 10,3 Prozent"
         if not _is_content(t, ph) or (lang == "de" and not t.upper):
             j -= 1
             continue
@@ -1712,7 +1788,7 @@ def _generic_concept(
     fallback = None
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
-            keys = _keys_for(words[i:i + n], lang)
+            keys = _keys_at(words, i, n, lang)
             if not keys:
                 continue  # most runs name no concept: nothing to pick from
             keys = tuple(k for k in keys if k != "people")
@@ -1750,7 +1826,7 @@ def _event_before(tokens: list[Token], ci: int, lang: str, unit: str | None) -> 
         verb = not t.upper if lang == "de" else _looks_participle(t, ph)
         if seen > 1 and not verb:
             continue
-        hit = _pick(tuple(x for x in _keys_for([t.text], lang) if x in events), family)
+        hit = _pick(tuple(x for x in _word_keys(t.text, lang) if x in events), family)
         if hit:
             return hit
     return None
@@ -1836,6 +1912,8 @@ def find_subject(
     rate = family == "currency" and unit is not None and " / " in unit
     span = None if rate else _phrase_after(tokens, ai, lang, family)
     after = None
+    named: Subject | None = None
+    named_asked = False  # _named_by_of asked already (its answer depends on its arguments alone)
     if span:
         after = _make(text, tokens, span[:3], lang, unit, "after", ci, ratio)
         if span[3] and not _known(after, unit):
@@ -1849,6 +1927,7 @@ def find_subject(
         # Jahren": a known concept right before a link word says what the figure is (and
         # "für Pendlerkosten" after "Zuschuss von 500 Franken" only what it is for)
         named = _named_by_of(text, tokens, ci, lang, unit, ratio)
+        named_asked = True
         if named is not None and _known(named, unit):
             return named
     bi = ci  # a verb that is the claim's qualifier links like one before it ("topped 58,000")
@@ -1879,7 +1958,8 @@ def find_subject(
         return "pronoun"
     if isinstance(before, tuple):
         return _clause_subject(text, tokens, before, lang, unit, ci, ratio)
-    named = _named_by_of(text, tokens, ci, lang, unit, ratio)
+    if not named_asked:
+        named = _named_by_of(text, tokens, ci, lang, unit, ratio)
     if named:
         return named
     label = _label_before(tokens, ci, lang)

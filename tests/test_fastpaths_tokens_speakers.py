@@ -141,3 +141,48 @@ def test_casefold_memo_is_casefold(word):
     finally:
         subjects._FOLDS.clear()
         subjects._FOLDS.update(saved)
+
+
+@pytest.mark.parametrize("lang,words", [
+    ("en", ["number", "of", "evacuees"]), ("en", ["people"]), ("en", ["US-unemployment"]),
+    ("de", ["Arbeitslosenquote"]), ("de", ["US-Arbeitslosenquote"]), ("fr", ["demandeurs", "d'emploi"]),
+    ("fr", ["personnes", "évacuées"]), ("en", ["Zzyzx"]), ("en", []),
+])
+def test_concept_memos_equal_their_functions(lang, words):
+    """_keys_for and _concept_of (plain-dict memos) answer what the functions they remember do."""
+    from claimcheck.subjects import _concept_of, _keys_at, _keys_for, _keys_for_run, _phrase_concept
+
+    for _ in range(2):  # computed, then remembered
+        assert _keys_for(words, lang) == _keys_for_run(tuple(words), lang)
+        for i in range(len(words)):
+            for n in range(1, len(words) - i + 1):
+                assert _keys_at(words, i, n, lang) == _keys_for_run(tuple(words[i : i + n]), lang)
+        phrase = " ".join(words)
+        for unit in (None, "percent", "EUR"):
+            for ratio in (False, True):
+                assert _concept_of(phrase, lang, unit, ratio) == _phrase_concept(phrase, lang, unit, ratio)
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "fr"])
+def test_grammar_words_hold_every_set_tested_behind_them(lang):
+    """_is_content and _phrase_before skip their tests for a word outside grammar_words:
+    it must hold every word of the sets tested, and _is_content answer as the full chain."""
+    from claimcheck.subjects import _is_content, _noun_not_verb, lang_phrases
+    from claimcheck.token_record import Token
+
+    ph = lang_phrases(lang)
+    sets = (ph.determiners, ph.prepositions, ph.links, ph.clause_words, ph.stop_words,
+            ph.connectors, ph.subject_pronouns, ph.expletives)
+    for s in sets:
+        assert s <= ph.grammar_words
+    words = set().union(*sets) | ph.base_verbs | {"number", "Kosten", "kosten", "évacuées", "x"}
+    for w in sorted(words):
+        for text in (w, w[:1].upper() + w[1:]):
+            for kind in ("word", "abbr", "elided", "num", "punct"):
+                tok = Token(kind, text, 0, len(text), w)
+                full = kind in ("word", "abbr") and not (
+                    w in ph.stop_words or w in ph.prepositions or w in ph.clause_words
+                    or w in ph.determiners or (w in ph.connectors and not _noun_not_verb(tok, ph))
+                    or w in ph.links
+                )
+                assert _is_content(tok, ph) == full, (w, kind)
