@@ -36,7 +36,6 @@ one; otherwise the speaker is null.  A speaker phrase holding a digit is no spea
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Final
 
@@ -1381,8 +1380,9 @@ class SpeakerTracker:
             self.langs = _Langs(text, spans, dict(langs), default_lang)
         else:
             self.langs = _Langs(text, spans, {}, default_lang)
-        self._index = {span: i for i, span in enumerate(spans)}
+        self._index: dict[tuple[int, int], int] | None = None  # span → index, built on first need
         self._starts: list[int] | None = None  # sentence starts, listed on first need
+        self._ascending = True  # whether the starts ascend (known once they are listed)
         self._quote_marks: dict[str, list[int]] = {}
         self._cue_spans: dict[int, tuple[tuple[int, int], ...]] = {}
         self._tokens: dict[int, list[Token]] = {}
@@ -1464,12 +1464,32 @@ class SpeakerTracker:
         return ppl
 
     def sentence_index(self, span: tuple[int, int]) -> int:
-        i = self._index.get(span)
-        if i is None:
-            if self._starts is None:
-                self._starts = [a for a, _ in self.spans]
-            i = max(0, bisect_right(self._starts, span[0]) - 1)
-        return i
+        """Index of the last sentence equal to ``span``; for a span that is no sentence,
+        of the last sentence starting at or before it (0 if none).
+
+        Fast path, exact: where the starts ascend, the sentences equal to ``span`` are
+        among those with its start, which stand together and end with the last one
+        starting at or before it (every later one starts after it): searched back from
+        there, the first equal one is the last.  Where they do not ascend, the span is
+        looked up in a mapping of all spans (built then, not per document)."""
+        starts = self._starts
+        if starts is None:
+            starts = self._starts = [a for a, _ in self.spans]
+            self._ascending = all(starts[k - 1] <= starts[k] for k in range(1, len(starts)))
+        a, b = span
+        i = _bisect_right(starts, a) - 1
+        if self._ascending:
+            k = i
+            while k >= 0 and starts[k] == a:
+                if self.spans[k][1] == b:
+                    return k
+                k -= 1
+            return max(0, i)
+        index = self._index
+        if index is None:
+            index = self._index = {sp: k for k, sp in enumerate(self.spans)}
+        found = index.get(span)
+        return max(0, i) if found is None else found
 
     def resolve_pronoun(self, i: int, before: int) -> Speaker | None:
         """The one person named in the nearest earlier sentence that names people."""
@@ -1674,6 +1694,19 @@ def _quote_around(
         if text[i] in targets and not (text[i] == "\u2019" and _apostrophe(text, i)):
             return start, i + 1
     return None
+
+
+def _bisect_right(a: list[int], x: int) -> int:
+    """``bisect.bisect_right(a, x)``, compiled."""
+    lo = 0
+    hi = len(a)
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if x < a[mid]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
 
 
 def _bisect_left(a: list[int], x: int, lo: int, hi: int) -> int:

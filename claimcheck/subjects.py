@@ -257,6 +257,7 @@ def _piece_tokens(
         trail -= 1
     kind = ""  # the core's kind; "" when the piece is marks alone
     elided = 0
+    rest = ""  # an elided word's core after its elision ("économie" of "l'économie")
     digits = 0  # a "num" core's digits before a word ("6e")
     if lead < trail:
         core = piece[lead:trail]
@@ -311,7 +312,7 @@ def _piece_tokens(
             head = core[:elided]
             hfold = _casefold(head)
             out.append(Token("elided", head, start + ca, start + ca + elided, hfold.replace("\u2019", "'")))
-            core = core[elided:]
+            core = rest
             ca += elided
         fold = _casefold(core)
         if "\u2019" in fold:
@@ -1762,7 +1763,10 @@ def _render(text: str, tokens: list[Token], first: int, last: int, lang: str) ->
     while last > first and tokens[last].kind == "punct":
         last -= 1
     s = text[tokens[first].start : tokens[last].end]
-    s = s.replace("**", "").replace("__", "")
+    if "**" in s:  # a replace of what is not there is no change: only asked when it is
+        s = s.replace("**", "")
+    if "__" in s:
+        s = s.replace("__", "")
     return " ".join(s.split())
 
 

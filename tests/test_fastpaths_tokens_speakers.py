@@ -186,3 +186,27 @@ def test_grammar_words_hold_every_set_tested_behind_them(lang):
                     or w in ph.links
                 )
                 assert _is_content(tok, ph) == full, (w, kind)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 12), st.integers(0, 12)), max_size=10), st.data())
+def test_sentence_index_is_the_span_mapping(spans, data):
+    """SpeakerTracker.sentence_index (bisect on the starts, a mapping only when that fails)
+    answers as the mapping of every span to its last index, with the bisect fallback."""
+    from bisect import bisect_right
+
+    from claimcheck.speakers import SpeakerTracker, _bisect_right
+
+    if data.draw(st.booleans()):
+        spans = sorted(spans)
+    tracker = SpeakerTracker("x" * 13, spans, ["en"] * len(spans))
+    index = {sp: i for i, sp in enumerate(spans)}
+    starts = [a for a, _ in spans]
+    queries = data.draw(st.lists(st.one_of(st.sampled_from(spans or [(0, 0)]),
+                                           st.tuples(st.integers(-1, 13), st.integers(-1, 13))), max_size=8))
+    for q in queries:
+        assert _bisect_right(starts, q[0]) == bisect_right(starts, q[0])
+        want = index.get(q)
+        if want is None:
+            want = max(0, bisect_right(starts, q[0]) - 1)
+        assert tracker.sentence_index(q) == want, (spans, q)
