@@ -36,7 +36,6 @@ one; otherwise the speaker is null.  A speaker phrase holding a digit is no spea
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Final
 
@@ -214,16 +213,18 @@ def _hits(tokens: list[Token], table: PhraseTable, starts: list[int] | None = No
     first = table.first
     if starts is None:
         starts = [k for k, t in enumerate(tokens) if t.fold in first]
-    else:
-        starts = [k for k in starts if tokens[k].fold in first]
     n = len(tokens)
-    # only the tokens opening some phrase are tried, left to right; one inside an earlier
-    # hit (index below ``free``) is skipped, as the scan would have stepped over it
+    # only the tokens opening some phrase are tried, left to right (a shortlisted token
+    # opening none of the table's is passed over here, not filtered into a new list); one
+    # inside an earlier hit (index below ``free``) is skipped, as the scan would have
+    # stepped over it
     free = 0
     for k in starts:
         if k < free:
             continue
         f = tokens[k].fold
+        if f not in first:
+            continue
         options = table.pairs.get((f, tokens[k + 1].fold)) if k + 1 < n else None
         for words in table.singles[f] if options is None else options:
             m = len(words)
@@ -1379,8 +1380,9 @@ class SpeakerTracker:
             self.langs = _Langs(text, spans, dict(langs), default_lang)
         else:
             self.langs = _Langs(text, spans, {}, default_lang)
-        self._index = {span: i for i, span in enumerate(spans)}
+        self._index: dict[tuple[int, int], int] | None = None  # span → index, built on first need
         self._starts: list[int] | None = None  # sentence starts, listed on first need
+        self._ascending = True  # whether the starts ascend (known once they are listed)
         self._quote_marks: dict[str, list[int]] = {}
         self._cue_spans: dict[int, tuple[tuple[int, int], ...]] = {}
         self._tokens: dict[int, list[Token]] = {}
@@ -1462,12 +1464,32 @@ class SpeakerTracker:
         return ppl
 
     def sentence_index(self, span: tuple[int, int]) -> int:
-        i = self._index.get(span)
-        if i is None:
-            if self._starts is None:
-                self._starts = [a for a, _ in self.spans]
-            i = max(0, bisect_right(self._starts, span[0]) - 1)
-        return i
+        """Index of the last sentence equal to ``span``; for a span that is no sentence,
+        of the last sentence starting at or before it (0 if none).
+
+        Fast path, exact: where the starts ascend, the sentences equal to ``span`` are
+        among those with its start, which stand together and end with the last one
+        starting at or before it (every later one starts after it): searched back from
+        there, the first equal one is the last.  Where they do not ascend, the span is
+        looked up in a mapping of all spans (built then, not per document)."""
+        starts = self._starts
+        if starts is None:
+            starts = self._starts = [a for a, _ in self.spans]
+            self._ascending = all(starts[k - 1] <= starts[k] for k in range(1, len(starts)))
+        a, b = span
+        i = _bisect_right(starts, a) - 1
+        if self._ascending:
+            k = i
+            while k >= 0 and starts[k] == a:
+                if self.spans[k][1] == b:
+                    return k
+                k -= 1
+            return max(0, i)
+        index = self._index
+        if index is None:
+            index = self._index = {sp: k for k, sp in enumerate(self.spans)}
+        found = index.get(span)
+        return max(0, i) if found is None else found
 
     def resolve_pronoun(self, i: int, before: int) -> Speaker | None:
         """The one person named in the nearest earlier sentence that names people."""
@@ -1494,7 +1516,10 @@ class SpeakerTracker:
     def speaker(
         self, sentence: tuple[int, int], claim_start: int, claim_end: int, lang: str
     ) -> str | None:
-        i = self.sentence_index(sentence)
+        return self.speaker_of(self.sentence_index(sentence), claim_start, claim_end, lang)
+
+    def speaker_of(self, i: int, claim_start: int, claim_end: int, lang: str) -> str | None:
+        """``speaker`` of a claim in sentence i (the caller knows the index)."""
         cues = self.cues(i)
         quote = _quote_around(self.text, claim_start, lang, self.quote_marks(lang))
         if quote is not None:
@@ -1671,6 +1696,19 @@ def _quote_around(
     return None
 
 
+def _bisect_right(a: list[int], x: int) -> int:
+    """``bisect.bisect_right(a, x)``, compiled."""
+    lo = 0
+    hi = len(a)
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if x < a[mid]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
 def _bisect_left(a: list[int], x: int, lo: int, hi: int) -> int:
     """``bisect.bisect_left(a, x, lo, hi)``, compiled (no call into the bisect module)."""
     while lo < hi:
@@ -1742,7 +1780,7 @@ def attach(
         subject = context.carried_subject(i, claim_start, family, pronoun=found == "pronoun")
     if subject is not None:
         context.remember_subject(i, claim_start, family, subject)
-    speaker = context.speaker(sentence, claim_start, claim_end, lang)
+    speaker = context.speaker_of(i, claim_start, claim_end, lang)
     return Attached(
         subject.text if subject else None,
         subject.concept if subject else None,

@@ -126,9 +126,7 @@ def tokenize(text: str, start: int, end: int) -> Tokens:
     ("Farmers' union"); no token crosses into a piece read in Python ("1 234": a number
     next to a space and a digit is left to the pattern).
 
-    A word's fold is its slice of the span's casefolded text when casefolding keeps the
-    span's length: then every character folds to exactly one (casefolding is per
-    character and never drops one), so the slice is the piece's own casefold.
+    A word's fold is its casefold, from ``_casefold``'s memo.
     """
     out: list[Token] = []  # a plain list: compiled appends; Tokens is made once at the end
     chunk = text[start:end]
@@ -138,8 +136,6 @@ def tokenize(text: str, start: int, end: int) -> Tokens:
         if c in chunk:
             _scan_tokens(out, pattern, text, start, end)
             return Tokens(out)
-    folded = chunk.casefold()
-    sliced = len(folded) == len(chunk)
     nxt = 0  # where the next piece starts at the earliest (one past a whitespace)
     run_start = -1  # start (in chunk) of the current run of pieces left to the pattern
     run_end = 0
@@ -157,8 +153,7 @@ def tokenize(text: str, start: int, end: int) -> Tokens:
                 if run_start >= 0:
                     _scan_tokens(out, pattern, text, start + run_start, min(end, start + run_end + 1))
                     run_start = -1
-                fold = folded[at:pos] if sliced else piece.casefold()
-                out.append(Token("word", piece, start + at, start + pos, fold))
+                out.append(Token("word", piece, start + at, start + pos, _casefold(piece)))
                 continue
         else:
             last = ord(piece[-1])
@@ -168,12 +163,11 @@ def tokenize(text: str, start: int, end: int) -> Tokens:
                     if run_start >= 0:
                         _scan_tokens(out, pattern, text, start + run_start, min(end, start + run_end + 1))
                         run_start = -1
-                    fold = folded[at : pos - 1] if sliced else word.casefold()
-                    out.append(Token("word", word, start + at, start + pos - 1, fold))
+                    out.append(Token("word", word, start + at, start + pos - 1, _casefold(word)))
                     mark = "," if last == 44 else "."
                     out.append(Token("punct", mark, start + pos - 1, start + pos, mark))
                     continue
-        toks = _piece_tokens(chunk, folded if sliced else "", piece, at, start, apostrophes)
+        toks = _piece_tokens(chunk, piece, at, start, apostrophes)
         if toks is None:
             toks = _number_tokens(chunk, piece, at, start)  # "94 000" across pieces
             if toks is not None:
@@ -190,6 +184,25 @@ def tokenize(text: str, start: int, end: int) -> Tokens:
     if run_start >= 0:
         _scan_tokens(out, pattern, text, start + run_start, min(end, start + run_end + 1))
     return Tokens(out)
+
+
+MAX_FOLDS: Final = 1 << 16
+"""Most words ``_casefold`` remembers (then it starts afresh)."""
+_FOLDS: Final[dict[str, str]] = {}
+
+
+def _casefold(word: str) -> str:
+    """``word.casefold()``, remembered per word: a word is hashed once for the lookup
+    (its fold, shared by its tokens, keeps its hash for the set lookups that follow),
+    instead of a method call or a slice per token.  Exact: casefolding is a pure
+    function of the word."""
+    fold = _FOLDS.get(word)
+    if fold is None:
+        if len(_FOLDS) >= MAX_FOLDS:
+            _FOLDS.clear()
+        fold = word.casefold()
+        _FOLDS[word] = fold
+    return fold
 
 
 def _letter_first(word: str) -> bool:
@@ -220,7 +233,7 @@ def _maybe_digit(c: str) -> bool:
 
 
 def _piece_tokens(
-    chunk: str, folded: str, piece: str, at: int, start: int, apostrophes: bool
+    chunk: str, piece: str, at: int, start: int, apostrophes: bool
 ) -> list[Token] | None:
     """The tokens of the whitespace-delimited piece chunk[at:at+len(piece)], as the token
     pattern reads it, or None when it has no shape known here (left to the pattern).
@@ -233,8 +246,7 @@ def _piece_tokens(
     unless the text before its first apostrophe may be an elided word (the pattern would
     cut there); or digits joined by single '.' or ','.  A number at the piece's edge
     next to one of NUM_SPACES and then what may be a digit is left to the pattern: it may
-    join the number beside it ("1 234").  ``folded``: the span's casefolded text when it
-    has the span's length (see ``tokenize``), else "".
+    join the number beside it ("1 234").
     """
     m = len(piece)
     lead = 0
@@ -245,6 +257,7 @@ def _piece_tokens(
         trail -= 1
     kind = ""  # the core's kind; "" when the piece is marks alone
     elided = 0
+    rest = ""  # an elided word's core after its elision ("économie" of "l'économie")
     digits = 0  # a "num" core's digits before a word ("6e")
     if lead < trail:
         core = piece[lead:trail]
@@ -289,7 +302,7 @@ def _piece_tokens(
         word = core[digits:]
         wa = start + at + lead + digits
         out.append(Token("num", num, a + lead, wa, num))
-        wfold = folded[wa - start : at + trail] if folded else word.casefold()
+        wfold = _casefold(word)
         out.append(Token("word", word, wa, a + trail, wfold))
     elif kind == "num":
         out.append(Token("num", core, a + lead, a + trail, core))
@@ -297,11 +310,11 @@ def _piece_tokens(
         ca = at + lead  # the core's extent in chunk
         if elided:
             head = core[:elided]
-            hfold = folded[ca : ca + elided] if folded else head.casefold()
+            hfold = _casefold(head)
             out.append(Token("elided", head, start + ca, start + ca + elided, hfold.replace("\u2019", "'")))
-            core = core[elided:]
+            core = rest
             ca += elided
-        fold = folded[ca : at + trail] if folded else core.casefold()
+        fold = _casefold(core)
         if "\u2019" in fold:
             fold = fold.replace("\u2019", "'")
         out.append(Token("word", core, start + ca, a + trail, fold))
@@ -450,7 +463,7 @@ def _scan_tokens(out: list[Token], pattern: regex.Pattern, text: str, start: int
         t = m.group()
         kind = m.lastgroup or "punct"
         if kind in WORD_KINDS:
-            fold = t.casefold()
+            fold = _casefold(t)
             if "\u2019" in fold:
                 fold = fold.replace("\u2019", "'")
         else:
@@ -492,6 +505,10 @@ class Phrases:
     qualifier_words: frozenset[str] = frozenset()  # words of the lexicon's qualifiers
     verb_qualifiers: frozenset[str] = frozenset()  # "topped", "frôle": a verb that qualifies
     capitalised_nouns: bool = False  # de: "Kosten" is a noun, "kosten" a verb
+    grammar_words: frozenset[str] = frozenset()
+    """Every word of determiners, prepositions, links, clause_words, stop_words, connectors,
+    subject_pronouns and expletives: a word outside it is in none of them (one lookup
+    where a chain of tests would look in each)."""
 
 
 def _fold_words(values: Any, path: str, key: str) -> frozenset[str]:
@@ -553,6 +570,10 @@ def get_phrases(lang: str) -> Phrases:
     speaker = data.get("speaker") or {}
     if not isinstance(speaker, dict):
         raise RulesError(str(path), None, "'speaker' must be a mapping")
+    grammar_words = (
+        w["determiners"] | w["prepositions"] | w["links"] | w["clause_words"] | w["stop_words"]
+        | qual_words | connectors | w["subject_pronouns"] | w["expletives"]
+    )
     return Phrases(
         lang=lang,
         determiners=w["determiners"],
@@ -586,6 +607,7 @@ def get_phrases(lang: str) -> Phrases:
             q for q in qual_words
             if q in connectors and q not in prepositions and q not in w["prepositions"] and len(q) > 3
         ),
+        grammar_words=frozenset(grammar_words),
     )
 
 
@@ -797,12 +819,53 @@ MAX_PREFIX = 4
 """An abbreviation before a hyphen ("US-", "EU-", "NRW-") names where, not what."""
 
 
+MAX_MEMO: Final = 1 << 16
+"""Most entries a plain-dict memo keeps (then it starts afresh)."""
+_KEYS_MEMO: Final[dict[str, dict[str | tuple[str, ...], tuple[str, ...]]]] = {}
+"""lang → run of words → its concept keys; a run of one word is keyed by the word itself
+(its hash is kept: no tuple to build and hash), a longer one by its tuple of words (a
+string never equals a tuple)."""
+
+
 def _keys_for(words: list[str], lang: str) -> tuple[str, ...]:
     """Concept keys of a run of words (as written): surface form, lemma, compound head."""
-    return _keys_for_run(tuple(words), lang)
+    return _keys_at(words, 0, len(words), lang)
 
 
-@lru_cache(maxsize=1 << 16)
+def _keys_at(words: list[str], i: int, n: int, lang: str) -> tuple[str, ...]:
+    """``_keys_for(words[i : i + n], lang)`` without slicing the list.  Remembered per
+    language in a plain dict (a compiled caller pays a dict lookup, not an ``lru_cache``
+    wrapper's call): ``_keys_for_run`` is a pure function of the words."""
+    if n == 1:
+        return _word_keys(words[i], lang)
+    memo = _keys_memo(lang)
+    run = tuple(words[i : i + n])
+    keys = memo.get(run)
+    if keys is None:
+        if len(memo) >= MAX_MEMO:
+            memo.clear()
+        keys = memo[run] = _keys_for_run(run, lang)
+    return keys
+
+
+def _word_keys(word: str, lang: str) -> tuple[str, ...]:
+    """``_keys_for([word], lang)``: keyed by the word itself."""
+    memo = _keys_memo(lang)
+    keys = memo.get(word)
+    if keys is None:
+        if len(memo) >= MAX_MEMO:
+            memo.clear()
+        keys = memo[word] = _keys_for_run((word,), lang)
+    return keys
+
+
+def _keys_memo(lang: str) -> dict[str | tuple[str, ...], tuple[str, ...]]:
+    memo = _KEYS_MEMO.get(lang)
+    if memo is None:
+        memo = _KEYS_MEMO[lang] = {}
+    return memo
+
+
 def _keys_for_run(words: tuple[str, ...], lang: str) -> tuple[str, ...]:
     concepts = all_concepts()
     phrase = _join([_fold(w) for w in words])
@@ -873,7 +936,7 @@ def concept_for_words(
     n = len(words)
     for size in range(n, 0, -1):
         for i in range(max(0, head - size + 1), min(head, n - size) + 1):
-            keys = _keys_for(words[i : i + size], lang)
+            keys = _keys_at(words, i, size, lang)
             if not keys:
                 continue
             hit = _pick(keys, family)
@@ -922,8 +985,25 @@ def _head_lemma(subject: str, lang: str) -> str | None:
     return _fold(lemmatize(words[head], lang))
 
 
-@lru_cache(maxsize=16384)
+_CONCEPT_MEMO: Final[dict[tuple[str, str, str | None, bool], str | None]] = {}
+_UNSEEN: Final = "\x00"
+"""No concept key: ``_concept_of``'s mark for a phrase not in its memo."""
+
+
 def _concept_of(subject: str, lang: str, unit: str | None, ratio: bool = False) -> str | None:
+    """``_phrase_concept``, remembered in a plain dict (a pure function of its arguments)."""
+    args = (subject, lang, unit, ratio)
+    key = _CONCEPT_MEMO.get(args, _UNSEEN)
+    if key != _UNSEEN:
+        return key
+    if len(_CONCEPT_MEMO) >= MAX_MEMO:
+        _CONCEPT_MEMO.clear()
+    key = _phrase_concept(subject, lang, unit, ratio)
+    _CONCEPT_MEMO[args] = key
+    return key
+
+
+def _phrase_concept(subject: str, lang: str, unit: str | None, ratio: bool) -> str | None:
     ph = lang_phrases(lang)
     words = [t.text for t in tokenize(subject, 0, len(subject)) if t.kind in _WORD_KINDS]
     words = _drop_determiners(words, ph)
@@ -1018,9 +1098,13 @@ def _noun_not_verb(tok: Token, ph: Phrases) -> bool:
 
 
 def _is_content(tok: Token, ph: Phrases) -> bool:
+    """A word (no elided one) in none of the grammar word sets.  Fast path, exact: a word
+    outside ``ph.grammar_words`` (their union) is in none of the sets tested."""
     if tok.kind not in _WORD_KINDS or tok.kind == "elided":
         return False
     f = tok.fold
+    if f not in ph.grammar_words:
+        return True
     return not (
         f in ph.stop_words
         or f in ph.prepositions
@@ -1069,7 +1153,7 @@ def _is_finite_verb(tok: Token, ph: Phrases, lang: str) -> bool:
 def _participle_not_noun(tok: Token, lang: str) -> bool:
     """A participle-looking word that no concept lists as a noun ("obus" and "pénalités"
     are nouns; "évacués" is what happened, "moved" an unknown verb)."""
-    keys = _keys_for([tok.text], lang)
+    keys = _word_keys(tok.text, lang)
     if not keys:
         return True
     events = all_concepts().events
@@ -1157,7 +1241,7 @@ def _phrase_after(
         t = tokens[j]
         if t.kind == "elided" or not (
             _is_content(t, ph)
-            or (words and t.fold in ph.connectors and _keys_for([t.text], lang))
+            or (words and t.fold in ph.connectors and _word_keys(t.text, lang))
         ):
             break  # ("operating costs": a noun that is also a verb goes on the phrase)
         if _is_finite_verb(t, ph, lang):
@@ -1176,7 +1260,7 @@ def _phrase_after(
         if not words and _looks_participle(t, ph) and _participle_not_noun(t, lang):
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
             if not (nxt and _is_content(nxt, ph)):
-                if set(_keys_for([t.text], lang)) & all_concepts().events:
+                if set(_word_keys(t.text, lang)) & all_concepts().events:
                     return first, j, j, checked  # "35 injured", "340 rescued"
                 return None
         words.append(j)
@@ -1414,35 +1498,40 @@ def _phrase_before(
             j -= 1
             continue
         f = t.fold
-        if f in ph.clause_words or f in ph.expletives:
-            return None  # "meaning there is roughly a 1 in 15,000 chance"
-        if f in ph.links and f not in ph.connectors:
-            prep = prep_link = True  # "réduire la surface du vignoble d'environ 15 000 hectares"
-            j -= 1
-            continue
-        if f in ph.connectors and not _noun_not_verb(t, ph):
-            if f in ph.prepositions or f in ph.links:
-                prep = True
-                prep_link = prep_link or f in ph.links
-            elif not linked and _after_determiner(tokens, j, ph, lang):
-                return None  # a change noun: "mit einem Rückgang um 25.000", "a rise of 5%"
-            elif (
-                not linked
-                and not agent
-                and f in ph.estimate_verbs
-                and prep
-                and not (ph.participle_endings and f.endswith(ph.participle_endings))
-                and not (j > 0 and tokens[j - 1].kind in _WORD_KINDS and _is_auxiliary(tokens[j - 1], ph))
-            ):
-                return None  # its object stands elsewhere: "a measure the OBR put at £2.4bn"
-            else:
-                linked = True
-                base = base or f in ph.base_verbs
-                verb_word = verb_word or f
-            j -= 1
-            continue
-        if f in ph.subject_pronouns and (linked or (lang == "de" and _v2_verb(tokens, j, ph))):
-            return "pronoun"  # German V2: "Besonders hoch war sie in Bremen mit 10,3 Prozent"
+        # a word outside ph.grammar_words is no clause word, expletive, link, connector or
+        # subject pronoun: none of these tests holds for it
+        if f in ph.grammar_words:
+            if f in ph.clause_words or f in ph.expletives:
+                return None  # "meaning there is roughly a 1 in 15,000 chance"
+            if f in ph.links and f not in ph.connectors:
+                prep = prep_link = True  # "réduire la surface du vignoble d'environ 15 000 hectares"
+                j -= 1
+                continue
+            if f in ph.connectors and not _noun_not_verb(t, ph):
+                if f in ph.prepositions or f in ph.links:
+                    prep = True
+                    prep_link = prep_link or f in ph.links
+                elif not linked and _after_determiner(tokens, j, ph, lang):
+                    return None  # a change noun: "mit einem Rückgang um 25.000", "a rise of 5%"
+                elif (
+                    not linked
+                    and not agent
+                    and f in ph.estimate_verbs
+                    and prep
+                    and not (ph.participle_endings and f.endswith(ph.participle_endings))
+                    and not (
+                        j > 0 and tokens[j - 1].kind in _WORD_KINDS and _is_auxiliary(tokens[j - 1], ph)
+                    )
+                ):
+                    return None  # its object stands elsewhere: "a measure the OBR put at £2.4bn"
+                else:
+                    linked = True
+                    base = base or f in ph.base_verbs
+                    verb_word = verb_word or f
+                j -= 1
+                continue
+            if f in ph.subject_pronouns and (linked or (lang == "de" and _v2_verb(tokens, j, ph))):
+                return "pronoun"  # German V2: "Besonders hoch war sie in Bremen mit 10,3 Prozent"
         if not _is_content(t, ph) or (lang == "de" and not t.upper):
             j -= 1
             continue
@@ -1674,7 +1763,10 @@ def _render(text: str, tokens: list[Token], first: int, last: int, lang: str) ->
     while last > first and tokens[last].kind == "punct":
         last -= 1
     s = text[tokens[first].start : tokens[last].end]
-    s = s.replace("**", "").replace("__", "")
+    if "**" in s:  # a replace of what is not there is no change: only asked when it is
+        s = s.replace("**", "")
+    if "__" in s:
+        s = s.replace("__", "")
     return " ".join(s.split())
 
 
@@ -1700,7 +1792,7 @@ def _generic_concept(
     fallback = None
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
-            keys = _keys_for(words[i:i + n], lang)
+            keys = _keys_at(words, i, n, lang)
             if not keys:
                 continue  # most runs name no concept: nothing to pick from
             keys = tuple(k for k in keys if k != "people")
@@ -1738,7 +1830,7 @@ def _event_before(tokens: list[Token], ci: int, lang: str, unit: str | None) -> 
         verb = not t.upper if lang == "de" else _looks_participle(t, ph)
         if seen > 1 and not verb:
             continue
-        hit = _pick(tuple(x for x in _keys_for([t.text], lang) if x in events), family)
+        hit = _pick(tuple(x for x in _word_keys(t.text, lang) if x in events), family)
         if hit:
             return hit
     return None
@@ -1824,6 +1916,8 @@ def find_subject(
     rate = family == "currency" and unit is not None and " / " in unit
     span = None if rate else _phrase_after(tokens, ai, lang, family)
     after = None
+    named: Subject | None = None
+    named_asked = False  # _named_by_of asked already (its answer depends on its arguments alone)
     if span:
         after = _make(text, tokens, span[:3], lang, unit, "after", ci, ratio)
         if span[3] and not _known(after, unit):
@@ -1837,6 +1931,7 @@ def find_subject(
         # Jahren": a known concept right before a link word says what the figure is (and
         # "für Pendlerkosten" after "Zuschuss von 500 Franken" only what it is for)
         named = _named_by_of(text, tokens, ci, lang, unit, ratio)
+        named_asked = True
         if named is not None and _known(named, unit):
             return named
     bi = ci  # a verb that is the claim's qualifier links like one before it ("topped 58,000")
@@ -1867,7 +1962,8 @@ def find_subject(
         return "pronoun"
     if isinstance(before, tuple):
         return _clause_subject(text, tokens, before, lang, unit, ci, ratio)
-    named = _named_by_of(text, tokens, ci, lang, unit, ratio)
+    if not named_asked:
+        named = _named_by_of(text, tokens, ci, lang, unit, ratio)
     if named:
         return named
     label = _label_before(tokens, ci, lang)

@@ -124,3 +124,89 @@ def test_bisect_left_is_bisect(a, x, data):
     lo = data.draw(st.integers(0, len(a)))
     hi = data.draw(st.integers(lo, len(a)))
     assert _bisect_left(a, x, lo, hi) == bisect_left(a, x, lo, hi)
+
+
+@given(st.lists(PIECES, min_size=1, max_size=6).map("".join))
+def test_casefold_memo_is_casefold(word):
+    """_casefold remembers word.casefold(), also across the memo's restart when full."""
+    from claimcheck import subjects
+
+    assert subjects._casefold(word) == word.casefold()
+    assert subjects._casefold(word) == word.casefold()  # from the memo
+    saved = dict(subjects._FOLDS)
+    try:
+        subjects._FOLDS.update({f"\x01{k}": "" for k in range(subjects.MAX_FOLDS - len(subjects._FOLDS))})
+        assert subjects._casefold(word + "\x00") == (word + "\x00").casefold()  # restart
+        assert len(subjects._FOLDS) == 1
+    finally:
+        subjects._FOLDS.clear()
+        subjects._FOLDS.update(saved)
+
+
+@pytest.mark.parametrize("lang,words", [
+    ("en", ["number", "of", "evacuees"]), ("en", ["people"]), ("en", ["US-unemployment"]),
+    ("de", ["Arbeitslosenquote"]), ("de", ["US-Arbeitslosenquote"]), ("fr", ["demandeurs", "d'emploi"]),
+    ("fr", ["personnes", "évacuées"]), ("en", ["Zzyzx"]), ("en", []),
+])
+def test_concept_memos_equal_their_functions(lang, words):
+    """_keys_for and _concept_of (plain-dict memos) answer what the functions they remember do."""
+    from claimcheck.subjects import _concept_of, _keys_at, _keys_for, _keys_for_run, _phrase_concept
+
+    for _ in range(2):  # computed, then remembered
+        assert _keys_for(words, lang) == _keys_for_run(tuple(words), lang)
+        for i in range(len(words)):
+            for n in range(1, len(words) - i + 1):
+                assert _keys_at(words, i, n, lang) == _keys_for_run(tuple(words[i : i + n]), lang)
+        phrase = " ".join(words)
+        for unit in (None, "percent", "EUR"):
+            for ratio in (False, True):
+                assert _concept_of(phrase, lang, unit, ratio) == _phrase_concept(phrase, lang, unit, ratio)
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "fr"])
+def test_grammar_words_hold_every_set_tested_behind_them(lang):
+    """_is_content and _phrase_before skip their tests for a word outside grammar_words:
+    it must hold every word of the sets tested, and _is_content answer as the full chain."""
+    from claimcheck.subjects import _is_content, _noun_not_verb, lang_phrases
+    from claimcheck.token_record import Token
+
+    ph = lang_phrases(lang)
+    sets = (ph.determiners, ph.prepositions, ph.links, ph.clause_words, ph.stop_words,
+            ph.connectors, ph.subject_pronouns, ph.expletives)
+    for s in sets:
+        assert s <= ph.grammar_words
+    words = set().union(*sets) | ph.base_verbs | {"number", "Kosten", "kosten", "évacuées", "x"}
+    for w in sorted(words):
+        for text in (w, w[:1].upper() + w[1:]):
+            for kind in ("word", "abbr", "elided", "num", "punct"):
+                tok = Token(kind, text, 0, len(text), w)
+                full = kind in ("word", "abbr") and not (
+                    w in ph.stop_words or w in ph.prepositions or w in ph.clause_words
+                    or w in ph.determiners or (w in ph.connectors and not _noun_not_verb(tok, ph))
+                    or w in ph.links
+                )
+                assert _is_content(tok, ph) == full, (w, kind)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 12), st.integers(0, 12)), max_size=10), st.data())
+def test_sentence_index_is_the_span_mapping(spans, data):
+    """SpeakerTracker.sentence_index (bisect on the starts, a mapping only when that fails)
+    answers as the mapping of every span to its last index, with the bisect fallback."""
+    from bisect import bisect_right
+
+    from claimcheck.speakers import SpeakerTracker, _bisect_right
+
+    if data.draw(st.booleans()):
+        spans = sorted(spans)
+    tracker = SpeakerTracker("x" * 13, spans, ["en"] * len(spans))
+    index = {sp: i for i, sp in enumerate(spans)}
+    starts = [a for a, _ in spans]
+    queries = data.draw(st.lists(st.one_of(st.sampled_from(spans or [(0, 0)]),
+                                           st.tuples(st.integers(-1, 13), st.integers(-1, 13))), max_size=8))
+    for q in queries:
+        assert _bisect_right(starts, q[0]) == bisect_right(starts, q[0])
+        want = index.get(q)
+        if want is None:
+            want = max(0, bisect_right(starts, q[0]) - 1)
+        assert tracker.sentence_index(q) == want, (spans, q)
