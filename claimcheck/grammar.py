@@ -689,11 +689,25 @@ def _hint_pattern(words: frozenset[str]) -> Scanner:
 def find_candidates(text: str) -> tuple[list[int], list[int]]:
     """(positions of digit runs, positions of number-word hints) in ``text``.
 
-    The word pass first intersects the document's distinct tokens with the hint words
-    (C-speed set work), then scans only for the few hint words the document contains.
+    The word pass first finds which hint words the document's tokens hold (set work at
+    C speed), then scans only for the few hint words the document contains.
     """
     digits = [m.start() for m in DIGITS_RE.finditer(text)]
     hints = hint_words()
+    if len(text) <= TOKEN_CHUNK and _plain_hints(hints):
+        present = _present_hints_bulk(text, hints)
+    else:
+        present = _present_hints(text, hints)
+    if not present:
+        return digits, []
+    if not all(w.isalpha() for w in present):
+        return digits, [m.start() for m in _hint_pattern(frozenset(present)).finditer(text)]
+    return digits, _word_places(text, present)
+
+
+def _present_hints(text: str, hints: frozenset[str]) -> set[str]:
+    """The hint words that some whitespace token of ``text`` strips to, hyphens splitting
+    tokens too: the plain loop over every token."""
     present: set[str] = set()
     lo, n = 0, len(text)
     while lo < n:  # slices cut at whitespace: memory stays bounded on huge inputs
@@ -713,11 +727,65 @@ def find_candidates(text: str) -> tuple[list[int], list[int]]:
                 if t in hints:
                     present.add(t)
         lo = hi
-    if not present:
-        return digits, []
-    if not all(w.isalpha() for w in present):
-        return digits, [m.start() for m in _hint_pattern(frozenset(present)).finditer(text)]
-    return digits, _word_places(text, present)
+    return present
+
+
+SPLIT_CHARS: Final = tuple(TOKEN_STRIP)
+"""The stripped characters, one string each (a loop over them allocates nothing)."""
+EDGE_CHARS: Final = frozenset(TOKEN_STRIP.replace("-", ""))
+"""What ``str.strip`` takes off a token's ends once hyphens have split the tokens."""
+_PLAIN_HINTS: Final[dict[frozenset[str], bool]] = {}
+
+
+def _plain_hints(hints: frozenset[str]) -> bool:
+    """Whether every hint word is letters only (no stripped character, no space)."""
+    found = _PLAIN_HINTS.get(hints)
+    if found is None:
+        found = _PLAIN_HINTS[hints] = all(w.isalpha() for w in hints)
+    return found
+
+
+def _present_hints_bulk(text: str, hints: frozenset[str]) -> set[str]:
+    """``_present_hints`` for hint words of letters only, without a loop over the tokens.
+
+    Exact: with every stripped character (hyphens included) turned into a space, a token
+    that strips to a word of letters ``w`` leaves ``w`` as a token of its own, so the set
+    intersection of those tokens with the hints holds every present word (and perhaps a
+    few more, cut out of a token's inside: "twenty/thirty").  Each candidate is then kept
+    only where it stands in the text as a token's stripped form: between a run of edge
+    punctuation and whitespace, a hyphen or an end, on both sides.  Spaces are put in by
+    ``str.replace`` (a character not in the text costs one ``find``, and no copy).
+    """
+    spaced = text
+    for c in SPLIT_CHARS:
+        spaced = spaced.replace(c, " ")
+    present: set[str] = set()
+    for w in hints.intersection(spaced.split()):
+        if _stands_stripped(text, w):
+            present.add(w)
+    return present
+
+
+def _stands_stripped(text: str, word: str) -> bool:
+    """Whether some token of ``text`` (whitespace and hyphens split) strips to ``word``,
+    a word of letters only: an occurrence with only edge punctuation between it and a
+    token boundary on each side (``str.strip`` takes exactly those runs off, as a
+    letter ends them)."""
+    n = len(text)
+    size = len(word)
+    i = text.find(word)
+    while i != -1:
+        k = i - 1
+        while k >= 0 and text[k] in EDGE_CHARS:
+            k -= 1
+        if k < 0 or text[k] == "-" or text[k].isspace():
+            j = i + size
+            while j < n and text[j] in EDGE_CHARS:
+                j += 1
+            if j == n or text[j] == "-" or text[j].isspace():
+                return True
+        i = text.find(word, i + 1)
+    return False
 
 
 def _word_places(text: str, words: set[str]) -> list[int]:

@@ -183,3 +183,20 @@ def test_find_candidates_words_as_distinct_token_loop(seed: int) -> None:
         present = _reference_present(text)
         expected = _word_places(text, present) if present else []
         assert find_candidates(text)[1] == expected, text
+
+
+SCAN_PIECES = [*HINT_TEXT, "twenty/thirty", "3.five", "l'one", "(«six»)", "one\u2019s", "\u2014two\u2014",
+               "seven\u2026", "often", "x-one-", "*one*_", "un,deux", "\u00a0", "\u202f"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_present_hints_bulk_as_token_loop(seed: int) -> None:
+    from claimcheck.grammar import _plain_hints, _present_hints, _present_hints_bulk, hint_words
+
+    hints = hint_words()
+    assert _plain_hints(hints)
+    rng = random.Random(seed)
+    for _ in range(1500):
+        text = "".join(rng.choice(SCAN_PIECES) + rng.choice([" ", "\n", "-", "", ".", "/", "\u2019"])
+                       for _ in range(rng.randint(0, 10)))
+        assert _present_hints_bulk(text, hints) == _present_hints(text, hints), text
