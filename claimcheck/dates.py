@@ -293,9 +293,22 @@ place inside it follows a digit)."""
 NOT_BEFORE_YEAR: Final = "0123456789.,"
 
 
+YEAR_HEADS: Final = ("18", "19", "20", "21")
+"""The first two digits of every year ``YEAR`` takes (a test checks them all)."""
+
+
 def _year_anchors(text: str, start: int, end: int) -> list[int]:
-    """Starts of the years in text[start:end] not right after a digit, dot or comma."""
+    """Starts of the years in text[start:end] not right after a digit, dot or comma.
+
+    Every year opens with one of ``YEAR_HEADS``: text[start:end] without any of them
+    holds no year, and four ``str.find`` calls cost less than the pattern's scan (most
+    sentences with figures hold no year)."""
     out: list[int] = []
+    for head in YEAR_HEADS:
+        if text.find(head, start, end) >= 0:
+            break
+    else:
+        return out
     for m in YEAR_ANCHOR_RE.finditer(text, start, end):
         i = m.start()
         if i == 0 or text[i - 1] not in NOT_BEFORE_YEAR:
