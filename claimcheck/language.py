@@ -52,6 +52,17 @@ def _single_language() -> dict[str, str]:
     return found
 
 
+_LONGEST_MEMO: Final[dict[str, int]] = {}
+
+
+def _longest_detect_word() -> int:
+    """Length of the longest word of ``_single_language()`` (kept as it is)."""
+    found = _LONGEST_MEMO.get("")
+    if found is None:
+        found = _LONGEST_MEMO[""] = max(map(len, _single_language()), default=0)
+    return found
+
+
 def count_evidence(text: str, start: int = 0, end: int | None = None) -> dict[str, int]:
     """How many detect words of each language occur in text[start:end], languages in
     order of their first hit.
@@ -62,20 +73,27 @@ def count_evidence(text: str, start: int = 0, end: int | None = None) -> dict[st
     is never a detect word itself (no detect word holds an apostrophe), so looking up
     the part alone is the same as trying the whole token first.  A plain loop over a
     dict: compiled by mypyc, it is cheaper than building a ``Counter`` per sentence.
+    A token longer than every detect word is not looked up as it is (it cannot be one),
+    and a token of letters and digits only has no punctuation to strip and no apostrophe:
+    its lookup as it is was the only one (``str.isalnum`` is a native loop, cheaper than
+    the two character tests).
     """
     chunk = text[start:end].casefold()  # casefold maps each character alone
     if "\u2019" in chunk:
         chunk = chunk.replace("\u2019", "'")  # both are in STRIP: stripping is unchanged
     elided = "'" in chunk
     table = _single_language()
+    longest = _longest_detect_word()
     counts: dict[str, int] = {}
     for token in chunk.split():
         # a detect word is its own stripped form and holds no apostrophe (a test checks
         # the rules), so a token found as it is needs neither; a token that neither
         # begins nor ends with punctuation strips to itself (``str.strip`` is the costly
         # step: it builds its character mask on every call)
-        lang = table.get(token)
+        lang = table.get(token) if len(token) <= longest else None
         if lang is None:
+            if token.isalnum():
+                continue
             if token[-1] in STRIP_SET or token[0] in STRIP_SET:
                 word = token.strip(STRIP)
             elif elided:

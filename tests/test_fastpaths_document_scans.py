@@ -96,7 +96,8 @@ def test_detect_words_are_their_own_stripped_form() -> None:
 
 
 WORDS = ("the of and der die und le la les et de l'an d\u2019apr\u00e8s qu'il in a "
-         "\u00abla\u00bb (the) der, \"und\" U.S. 'le' -- \u2019s ist est is").split()
+         "\u00abla\u00bb (the) der, \"und\" U.S. 'le' -- \u2019s ist est is economy l'\u00e9conomie "
+         "aujourd'hui 2021 theirs (wirtschaft) d'\u00e9t\u00e9 Stra\u00dfe \u2161 l'the").split()
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -123,6 +124,11 @@ def test_year_anchors_as_lookbehind_pattern(seed: int) -> None:
         end = rng.randint(start, len(text))
         expected = [m.start() for m in YEAR_WITH_LOOKBEHIND.finditer(text, start, end)]
         assert dates._year_anchors(text, start, end) == expected, (text, start, end)
+
+
+def test_year_heads_open_every_year() -> None:
+    years = [f"{n:04d}" for n in range(10000) if regex.fullmatch(dates.YEAR, f"{n:04d}")]
+    assert years and all(y[:2] in dates.YEAR_HEADS for y in years)
 
 
 # --- dates.find_periods: the opener pre-check --------------------------------------------
