@@ -261,7 +261,7 @@ def _month_starts(text: str, start: int, end: int, first: bool = False) -> list[
     """
     out: list[int] = []
     chunk = text[start:end].casefold()
-    present = [*filter(chunk.__contains__, _month_stems())]
+    present = [stem for stem in _month_stems() if stem in chunk]  # a native loop, no filter()
     if not present:
         return out
     prefixes = _month_prefixes()
