@@ -131,6 +131,25 @@ def test_year_heads_open_every_year() -> None:
     assert years and all(y[:2] in dates.YEAR_HEADS for y in years)
 
 
+MONTH_PIECES = ("Jan jan. JANVIER mai Mai MAR mars M\u00e4rz M\u00c4RZ ao\u00fbt Ao\u00fbt d\u00e9c. "
+                "D\u00c9C Dezember sept. Sep oct.2021 okt market decade Stra\u00dfe \u0149 \u00df "
+                "K\u212a \u017fep 12 , . \u2019").split()
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_month_starts_by_document_stem_places(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(1500):
+        text = " ".join(rng.choice(MONTH_PIECES) for _ in range(rng.randint(0, 12)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        chunk = text[start:end].casefold()
+        stems = {stem for stem in dates._month_stems() if stem in chunk}
+        assert dates._present_stems(text, start, end) == stems, (text, start, end)
+        expected = [m.start() for m in dates._month_hint_re().finditer(text, start, end)]
+        assert dates._month_starts(text, start, end) == expected, (text, start, end)
+
+
 # --- dates.find_periods: the opener pre-check --------------------------------------------
 
 PERIOD_WORDS = ("in In IN since Since end of End late mid-2021 May may MAY Mai März Marz "
@@ -196,8 +215,8 @@ SCAN_PIECES = [*HINT_TEXT, "twenty/thirty", "3.five", "l'one", "(«six»)", "one
 
 
 @pytest.mark.parametrize("seed", range(4))
-def test_present_hints_bulk_as_token_loop(seed: int) -> None:
-    from claimcheck.grammar import _plain_hints, _present_hints, _present_hints_bulk, hint_words
+def test_hint_places_bulk_as_token_loop(seed: int) -> None:
+    from claimcheck.grammar import _hint_places_bulk, _plain_hints, _present_hints, _word_places, hint_words
 
     hints = hint_words()
     assert _plain_hints(hints)
@@ -205,4 +224,16 @@ def test_present_hints_bulk_as_token_loop(seed: int) -> None:
     for _ in range(1500):
         text = "".join(rng.choice(SCAN_PIECES) + rng.choice([" ", "\n", "-", "", ".", "/", "\u2019"])
                        for _ in range(rng.randint(0, 10)))
-        assert _present_hints_bulk(text, hints) == _present_hints(text, hints), text
+        present = _present_hints(text, hints)
+        expected = _word_places(text, present) if present else []
+        assert _hint_places_bulk(text, hints) == expected, text
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_digit_runs_as_finditer(seed: int) -> None:
+    from claimcheck.grammar import DIGITS_RE, _digit_runs
+
+    rng = random.Random(seed)
+    for _ in range(2000):
+        text = "".join(rng.choice("0129 a.\u0661\u00b2\u2014") for _ in range(rng.randint(0, 16)))
+        assert _digit_runs(text) == [m.start() for m in DIGITS_RE.finditer(text)], text
