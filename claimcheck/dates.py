@@ -144,24 +144,51 @@ class Period:
 
 
 @cache
-def period_re(lang: str) -> regex.Pattern:
-    """Time frames inside a sentence, most specific first."""
+def _period_alternatives(lang: str) -> tuple[str, ...]:
+    """The alternatives of ``period_re``, in its order (verbose sources)."""
     lex = get_lexicon(lang)
     month = _month_source()
     before_month = alternation(lex.period_before)
     before_year = alternation(lex.year_before)
-    return regex.compile(
-        rf"""
-        (?P<iso>(?P<y>{YEAR})-(?P<m>[01][0-9])-(?P<d>[0-3][0-9]))
-        | (?P<dmy>(?P<d2>{DAY})(?:\.|st|nd|rd|th|er)?{SP}(?:of{SP})?(?P<mon2>{month}),?{SP}(?P<y2>{YEAR}))
-        | (?P<mdy>(?P<mon3>{month}){SP}(?P<d3>{DAY})(?:st|nd|rd|th)?,{SP}(?P<y3>{YEAR}))
-        | (?P<my>(?P<mon4>{month}){SP}(?P<y4>{YEAR}))(?![0-9])
-        | (?P<dm>(?P<d5>{DAY})(?:\.|st|nd|rd|th|er)?{SP}(?:of{SP})?(?P<mon5>{month}))
-        | (?P<bm>{before_month}{SP}(?P<mon6>{month})(?:,?{SP}(?P<y6>{YEAR})(?![0-9]|[.,][0-9]))?)
-        | (?P<by>{before_year}{SP}(?P<y7>{YEAR}))(?![0-9]|[.,][0-9])
-        """,
-        regex.VERBOSE | regex.IGNORECASE,
+    return (
+        rf"(?P<iso>(?P<y>{YEAR})-(?P<m>[01][0-9])-(?P<d>[0-3][0-9]))",
+        rf"(?P<dmy>(?P<d2>{DAY})(?:\.|st|nd|rd|th|er)?{SP}(?:of{SP})?(?P<mon2>{month}),?{SP}(?P<y2>{YEAR}))",
+        rf"(?P<mdy>(?P<mon3>{month}){SP}(?P<d3>{DAY})(?:st|nd|rd|th)?,{SP}(?P<y3>{YEAR}))",
+        rf"(?P<my>(?P<mon4>{month}){SP}(?P<y4>{YEAR}))(?![0-9])",
+        rf"(?P<dm>(?P<d5>{DAY})(?:\.|st|nd|rd|th|er)?{SP}(?:of{SP})?(?P<mon5>{month}))",
+        rf"(?P<bm>{before_month}{SP}(?P<mon6>{month})(?:,?{SP}(?P<y6>{YEAR})(?![0-9]|[.,][0-9]))?)",
+        rf"(?P<by>{before_year}{SP}(?P<y7>{YEAR}))(?![0-9]|[.,][0-9])",
     )
+
+
+PERIOD_AT_DIGIT: Final = (0, 1, 4)
+"""The alternatives of ``period_re`` that open with a digit (a year or a day: iso, dmy,
+dm); the others open with a word (a month name, a ``period_before`` or ``year_before``
+phrase)."""
+
+
+def _period_source(alternatives: list[str]) -> str:
+    return "\n" + "\n| ".join(alternatives) + "\n"
+
+
+@cache
+def period_re(lang: str) -> regex.Pattern:
+    """Time frames inside a sentence, most specific first."""
+    return regex.compile(_period_source(list(_period_alternatives(lang))),
+                         regex.VERBOSE | regex.IGNORECASE)
+
+
+@cache
+def _period_parts(lang: str) -> tuple[regex.Pattern, dict[str, int], regex.Pattern, dict[str, int]]:
+    """``period_re`` split in two: its alternatives that open with a digit, and the others
+    (each pattern with its group numbers).  A match call's price grows with the pattern's
+    groups; at a place ``find_periods`` tries only one half can match."""
+    alternatives = _period_alternatives(lang)
+    at_digit = [a for k, a in enumerate(alternatives) if k in PERIOD_AT_DIGIT]
+    at_word = [a for k, a in enumerate(alternatives) if k not in PERIOD_AT_DIGIT]
+    digit_re = regex.compile(_period_source(at_digit), regex.VERBOSE | regex.IGNORECASE)
+    word_re = regex.compile(_period_source(at_word), regex.VERBOSE | regex.IGNORECASE)
+    return digit_re, dict(digit_re.groupindex), word_re, dict(word_re.groupindex)
 
 
 FOUR_DIGITS_RE: Final = regex.compile(r"[0-9]{4}")
@@ -440,7 +467,12 @@ def find_periods(text: str, start: int, end: int, lang: str) -> list[Period]:
 
     Anchored on years and month names (cheap to find); the full period pattern is only
     tried at the few word starts just before each anchor, leftmost first, and only where
-    ``_may_open_period`` lets it.
+    ``_may_open_period`` lets it.  There, one half of it is tried (``_period_parts``):
+    the same match, as the other half cannot match at the place.  With the openers
+    known, every word alternative opens with a letter, which (case-insensitively too)
+    is no ASCII digit; the digit alternatives open with ``[0-9]`` or a digit.  The
+    alternation takes its first alternative that matches, and dropping alternatives
+    that cannot match leaves that one, its span and its named groups.
     """
     out: list[Period] = []
     # no separate may_hold_period(): without a four-digit run or a month name both
@@ -450,7 +482,9 @@ def find_periods(text: str, start: int, end: int, lang: str) -> list[Period]:
     if not anchors:
         return out
     pattern = period_re(lang)
+    groups = period_groups()
     openers = _period_openers(lang)
+    digit_re, digit_groups, word_re, word_groups = _period_parts(lang)
     months = month_names()
     taken_until = start
     for anchor in sorted(set(anchors)):
@@ -458,11 +492,19 @@ def find_periods(text: str, start: int, end: int, lang: str) -> list[Period]:
             continue
         candidates = [*sorted(_word_starts_before(text, anchor, max(start, taken_until), 4)), anchor]
         for cand in candidates:
-            if openers is not None and not _may_open_period(text, cand, end, openers):
+            if openers is None:
+                m = pattern.match(text, cand, end)
+                i = groups
+            elif not _may_open_period(text, cand, end, openers):
                 continue
-            m = pattern.match(text, cand, end)
+            elif "0" <= text[cand] <= "9":
+                m = digit_re.match(text, cand, end)
+                i = digit_groups
+            else:
+                m = word_re.match(text, cand, end)
+                i = word_groups
             if m and m.end() > anchor:
-                out.append(Period(m.start(), m.end(), _period_value(m, months)))
+                out.append(Period(m.start(), m.end(), _period_value(m, months, i)))
                 taken_until = m.end()
                 break
     return out
@@ -478,21 +520,29 @@ def period_groups() -> dict[str, int]:
     return numbers[0]
 
 
-def _period_value(m: regex.Match, months: dict[str, int]) -> str:
-    i = period_groups()
-    if m.group(i["iso"]):
-        return m.group(i["iso"])
-    if m.group(i["dmy"]):
+def _group(m: regex.Match, i: dict[str, int], name: str) -> str | None:
+    """Group ``name`` of ``m`` by its number in ``i``; None when the pattern lacks it."""
+    k = i.get(name)
+    return m.group(k) if k is not None else None
+
+
+def _period_value(m: regex.Match, months: dict[str, int], i: dict[str, int]) -> str:
+    """The normalised value of a period match; ``i``: the pattern's group numbers
+    (``period_groups()`` or those of a ``_period_parts`` half)."""
+    iso = _group(m, i, "iso")
+    if iso:
+        return iso
+    if _group(m, i, "dmy"):
         return _iso(m.group(i["y2"]), months, m.group(i["mon2"]), m.group(i["d2"]))
-    if m.group(i["mdy"]):
+    if _group(m, i, "mdy"):
         return _iso(m.group(i["y3"]), months, m.group(i["mon3"]), m.group(i["d3"]))
-    if m.group(i["my"]):
+    if _group(m, i, "my"):
         mon = months.get(m.group(i["mon4"]).rstrip(".").casefold())
         return f"{m.group(i['y4'])}-{mon:02d}" if mon else m.group(0)
-    if m.group(i["bm"]) and m.group(i["y6"]):  # "in November 2021"
+    if _group(m, i, "bm") and m.group(i["y6"]):  # "in November 2021"
         mon = months.get(m.group(i["mon6"]).rstrip(".").casefold())
         return f"{m.group(i['y6'])}-{mon:02d}" if mon else " ".join(m.group(0).split())
-    if m.group(i["by"]):
+    if _group(m, i, "by"):
         return m.group(i["y7"])
     return " ".join(m.group(0).split())
 

@@ -237,3 +237,25 @@ def test_digit_runs_as_finditer(seed: int) -> None:
     for _ in range(2000):
         text = "".join(rng.choice("0129 a.\u0661\u00b2\u2014") for _ in range(rng.randint(0, 16)))
         assert _digit_runs(text) == [m.start() for m in DIGITS_RE.finditer(text)], text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_period_parts_as_full_pattern(lang: str) -> None:
+    """At a place ``_may_open_period`` lets through, the half of ``period_re`` that
+    ``find_periods`` picks gives the full pattern's match and value."""
+    rng = random.Random(lang + "parts")
+    full, groups = dates.period_re(lang), dates.period_groups()
+    digit_re, digit_groups, word_re, word_groups = dates._period_parts(lang)
+    openers = dates._period_openers(lang)
+    assert openers is not None
+    months = dates.month_names()
+    for _ in range(1500):
+        text = " ".join(rng.choice(PERIOD_WORDS) for _ in range(rng.randint(1, 9)))
+        for i in range(len(text)):
+            if not dates._may_open_period(text, i, len(text), openers):
+                continue
+            half, numbers = (digit_re, digit_groups) if "0" <= text[i] <= "9" else (word_re, word_groups)
+            a, b = full.match(text, i), half.match(text, i)
+            assert (a and a.span()) == (b and b.span()), (text, i)
+            if a and b:
+                assert dates._period_value(a, months, groups) == dates._period_value(b, months, numbers)
