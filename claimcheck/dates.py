@@ -7,7 +7,6 @@ words that introduce a period ("im", "Ende", "since") come from rules/lang/*.yam
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from typing import Final
@@ -279,71 +278,17 @@ def _hint_end(text: str, i: int, end: int) -> int:
     return -1
 
 
-_STEM_PLACES: Final[dict[int, tuple[str, list[int], list[str]]]] = {}
-"""id(document) → (the document, the sorted places of the month stems in its casefolded
-form, the stem at each place): the one document last asked about."""
-
-
-def _stem_places(text: str) -> tuple[list[int], list[str]] | None:
-    """The places of the month stems in ``text.casefold()``, sorted, and the stem at each,
-    or None when casefolding changes the length (a place would not be the document's).
-    Read once per document (its sentences ask in turn), kept for the last one only."""
-    entry = _STEM_PLACES.get(id(text))
-    if entry is not None and entry[0] is text:
-        return entry[1], entry[2]
-    folded = text.casefold()
-    if len(folded) != len(text):
-        return None
-    found: list[tuple[int, str]] = []
-    for stem in _month_stems():
-        i = folded.find(stem)
-        while i >= 0:
-            found.append((i, stem))
-            i = folded.find(stem, i + 1)
-    found.sort()
-    places = [i for i, _ in found]
-    stems = [stem for _, stem in found]
-    _STEM_PLACES.clear()
-    _STEM_PLACES[id(text)] = (text, places, stems)
-    return places, stems
-
-
-def _present_stems(text: str, start: int, end: int) -> set[str]:
-    """The month stems in text[start:end].casefold() (in any order).
-
-    Casefolding maps each character alone; when it keeps the document's length, every
-    character maps to one, so text[start:end].casefold() is the casefolded document's
-    [start:end] and holds a stem exactly where a place of it lies wholly inside: those
-    are read from ``_stem_places`` (a bisection instead of a scan per stem)."""
-    known = _stem_places(text)
-    if known is None:
-        chunk = text[start:end].casefold()
-        return {stem for stem in _month_stems() if stem in chunk}
-    places, stems = known
-    present: set[str] = set()
-    k = bisect_left(places, start)
-    n = len(places)
-    while k < n and places[k] < end:
-        stem = stems[k]
-        if places[k] + len(stem) <= end:
-            present.add(stem)
-        k += 1
-    return present
-
-
 def _month_starts(text: str, start: int, end: int, first: bool = False) -> list[int]:
     """Starts of the month-hint matches in text[start:end], as ``finditer`` gives them.
 
     The hint pattern is a long alternation, costly to try anywhere; only the places
     where a month name's first letters occur can start a match, so those are found
     with ``str.find`` and checked by ``_hint_end`` (leftmost first, skipping places
-    inside the previous match).  ``first``: stop at the first match.  The first letters
-    searched are those of the stems in the casefolded text; a name that matches puts
-    its stem there, so searching more prefixes would only add places ``_hint_end``
-    refuses.
+    inside the previous match).  ``first``: stop at the first match.
     """
     out: list[int] = []
-    present = _present_stems(text, start, end)
+    chunk = text[start:end].casefold()
+    present = [stem for stem in _month_stems() if stem in chunk]  # a native loop, no filter()
     if not present:
         return out
     prefixes = _month_prefixes()
