@@ -91,7 +91,8 @@ def count_evidence(text: str, start: int = 0, end: int | None = None) -> dict[st
     its lookup as it is was the only one (``str.isalnum`` is a native loop, cheaper than
     the two character tests).
     """
-    chunk = text[start:end].casefold()  # casefold maps each character alone
+    # casefold maps each character alone; an int end slices natively
+    chunk = (text[start:end] if end is not None else text[start:]).casefold()
     if "\u2019" in chunk:
         chunk = chunk.replace("\u2019", "'")  # both are in STRIP: stripping is unchanged
     elided = "'" in chunk
