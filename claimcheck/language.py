@@ -122,7 +122,7 @@ def count_evidence(text: str, start: int = 0, end: int | None = None) -> dict[st
                 continue
         if not hits[k]:
             first.append(k)
-        hits[k] += 1
+        hits[k] = hits[k] + 1  # an int add (``+=`` on a list item is the generic one)
     return {LANGS[k]: hits[k] for k in first}
 
 
