@@ -256,3 +256,40 @@ def test_period_parts_as_full_pattern(lang: str) -> None:
             assert (a and a.span()) == (b and b.span()), (text, i)
             if a and b:
                 assert dates._period_value(a, months, groups) == dates._period_value(b, months, numbers)
+
+
+# --- pipeline.candidate_sentences ----------------------------------------------------------
+
+
+def _reference_marks(text: str, spans: list[tuple[int, int]]) -> dict[int, tuple[list[int], bool]]:
+    """``candidate_sentences`` with each number-word place looked up by bisection."""
+    from bisect import bisect_right
+
+    from claimcheck.grammar import find_candidates
+
+    starts = [s for s, _ in spans]
+    marks: dict[int, tuple[list[int], bool]] = {}
+    digits, words = find_candidates(text)
+    for pos in digits:
+        j = bisect_right(starts, pos) - 1
+        if j >= 0 and pos < spans[j][1]:
+            marks.setdefault(j, ([], False))[0].append(pos)
+    for pos in words:
+        j = bisect_right(starts, pos) - 1
+        if j >= 0 and pos < spans[j][1]:
+            entry = marks.get(j)
+            marks[j] = (entry[0] if entry else [], True)
+    return marks
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_candidate_sentences_as_bisection(seed: int) -> None:
+    from claimcheck.pipeline import candidate_sentences
+
+    rng = random.Random(seed)
+    pieces = [*HINT_TEXT, "3", "2021", "One.", "x.", "\n\n", "Mr.", "seven!"]
+    for _ in range(1000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        spans = split_sentences(text)
+        got = candidate_sentences(text, spans)
+        assert list(got.items()) == list(_reference_marks(text, spans).items()), text
