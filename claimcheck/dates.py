@@ -287,7 +287,9 @@ def _month_starts(text: str, start: int, end: int, first: bool = False) -> list[
     inside the previous match).  ``first``: stop at the first match.
     """
     out: list[int] = []
-    chunk = text[start:end].casefold()
+    chunk = text[start:end]
+    # on ASCII text casefold is lower, which has an ASCII fast path
+    chunk = chunk.lower() if chunk.isascii() else chunk.casefold()
     present = [stem for stem in _month_stems() if stem in chunk]  # a native loop, no filter()
     if not present:
         return out

@@ -293,3 +293,9 @@ def test_candidate_sentences_as_bisection(seed: int) -> None:
         spans = split_sentences(text)
         got = candidate_sentences(text, spans)
         assert list(got.items()) == list(_reference_marks(text, spans).items()), text
+
+
+def test_ascii_casefold_is_lower() -> None:
+    """``count_evidence`` and ``_month_starts`` fold ASCII text with ``str.lower``."""
+    ascii_text = "".join(map(chr, range(128)))
+    assert ascii_text.casefold() == ascii_text.lower()
