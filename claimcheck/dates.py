@@ -215,6 +215,19 @@ def _month_stems() -> tuple[str, ...]:
     return tuple(sorted({n[:3] for n in month_names() if len(n) >= 3}))
 
 
+_STEMS_MEMO: Final[dict[bool, tuple[str, ...]]] = {}
+
+
+def _stems_for(ascii_text: bool) -> tuple[str, ...]:
+    """``_month_stems()``, only the ASCII ones for ASCII text (the only ones it can hold),
+    kept in a plain dict (a compiled caller pays a dict lookup, not a ``cache`` call)."""
+    found = _STEMS_MEMO.get(ascii_text)
+    if found is None:
+        found = _STEMS_MEMO[ascii_text] = tuple(
+            stem for stem in _month_stems() if stem.isascii() or not ascii_text)
+    return found
+
+
 @cache
 def _month_prefixes() -> dict[str, tuple[str, ...]]:
     """Stem → the opening letters (as written) of the month names it announces.
@@ -288,9 +301,11 @@ def _month_starts(text: str, start: int, end: int, first: bool = False) -> list[
     """
     out: list[int] = []
     chunk = text[start:end]
-    # on ASCII text casefold is lower, which has an ASCII fast path
-    chunk = chunk.lower() if chunk.isascii() else chunk.casefold()
-    present = [stem for stem in _month_stems() if stem in chunk]  # a native loop, no filter()
+    # on ASCII text casefold is lower, which has an ASCII fast path; and only the ASCII
+    # stems can occur in it
+    ascii_text = chunk.isascii()
+    chunk = chunk.lower() if ascii_text else chunk.casefold()
+    present = [stem for stem in _stems_for(ascii_text) if stem in chunk]  # native loop, no filter()
     if not present:
         return out
     prefixes = _month_prefixes()
