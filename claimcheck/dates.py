@@ -215,6 +215,25 @@ def _month_stems() -> tuple[str, ...]:
     return tuple(sorted({n[:3] for n in month_names() if len(n) >= 3}))
 
 
+_OPEN_MEMO: Final[dict[str, bool]] = {}
+
+
+def _stems_open_names() -> bool:
+    """Whether every hint name filed under a stem by ``_month_prefixes`` opens with it once
+    casefolded (so a name's place is a place of its stem in the casefolded text)."""
+    found = _OPEN_MEMO.get("")
+    if found is None:
+        stems = _month_stems()
+        found = True
+        for name in _month_hint_names():
+            folded = name.casefold()
+            stem = next((s for s in stems if s in folded), "")
+            if stem and not folded.startswith(stem):
+                found = False
+        _OPEN_MEMO[""] = found
+    return found
+
+
 _STEMS_MEMO: Final[dict[bool, tuple[str, ...]]] = {}
 
 
@@ -297,7 +316,12 @@ def _month_starts(text: str, start: int, end: int, first: bool = False) -> list[
     The hint pattern is a long alternation, costly to try anywhere; only the places
     where a month name's first letters occur can start a match, so those are found
     with ``str.find`` and checked by ``_hint_end`` (leftmost first, skipping places
-    inside the previous match).  ``first``: stop at the first match.
+    inside the previous match).  ``first``: stop at the first match.  Only the month
+    stems in the casefolded sentence are searched: a name that matches puts its stem
+    there.  When folding keeps the length, the places of those stems in the folded
+    sentence are taken instead of the written prefixes' places: they hold every place
+    where a name matches (``_stems_open_names``), and the places ``_hint_end`` refuses
+    change nothing.
     """
     out: list[int] = []
     chunk = text[start:end]
@@ -310,6 +334,16 @@ def _month_starts(text: str, start: int, end: int, first: bool = False) -> list[
         return out
     prefixes = _month_prefixes()
     places: set[int] = set()
+    if len(chunk) == end - start and _stems_open_names():
+        # folding kept every character one character: a name at ``i`` puts its stem at
+        # i - start of the folded sentence, so the stems' places there (one search each
+        # instead of one per written prefix) hold every place a name matches at
+        for stem in present:
+            i = chunk.find(stem)
+            while i >= 0:
+                places.add(start + i)
+                i = chunk.find(stem, i + 1)
+        present = []
     for stem in ("", *present):
         for prefix in prefixes.get(stem, ()):
             i = text.find(prefix, start, end)

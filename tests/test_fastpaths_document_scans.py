@@ -136,6 +136,10 @@ MONTH_PIECES = ("Jan jan. JANVIER mai Mai MAR mars M\u00e4rz M\u00c4RZ ao\u00fbt
                 "K\u212a \u017fep 12 , . \u2019").split()
 
 
+def test_month_names_open_with_their_stem() -> None:
+    assert dates._stems_open_names()  # _month_starts takes the stems' places
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_month_starts_as_hint_pattern(seed: int) -> None:
     rng = random.Random(seed)
