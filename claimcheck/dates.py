@@ -143,24 +143,51 @@ class Period:
 
 
 @cache
-def period_re(lang: str) -> regex.Pattern:
-    """Time frames inside a sentence, most specific first."""
+def _period_alternatives(lang: str) -> tuple[str, ...]:
+    """The alternatives of ``period_re``, in its order (verbose sources)."""
     lex = get_lexicon(lang)
     month = _month_source()
     before_month = alternation(lex.period_before)
     before_year = alternation(lex.year_before)
-    return regex.compile(
-        rf"""
-        (?P<iso>(?P<y>{YEAR})-(?P<m>[01][0-9])-(?P<d>[0-3][0-9]))
-        | (?P<dmy>(?P<d2>{DAY})(?:\.|st|nd|rd|th|er)?{SP}(?:of{SP})?(?P<mon2>{month}),?{SP}(?P<y2>{YEAR}))
-        | (?P<mdy>(?P<mon3>{month}){SP}(?P<d3>{DAY})(?:st|nd|rd|th)?,{SP}(?P<y3>{YEAR}))
-        | (?P<my>(?P<mon4>{month}){SP}(?P<y4>{YEAR}))(?![0-9])
-        | (?P<dm>(?P<d5>{DAY})(?:\.|st|nd|rd|th|er)?{SP}(?:of{SP})?(?P<mon5>{month}))
-        | (?P<bm>{before_month}{SP}(?P<mon6>{month})(?:,?{SP}(?P<y6>{YEAR})(?![0-9]|[.,][0-9]))?)
-        | (?P<by>{before_year}{SP}(?P<y7>{YEAR}))(?![0-9]|[.,][0-9])
-        """,
-        regex.VERBOSE | regex.IGNORECASE,
+    return (
+        rf"(?P<iso>(?P<y>{YEAR})-(?P<m>[01][0-9])-(?P<d>[0-3][0-9]))",
+        rf"(?P<dmy>(?P<d2>{DAY})(?:\.|st|nd|rd|th|er)?{SP}(?:of{SP})?(?P<mon2>{month}),?{SP}(?P<y2>{YEAR}))",
+        rf"(?P<mdy>(?P<mon3>{month}){SP}(?P<d3>{DAY})(?:st|nd|rd|th)?,{SP}(?P<y3>{YEAR}))",
+        rf"(?P<my>(?P<mon4>{month}){SP}(?P<y4>{YEAR}))(?![0-9])",
+        rf"(?P<dm>(?P<d5>{DAY})(?:\.|st|nd|rd|th|er)?{SP}(?:of{SP})?(?P<mon5>{month}))",
+        rf"(?P<bm>{before_month}{SP}(?P<mon6>{month})(?:,?{SP}(?P<y6>{YEAR})(?![0-9]|[.,][0-9]))?)",
+        rf"(?P<by>{before_year}{SP}(?P<y7>{YEAR}))(?![0-9]|[.,][0-9])",
     )
+
+
+PERIOD_AT_DIGIT: Final = (0, 1, 4)
+"""The alternatives of ``period_re`` that open with a digit (a year or a day: iso, dmy,
+dm); the others open with a word (a month name, a ``period_before`` or ``year_before``
+phrase)."""
+
+
+def _period_source(alternatives: list[str]) -> str:
+    return "\n" + "\n| ".join(alternatives) + "\n"
+
+
+@cache
+def period_re(lang: str) -> regex.Pattern:
+    """Time frames inside a sentence, most specific first."""
+    return regex.compile(_period_source(list(_period_alternatives(lang))),
+                         regex.VERBOSE | regex.IGNORECASE)
+
+
+@cache
+def _period_parts(lang: str) -> tuple[regex.Pattern, dict[str, int], regex.Pattern, dict[str, int]]:
+    """``period_re`` split in two: its alternatives that open with a digit, and the others
+    (each pattern with its group numbers).  A match call's price grows with the pattern's
+    groups; at a place ``find_periods`` tries only one half can match."""
+    alternatives = _period_alternatives(lang)
+    at_digit = [a for k, a in enumerate(alternatives) if k in PERIOD_AT_DIGIT]
+    at_word = [a for k, a in enumerate(alternatives) if k not in PERIOD_AT_DIGIT]
+    digit_re = regex.compile(_period_source(at_digit), regex.VERBOSE | regex.IGNORECASE)
+    word_re = regex.compile(_period_source(at_word), regex.VERBOSE | regex.IGNORECASE)
+    return digit_re, dict(digit_re.groupindex), word_re, dict(word_re.groupindex)
 
 
 FOUR_DIGITS_RE: Final = regex.compile(r"[0-9]{4}")
@@ -186,6 +213,38 @@ def may_hold_period(text: str, start: int, end: int) -> bool:
 def _month_stems() -> tuple[str, ...]:
     """Three-letter stems of every month name: a substring test before the regex."""
     return tuple(sorted({n[:3] for n in month_names() if len(n) >= 3}))
+
+
+_OPEN_MEMO: Final[dict[str, bool]] = {}
+
+
+def _stems_open_names() -> bool:
+    """Whether every hint name filed under a stem by ``_month_prefixes`` opens with it once
+    casefolded (so a name's place is a place of its stem in the casefolded text)."""
+    found = _OPEN_MEMO.get("")
+    if found is None:
+        stems = _month_stems()
+        found = True
+        for name in _month_hint_names():
+            folded = name.casefold()
+            stem = next((s for s in stems if s in folded), "")
+            if stem and not folded.startswith(stem):
+                found = False
+        _OPEN_MEMO[""] = found
+    return found
+
+
+_STEMS_MEMO: Final[dict[bool, tuple[str, ...]]] = {}
+
+
+def _stems_for(ascii_text: bool) -> tuple[str, ...]:
+    """``_month_stems()``, only the ASCII ones for ASCII text (the only ones it can hold),
+    kept in a plain dict (a compiled caller pays a dict lookup, not a ``cache`` call)."""
+    found = _STEMS_MEMO.get(ascii_text)
+    if found is None:
+        found = _STEMS_MEMO[ascii_text] = tuple(
+            stem for stem in _month_stems() if stem.isascii() or not ascii_text)
+    return found
 
 
 @cache
@@ -257,15 +316,34 @@ def _month_starts(text: str, start: int, end: int, first: bool = False) -> list[
     The hint pattern is a long alternation, costly to try anywhere; only the places
     where a month name's first letters occur can start a match, so those are found
     with ``str.find`` and checked by ``_hint_end`` (leftmost first, skipping places
-    inside the previous match).  ``first``: stop at the first match.
+    inside the previous match).  ``first``: stop at the first match.  Only the month
+    stems in the casefolded sentence are searched: a name that matches puts its stem
+    there.  When folding keeps the length, the places of those stems in the folded
+    sentence are taken instead of the written prefixes' places: they hold every place
+    where a name matches (``_stems_open_names``), and the places ``_hint_end`` refuses
+    change nothing.
     """
     out: list[int] = []
-    chunk = text[start:end].casefold()
-    present = [*filter(chunk.__contains__, _month_stems())]
+    chunk = text[start:end]
+    # on ASCII text casefold is lower, which has an ASCII fast path; and only the ASCII
+    # stems can occur in it
+    ascii_text = chunk.isascii()
+    chunk = chunk.lower() if ascii_text else chunk.casefold()
+    present = [stem for stem in _stems_for(ascii_text) if stem in chunk]  # native loop, no filter()
     if not present:
         return out
     prefixes = _month_prefixes()
     places: set[int] = set()
+    if len(chunk) == end - start and _stems_open_names():
+        # folding kept every character one character: a name at ``i`` puts its stem at
+        # i - start of the folded sentence, so the stems' places there (one search each
+        # instead of one per written prefix) hold every place a name matches at
+        for stem in present:
+            i = chunk.find(stem)
+            while i >= 0:
+                places.add(start + i)
+                i = chunk.find(stem, i + 1)
+        present = []
     for stem in ("", *present):
         for prefix in prefixes.get(stem, ()):
             i = text.find(prefix, start, end)
@@ -293,9 +371,22 @@ place inside it follows a digit)."""
 NOT_BEFORE_YEAR: Final = "0123456789.,"
 
 
+YEAR_HEADS: Final = ("18", "19", "20", "21")
+"""The first two digits of every year ``YEAR`` takes (a test checks them all)."""
+
+
 def _year_anchors(text: str, start: int, end: int) -> list[int]:
-    """Starts of the years in text[start:end] not right after a digit, dot or comma."""
+    """Starts of the years in text[start:end] not right after a digit, dot or comma.
+
+    Every year opens with one of ``YEAR_HEADS``: text[start:end] without any of them
+    holds no year, and four ``str.find`` calls cost less than the pattern's scan (most
+    sentences with figures hold no year)."""
     out: list[int] = []
+    for head in YEAR_HEADS:
+        if text.find(head, start, end) >= 0:
+            break
+    else:
+        return out
     for m in YEAR_ANCHOR_RE.finditer(text, start, end):
         i = m.start()
         if i == 0 or text[i - 1] not in NOT_BEFORE_YEAR:
@@ -372,7 +463,12 @@ def find_periods(text: str, start: int, end: int, lang: str) -> list[Period]:
 
     Anchored on years and month names (cheap to find); the full period pattern is only
     tried at the few word starts just before each anchor, leftmost first, and only where
-    ``_may_open_period`` lets it.
+    ``_may_open_period`` lets it.  There, one half of it is tried (``_period_parts``):
+    the same match, as the other half cannot match at the place.  With the openers
+    known, every word alternative opens with a letter, which (case-insensitively too)
+    is no ASCII digit; the digit alternatives open with ``[0-9]`` or a digit.  The
+    alternation takes its first alternative that matches, and dropping alternatives
+    that cannot match leaves that one, its span and its named groups.
     """
     out: list[Period] = []
     # no separate may_hold_period(): without a four-digit run or a month name both
@@ -382,7 +478,9 @@ def find_periods(text: str, start: int, end: int, lang: str) -> list[Period]:
     if not anchors:
         return out
     pattern = period_re(lang)
+    groups = period_groups()
     openers = _period_openers(lang)
+    digit_re, digit_groups, word_re, word_groups = _period_parts(lang)
     months = month_names()
     taken_until = start
     for anchor in sorted(set(anchors)):
@@ -390,11 +488,19 @@ def find_periods(text: str, start: int, end: int, lang: str) -> list[Period]:
             continue
         candidates = [*sorted(_word_starts_before(text, anchor, max(start, taken_until), 4)), anchor]
         for cand in candidates:
-            if openers is not None and not _may_open_period(text, cand, end, openers):
+            if openers is None:
+                m = pattern.match(text, cand, end)
+                i = groups
+            elif not _may_open_period(text, cand, end, openers):
                 continue
-            m = pattern.match(text, cand, end)
+            elif "0" <= text[cand] <= "9":
+                m = digit_re.match(text, cand, end)
+                i = digit_groups
+            else:
+                m = word_re.match(text, cand, end)
+                i = word_groups
             if m and m.end() > anchor:
-                out.append(Period(m.start(), m.end(), _period_value(m, months)))
+                out.append(Period(m.start(), m.end(), _period_value(m, months, i)))
                 taken_until = m.end()
                 break
     return out
@@ -410,21 +516,29 @@ def period_groups() -> dict[str, int]:
     return numbers[0]
 
 
-def _period_value(m: regex.Match, months: dict[str, int]) -> str:
-    i = period_groups()
-    if m.group(i["iso"]):
-        return m.group(i["iso"])
-    if m.group(i["dmy"]):
+def _group(m: regex.Match, i: dict[str, int], name: str) -> str | None:
+    """Group ``name`` of ``m`` by its number in ``i``; None when the pattern lacks it."""
+    k = i.get(name)
+    return m.group(k) if k is not None else None
+
+
+def _period_value(m: regex.Match, months: dict[str, int], i: dict[str, int]) -> str:
+    """The normalised value of a period match; ``i``: the pattern's group numbers
+    (``period_groups()`` or those of a ``_period_parts`` half)."""
+    iso = _group(m, i, "iso")
+    if iso:
+        return iso
+    if _group(m, i, "dmy"):
         return _iso(m.group(i["y2"]), months, m.group(i["mon2"]), m.group(i["d2"]))
-    if m.group(i["mdy"]):
+    if _group(m, i, "mdy"):
         return _iso(m.group(i["y3"]), months, m.group(i["mon3"]), m.group(i["d3"]))
-    if m.group(i["my"]):
+    if _group(m, i, "my"):
         mon = months.get(m.group(i["mon4"]).rstrip(".").casefold())
         return f"{m.group(i['y4'])}-{mon:02d}" if mon else m.group(0)
-    if m.group(i["bm"]) and m.group(i["y6"]):  # "in November 2021"
+    if _group(m, i, "bm") and m.group(i["y6"]):  # "in November 2021"
         mon = months.get(m.group(i["mon6"]).rstrip(".").casefold())
         return f"{m.group(i['y6'])}-{mon:02d}" if mon else " ".join(m.group(0).split())
-    if m.group(i["by"]):
+    if _group(m, i, "by"):
         return m.group(i["y7"])
     return " ".join(m.group(0).split())
 

@@ -689,11 +689,43 @@ def _hint_pattern(words: frozenset[str]) -> Scanner:
 def find_candidates(text: str) -> tuple[list[int], list[int]]:
     """(positions of digit runs, positions of number-word hints) in ``text``.
 
-    The word pass first intersects the document's distinct tokens with the hint words
-    (C-speed set work), then scans only for the few hint words the document contains.
+    The word pass first finds which hint words the document's tokens hold (set work at
+    C speed), then scans only for the few hint words the document contains.
     """
-    digits = [m.start() for m in DIGITS_RE.finditer(text)]
+    digits = _digit_runs(text)
     hints = hint_words()
+    if len(text) <= TOKEN_CHUNK and _plain_hints(hints):
+        return digits, _hint_places_bulk(text, hints)
+    present = _present_hints(text, hints)
+    if not present:
+        return digits, []
+    if not all(w.isalpha() for w in present):
+        return digits, [m.start() for m in _hint_pattern(frozenset(present)).finditer(text)]
+    return digits, _word_places(text, present)
+
+
+DIGIT_CHARS: Final = tuple("0123456789")
+DIGIT_SET: Final = frozenset(DIGIT_CHARS)
+
+
+def _digit_runs(text: str) -> list[int]:
+    """Starts of ``DIGITS_RE``'s matches (maximal runs of ASCII digits), in order: the
+    places of each digit found by ``str.find`` (C speed; a regex match costs thousands
+    of instructions), kept where no digit stands before."""
+    starts: list[int] = []
+    for d in DIGIT_CHARS:
+        i = text.find(d)
+        while i >= 0:
+            if i == 0 or text[i - 1] not in DIGIT_SET:
+                starts.append(i)
+            i = text.find(d, i + 1)
+    starts.sort()
+    return starts
+
+
+def _present_hints(text: str, hints: frozenset[str]) -> set[str]:
+    """The hint words that some whitespace token of ``text`` strips to, hyphens splitting
+    tokens too: the plain loop over every token."""
     present: set[str] = set()
     lo, n = 0, len(text)
     while lo < n:  # slices cut at whitespace: memory stays bounded on huge inputs
@@ -713,11 +745,72 @@ def find_candidates(text: str) -> tuple[list[int], list[int]]:
                 if t in hints:
                     present.add(t)
         lo = hi
-    if not present:
-        return digits, []
-    if not all(w.isalpha() for w in present):
-        return digits, [m.start() for m in _hint_pattern(frozenset(present)).finditer(text)]
-    return digits, _word_places(text, present)
+    return present
+
+
+SPLIT_CHARS: Final = tuple(TOKEN_STRIP)
+"""The stripped characters, one string each (a loop over them allocates nothing)."""
+EDGE_CHARS: Final = frozenset(TOKEN_STRIP.replace("-", ""))
+"""What ``str.strip`` takes off a token's ends once hyphens have split the tokens."""
+_PLAIN_HINTS: Final[dict[frozenset[str], bool]] = {}
+
+
+def _plain_hints(hints: frozenset[str]) -> bool:
+    """Whether every hint word is letters only (no stripped character, no space)."""
+    found = _PLAIN_HINTS.get(hints)
+    if found is None:
+        found = _PLAIN_HINTS[hints] = all(w.isalpha() for w in hints)
+    return found
+
+
+def _hint_places_bulk(text: str, hints: frozenset[str]) -> list[int]:
+    """``_word_places(text, _present_hints(text, hints))`` for hint words of letters only,
+    without a loop over the tokens.
+
+    Exact: with every stripped character (hyphens included) turned into a space, a token
+    that strips to a word of letters ``w`` leaves ``w`` as a token of its own, so the set
+    intersection of those tokens with the hints holds every present word (and perhaps a
+    few more, cut out of a token's inside: "twenty/thirty").  Each candidate's places are
+    then read once, and the word is kept if at one of them it stands as a token's
+    stripped form.  Spaces are put in by ``str.replace`` (a character not in the text
+    costs one ``find``, and no copy).
+    """
+    spaced = text
+    for c in SPLIT_CHARS:
+        spaced = spaced.replace(c, " ")
+    places: list[int] = []
+    for w in hints.intersection(spaced.split()):
+        _add_places_if_stripped(text, w, places)
+    places.sort()
+    return places
+
+
+def _add_places_if_stripped(text: str, word: str, places: list[int]) -> None:
+    """Add ``word``'s places (as ``_word_places`` finds them) to ``places`` if some token
+    of ``text`` (whitespace and hyphens split) strips to ``word``, a word of letters
+    only: an occurrence with only edge punctuation between it and a token boundary on
+    each side (``str.strip`` takes exactly those runs off, as a letter ends them).  Such
+    an occurrence is a place too (punctuation and boundaries are not alphanumeric)."""
+    n = len(text)
+    size = len(word)
+    found: list[int] = []
+    stands = False
+    i = text.find(word)
+    while i != -1:
+        j = i + size
+        if (i == 0 or not text[i - 1].isalnum()) and (j == n or not text[j].isalnum()):
+            found.append(i)
+            if not stands:
+                k = i - 1
+                while k >= 0 and text[k] in EDGE_CHARS:
+                    k -= 1
+                if k < 0 or text[k] == "-" or text[k].isspace():
+                    while j < n and text[j] in EDGE_CHARS:
+                        j += 1
+                    stands = j == n or text[j] == "-" or text[j].isspace()
+        i = text.find(word, i + 1)
+    if stands:
+        places.extend(found)
 
 
 def _word_places(text: str, words: set[str]) -> list[int]:

@@ -52,6 +52,29 @@ def _single_language() -> dict[str, str]:
     return found
 
 
+_INDEX_MEMO: Final[dict[str, dict[str, int]]] = {}
+
+
+def _single_language_index() -> dict[str, int]:
+    """``_single_language()`` with each language as its place in ``LANGS``: the counts of
+    a sentence are kept in a short list instead of a dict keyed by language."""
+    found = _INDEX_MEMO.get("")
+    if found is None:
+        found = _INDEX_MEMO[""] = {w: LANGS.index(lang) for w, lang in _single_language().items()}
+    return found
+
+
+_LONGEST_MEMO: Final[dict[str, int]] = {}
+
+
+def _longest_detect_word() -> int:
+    """Length of the longest word of ``_single_language()`` (kept as it is)."""
+    found = _LONGEST_MEMO.get("")
+    if found is None:
+        found = _LONGEST_MEMO[""] = max(map(len, _single_language()), default=0)
+    return found
+
+
 def count_evidence(text: str, start: int = 0, end: int | None = None) -> dict[str, int]:
     """How many detect words of each language occur in text[start:end], languages in
     order of their first hit.
@@ -60,22 +83,34 @@ def count_evidence(text: str, start: int = 0, end: int | None = None) -> dict[st
     apostrophe (French elision: "l'économie", "qu'il", "d’après" count by their word).
     For a token without an apostrophe that part is the token itself; a token with one
     is never a detect word itself (no detect word holds an apostrophe), so looking up
-    the part alone is the same as trying the whole token first.  A plain loop over a
-    dict: compiled by mypyc, it is cheaper than building a ``Counter`` per sentence.
+    the part alone is the same as trying the whole token first.  A plain loop counting
+    in a list by language place: compiled by mypyc, it is cheaper than building a
+    ``Counter`` (or a dict keyed by language) per sentence.
+    A token longer than every detect word is not looked up as it is (it cannot be one),
+    and a token of letters and digits only has no punctuation to strip and no apostrophe:
+    its lookup as it is was the only one (``str.isalnum`` is a native loop, cheaper than
+    the two character tests).
     """
-    chunk = text[start:end].casefold()  # casefold maps each character alone
+    # casefold maps each character alone; an int end slices natively; on ASCII text
+    # casefold is lower, which has an ASCII fast path (casefold looks up every character)
+    chunk = text[start:end] if end is not None else text[start:]
+    chunk = chunk.lower() if chunk.isascii() else chunk.casefold()
     if "\u2019" in chunk:
         chunk = chunk.replace("\u2019", "'")  # both are in STRIP: stripping is unchanged
     elided = "'" in chunk
-    table = _single_language()
-    counts: dict[str, int] = {}
+    table = _single_language_index()
+    longest = _longest_detect_word()
+    hits = [0] * len(LANGS)
+    first: list[int] = []  # languages (their places in LANGS) in order of their first hit
     for token in chunk.split():
         # a detect word is its own stripped form and holds no apostrophe (a test checks
         # the rules), so a token found as it is needs neither; a token that neither
         # begins nor ends with punctuation strips to itself (``str.strip`` is the costly
         # step: it builds its character mask on every call)
-        lang = table.get(token)
-        if lang is None:
+        k = table.get(token) if len(token) <= longest else None
+        if k is None:
+            if token.isalnum():
+                continue
             if token[-1] in STRIP_SET or token[0] in STRIP_SET:
                 word = token.strip(STRIP)
             elif elided:
@@ -84,11 +119,13 @@ def count_evidence(text: str, start: int = 0, end: int | None = None) -> dict[st
                 continue
             if elided and "'" in word:
                 word = word.rpartition("'")[2]
-            lang = table.get(word)
-            if lang is None:
+            k = table.get(word)
+            if k is None:
                 continue
-        counts[lang] = counts.get(lang, 0) + 1
-    return counts
+        if not hits[k]:
+            first.append(k)
+        hits[k] = hits[k] + 1  # an int add (``+=`` on a list item is the generic one)
+    return {LANGS[k]: hits[k] for k in first}
 
 
 def decide(counts: dict[str, int], fallback: str) -> str:

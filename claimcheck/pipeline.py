@@ -6,7 +6,6 @@ module with one job (segment, language, claims, convention, subjects, speakers).
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Final
 
@@ -52,7 +51,6 @@ def candidate_sentences(
 
     One cheap pass over the document; sentences without a candidate are never read.
     """
-    starts = [s for s, _ in spans]
     marks: dict[int, tuple[list[int], bool]] = {}
     digit_pos, word_pos = find_candidates(text)
     i = 0
@@ -68,12 +66,15 @@ def candidate_sentences(
                 marks[i] = ([pos], False)
             else:
                 entry[0].append(pos)
-    for pos in word_pos:
-        j = bisect_right(starts, pos) - 1
-        if j < 0 or pos >= spans[j][1]:
-            continue
-        entry = marks.get(j)
-        marks[j] = (entry[0] if entry else [], True)
+    i = 0
+    for pos in word_pos:  # sorted too: the span holding it is the first that ends after it
+        while i < n and spans[i][1] <= pos:
+            i += 1
+        if i == n:
+            break
+        if pos >= spans[i][0]:
+            entry = marks.get(i)
+            marks[i] = (entry[0] if entry else [], True)
     return marks
 
 

@@ -96,7 +96,8 @@ def test_detect_words_are_their_own_stripped_form() -> None:
 
 
 WORDS = ("the of and der die und le la les et de l'an d\u2019apr\u00e8s qu'il in a "
-         "\u00abla\u00bb (the) der, \"und\" U.S. 'le' -- \u2019s ist est is").split()
+         "\u00abla\u00bb (the) der, \"und\" U.S. 'le' -- \u2019s ist est is economy l'\u00e9conomie "
+         "aujourd'hui 2021 theirs (wirtschaft) d'\u00e9t\u00e9 Stra\u00dfe \u2161 l'the").split()
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -123,6 +124,31 @@ def test_year_anchors_as_lookbehind_pattern(seed: int) -> None:
         end = rng.randint(start, len(text))
         expected = [m.start() for m in YEAR_WITH_LOOKBEHIND.finditer(text, start, end)]
         assert dates._year_anchors(text, start, end) == expected, (text, start, end)
+
+
+def test_year_heads_open_every_year() -> None:
+    years = [f"{n:04d}" for n in range(10000) if regex.fullmatch(dates.YEAR, f"{n:04d}")]
+    assert years and all(y[:2] in dates.YEAR_HEADS for y in years)
+
+
+MONTH_PIECES = ("Jan jan. JANVIER mai Mai MAR mars M\u00e4rz M\u00c4RZ ao\u00fbt Ao\u00fbt d\u00e9c. "
+                "D\u00c9C Dezember sept. Sep oct.2021 okt market decade Stra\u00dfe \u0149 \u00df "
+                "K\u212a \u017fep 12 , . \u2019").split()
+
+
+def test_month_names_open_with_their_stem() -> None:
+    assert dates._stems_open_names()  # _month_starts takes the stems' places
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_month_starts_as_hint_pattern(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(1500):
+        text = " ".join(rng.choice(MONTH_PIECES) for _ in range(rng.randint(0, 12)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        expected = [m.start() for m in dates._month_hint_re().finditer(text, start, end)]
+        assert dates._month_starts(text, start, end) == expected, (text, start, end)
 
 
 # --- dates.find_periods: the opener pre-check --------------------------------------------
@@ -183,3 +209,97 @@ def test_find_candidates_words_as_distinct_token_loop(seed: int) -> None:
         present = _reference_present(text)
         expected = _word_places(text, present) if present else []
         assert find_candidates(text)[1] == expected, text
+
+
+SCAN_PIECES = [*HINT_TEXT, "twenty/thirty", "3.five", "l'one", "(«six»)", "one\u2019s", "\u2014two\u2014",
+               "seven\u2026", "often", "x-one-", "*one*_", "un,deux", "\u00a0", "\u202f"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_hint_places_bulk_as_token_loop(seed: int) -> None:
+    from claimcheck.grammar import _hint_places_bulk, _plain_hints, _present_hints, _word_places, hint_words
+
+    hints = hint_words()
+    assert _plain_hints(hints)
+    rng = random.Random(seed)
+    for _ in range(1500):
+        text = "".join(rng.choice(SCAN_PIECES) + rng.choice([" ", "\n", "-", "", ".", "/", "\u2019"])
+                       for _ in range(rng.randint(0, 10)))
+        present = _present_hints(text, hints)
+        expected = _word_places(text, present) if present else []
+        assert _hint_places_bulk(text, hints) == expected, text
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_digit_runs_as_finditer(seed: int) -> None:
+    from claimcheck.grammar import DIGITS_RE, _digit_runs
+
+    rng = random.Random(seed)
+    for _ in range(2000):
+        text = "".join(rng.choice("0129 a.\u0661\u00b2\u2014") for _ in range(rng.randint(0, 16)))
+        assert _digit_runs(text) == [m.start() for m in DIGITS_RE.finditer(text)], text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_period_parts_as_full_pattern(lang: str) -> None:
+    """At a place ``_may_open_period`` lets through, the half of ``period_re`` that
+    ``find_periods`` picks gives the full pattern's match and value."""
+    rng = random.Random(lang + "parts")
+    full, groups = dates.period_re(lang), dates.period_groups()
+    digit_re, digit_groups, word_re, word_groups = dates._period_parts(lang)
+    openers = dates._period_openers(lang)
+    assert openers is not None
+    months = dates.month_names()
+    for _ in range(1500):
+        text = " ".join(rng.choice(PERIOD_WORDS) for _ in range(rng.randint(1, 9)))
+        for i in range(len(text)):
+            if not dates._may_open_period(text, i, len(text), openers):
+                continue
+            half, numbers = (digit_re, digit_groups) if "0" <= text[i] <= "9" else (word_re, word_groups)
+            a, b = full.match(text, i), half.match(text, i)
+            assert (a and a.span()) == (b and b.span()), (text, i)
+            if a and b:
+                assert dates._period_value(a, months, groups) == dates._period_value(b, months, numbers)
+
+
+# --- pipeline.candidate_sentences ----------------------------------------------------------
+
+
+def _reference_marks(text: str, spans: list[tuple[int, int]]) -> dict[int, tuple[list[int], bool]]:
+    """``candidate_sentences`` with each number-word place looked up by bisection."""
+    from bisect import bisect_right
+
+    from claimcheck.grammar import find_candidates
+
+    starts = [s for s, _ in spans]
+    marks: dict[int, tuple[list[int], bool]] = {}
+    digits, words = find_candidates(text)
+    for pos in digits:
+        j = bisect_right(starts, pos) - 1
+        if j >= 0 and pos < spans[j][1]:
+            marks.setdefault(j, ([], False))[0].append(pos)
+    for pos in words:
+        j = bisect_right(starts, pos) - 1
+        if j >= 0 and pos < spans[j][1]:
+            entry = marks.get(j)
+            marks[j] = (entry[0] if entry else [], True)
+    return marks
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_candidate_sentences_as_bisection(seed: int) -> None:
+    from claimcheck.pipeline import candidate_sentences
+
+    rng = random.Random(seed)
+    pieces = [*HINT_TEXT, "3", "2021", "One.", "x.", "\n\n", "Mr.", "seven!"]
+    for _ in range(1000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        spans = split_sentences(text)
+        got = candidate_sentences(text, spans)
+        assert list(got.items()) == list(_reference_marks(text, spans).items()), text
+
+
+def test_ascii_casefold_is_lower() -> None:
+    """``count_evidence`` and ``_month_starts`` fold ASCII text with ``str.lower``."""
+    ascii_text = "".join(map(chr, range(128)))
+    assert ascii_text.casefold() == ascii_text.lower()
