@@ -27,6 +27,8 @@ import regex
 
 from . import units
 from .cardinals import cardinal_at, cardinal_scan_re, cardinal_words
+from .context import LeftContext, LeftReader, Suffixes
+from .context import fold_word as _fold_word
 from .convention import DocumentConvention, choose_reading, readings_of
 from .dates import (
     CLOCK_RE,
@@ -252,39 +254,6 @@ TOKEN_PUNCT: Final = ".,;:!?()[]{}\"'«»„“”‚‘’*_"
 CURRENCY_PREFIX_CHARS: Final = "$€£¥₣₽₴"
 
 
-def _fold_word(word: str) -> str:
-    """A word folded so that every spelling a case-insensitive pattern matches for a phrase
-    folds as the phrase does: casefolded, typographic apostrophes and hyphens made plain,
-    and "İ" (which ``regex`` matches as "i" but casefolds to "i" + a combining dot) as "i".
-    Folding text and phrases alike only merges spellings, so a phrase the pattern would
-    match is always found by a test on folded strings."""
-    folded = word.casefold()
-    if folded.isascii():
-        return folded
-    return units.normalise_word(folded.replace("i\u0307", "i"))
-
-
-class Suffixes:
-    """A set of folded words, to test whether a string ends in one of them: a set lookup
-    per distinct word length instead of ``str.endswith`` over every word."""
-
-    __slots__ = ("sizes", "words")
-
-    def __init__(self, words: set[str]) -> None:
-        self.words: frozenset[str] = frozenset(words)
-        self.sizes: tuple[int, ...] = tuple(sorted({len(w) for w in words}))
-
-    def end(self, s: str) -> bool:
-        """``s.endswith(tuple(self.words))``."""
-        n = len(s)
-        for k in self.sizes:
-            if k > n:
-                return False
-            if s[n - k:] in self.words:
-                return True
-        return False
-
-
 def _last_words(phrases: list[str]) -> Suffixes:
     """The folded last word of every phrase: what the text must end in where one ends."""
     return Suffixes({_fold_word(p.split()[-1]) for p in phrases if p.split()})
@@ -299,7 +268,7 @@ class Ends:
     of one of their phrases; the clock pattern only where a clock word's first character
     follows (after spaces) or a "[.:]" minutes part."""
 
-    left: Suffixes
+    left: LeftReader  # left_re part by part
     age_before: Suffixes
     relative_before: Suffixes
     clock_first: frozenset[str]
@@ -316,10 +285,12 @@ def _load_ends(lang: str) -> Ends:
     lex = g.lex
     # the currency markers currency_before_pattern() is built from
     currencies = list(units._table(units._norm_lang(lang)).before)
-    left = [*lex.increase, *lex.decrease, *lex.change_fillers, *lex.change_by, *lex.change_to,
-            *g.qual_kinds, *lex.range_between, *lex.range_from, *currencies]
+    # the phrases of each part of left_re, from the figure outward
+    left_phrases = (currencies, [*lex.range_between, *lex.range_from], list(g.qual_kinds),
+                    [*lex.change_by, *lex.change_to], [*lex.increase, *lex.decrease, *lex.change_fillers])
     return Ends(
-        left=_last_words(left),
+        left=LeftReader(g.left_part_res, tuple(_last_words(p) for p in left_phrases),
+                        dict(g.left_re.groupindex)),
         age_before=_last_words(list(lex.age_before)),
         relative_before=_last_words(list(lex.relative_time_before)),
         clock_first=frozenset(p.split()[0][0] for p in get_lexicon(lang).time_after if p.split()),
@@ -802,24 +773,19 @@ def _words_draft(
     return found, skip
 
 
-def _left(text: str, pos: int, sent: tuple[int, int], g: Grammar) -> regex.Match | None:
-    """The left context before ``pos``, or None when it is empty.  Every phrase of the
-    left pattern ends, before the figure or the spaces there, in a known last word: where
-    the text does not, the pattern (a costly reverse match) cannot read anything."""
-    lo = max(sent[0], pos - MAX_LEFT)
-    if not _may_end_at(text, pos, lo, _ends(g.lang).left):
-        return None
-    m = g.left_re.match(text, lo, pos)
-    assert m is not None  # every part is optional
-    return m if m.end() > m.start() else None
+def _left(text: str, pos: int, sent: tuple[int, int], g: Grammar) -> LeftContext | None:
+    """The left context before ``pos`` (``g.left_re``'s match), or None when it is empty:
+    read part by part, each part only where the text ends in one of its phrases' last
+    words (see :mod:`claimcheck.context`)."""
+    return _ends(g.lang).left.match(text, max(sent[0], pos - MAX_LEFT), pos)
 
 
-def _left_groups(left: regex.Match | None, g: Grammar) -> dict:
+def _left_groups(left: LeftContext | None, g: Grammar) -> dict:
     """The left context's groups; all None when it is empty (no group matches empty)."""
     return g.left_groups.read(left) if left is not None else g.left_groups.empty
 
 
-def _left_start(left: regex.Match | None, L: dict, pos: int, g: Grammar, *, opener: bool = True) -> int:
+def _left_start(left: LeftContext | None, L: dict, pos: int, g: Grammar, *, opener: bool = True) -> int:
     """Where the claim's text begins: its qualifier, range opener or currency sign."""
     for name in LEFT_TEXT_GROUPS:
         if L.get(name) is not None and (opener or name != "opener"):
@@ -1226,7 +1192,7 @@ def _right_may_match(text: str, pos: int, s_end: int, g: Grammar) -> bool:
     return False
 
 
-def _topic_preposition(text: str, left: regex.Match, L: dict, s_start: int, g: Grammar) -> bool:
+def _topic_preposition(text: str, left: LeftContext, L: dict, s_start: int, g: Grammar) -> bool:
     """A qualifier word that is a preposition here: "about"/"über" after a work's noun."""
     if " ".join(L["qual"].split()).casefold() not in g.topic_prepositions:
         return False

@@ -254,6 +254,7 @@ class Grammar:
     compound_scan: FoldedScanner | None  # cardinal_scan_re's, when the language glues its numbers
     word_spellings: frozenset[str]  # what words_re finds: casefolded and lower-cased keys
     left_re: regex.Pattern
+    left_part_res: tuple[regex.Pattern, ...]  # left_re's parts from the figure outward: cur first
     right_re: regex.Pattern
     right_between_re: regex.Pattern
     verb_after_re: regex.Pattern
@@ -406,17 +407,18 @@ def get_grammar(lang: str) -> Grammar:
              rf"(?:{ELIDED_END}|(?![\p{{L}}\p{{N}}])))")
     verbs = alternation(tuple(lex.increase) + tuple(lex.decrease))
     openers = alternation(tuple(lex.range_between) + tuple(lex.range_from))
-    left_re = regex.compile(
-        rf"""(?r)
-        (?:(?P<verb>{verbs}){SP}(?:{alternation(lex.change_fillers)}{SP})?)?   # "rose", "added just"
-        (?:(?:(?P<by>{elided_alternation(lex.change_by)})|(?P<to>{alternation(lex.change_to)}))
-           (?:{SP}|{ELIDED_END}))?                        # "by", "um", "de", "d'"
-        (?:{quals}(?:{SP}|{ELIDED_END}))?                 # "mehr als", "up to", "plus d'"
-        (?:(?P<opener>{openers}){SP})?                    # "zwischen", "from"
-        (?P<cur>(?:{cur_before})(?:{SP})?)?                   # "$", "CHF "
-        """,
-        regex.VERBOSE | regex.IGNORECASE,
+    # The left context, read in reverse from the figure outward; each part is optional.
+    # context.LeftReader runs the parts one by one (see there why that is the same match).
+    left_parts = (
+        rf"(?:(?P<verb>{verbs}){SP}(?:{alternation(lex.change_fillers)}{SP})?)",  # "rose", "added just"
+        rf"""(?:(?:(?P<by>{elided_alternation(lex.change_by)})|(?P<to>{alternation(lex.change_to)}))
+           (?:{SP}|{ELIDED_END}))""",                       # "by", "um", "de", "d'"
+        rf"(?:{quals}(?:{SP}|{ELIDED_END}))",             # "mehr als", "up to", "plus d'"
+        rf"(?:(?P<opener>{openers}){SP})",                # "zwischen", "from"
+        rf"(?P<cur>(?:{cur_before})(?:{SP})?)",           # "$", "CHF "
     )
+    left_re = regex.compile("(?r)" + "".join(f"{part}?" for part in left_parts),
+                            regex.VERBOSE | regex.IGNORECASE)
     second = rf"""
         (?P<cur2>(?:{cur_before})(?:{SP})?)?
         (?:(?P<sign2>{SIGN})(?=[0-9]))?
@@ -481,6 +483,8 @@ def get_grammar(lang: str) -> Grammar:
         compound_scan=_compound_scan(lang),
         word_spellings=frozenset(word_spellings | set(word_kinds)),
         left_re=left_re,
+        left_part_res=tuple(regex.compile(f"(?r){part}", regex.VERBOSE | regex.IGNORECASE)
+                            for part in reversed(left_parts)),
         right_re=right_re,
         right_between_re=right_between_re,
         verb_after_re=verb_after_re,

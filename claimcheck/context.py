@@ -1,0 +1,151 @@
+"""The left context of a figure, read part by part instead of by one big reverse pattern.
+
+``Grammar.left_re`` is the definition: a reverse pattern of five optional parts, read from
+the figure outward (currency, range opener, qualifier, "by"/"to", change verb).  The
+``regex`` module's price per match grows with a pattern's size and its groups (~60k
+instructions per reverse match of left_re), while most figures have one part or none.
+
+Why reading the parts one after another gives the same match: each part is optional and
+everything to its left is optional too, so a backtracking match takes the first way the
+part can match at the current position (or skips the part when it cannot) and never
+comes back to it: what is left of it always matches.  So the monolithic match equals
+matching each part's pattern, in turn, ending where the previous part began.  A part's
+pattern is run with that end as ``endpos``, which cuts a lookahead at its right edge;
+none looks past a part's end except the qualifier's letter boundary, which is tried only
+after its "right after an apostrophe" alternative failed, and the parts that may follow
+a qualifier all begin with a gap or an apostrophe (``tests/test_fastpaths_context.py``
+checks every figure position of the fixtures and random texts against ``left_re``).
+Lookbehinds see the same text either way (``pos`` stays the window's start).
+
+A part is run only where the text before the position ends in the folded last word of
+one of its phrases, the test ``claims._may_end_at`` made for the whole pattern.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from . import units
+
+
+def fold_word(word: str) -> str:
+    """A word folded so that every spelling a case-insensitive pattern matches for a phrase
+    folds as the phrase does: casefolded, typographic apostrophes and hyphens made plain,
+    and "İ" (which ``regex`` matches as "i" but casefolds to "i" + a combining dot) as "i".
+    Folding text and phrases alike only merges spellings, so a phrase the pattern would
+    match is always found by a test on folded strings."""
+    folded = word.casefold()
+    if folded.isascii():
+        return folded
+    return units.normalise_word(folded.replace("i\u0307", "i"))
+
+
+class Suffixes:
+    """A set of folded words, to test whether a string ends in one of them: a set lookup
+    per distinct word length instead of ``str.endswith`` over every word."""
+
+    __slots__ = ("sizes", "words")
+
+    def __init__(self, words: set[str]) -> None:
+        self.words: frozenset[str] = frozenset(words)
+        self.sizes: tuple[int, ...] = tuple(sorted({len(w) for w in words}))
+
+    def end(self, s: str) -> bool:
+        """``s.endswith(tuple(self.words))``."""
+        n = len(s)
+        for k in self.sizes:
+            if k > n:
+                return False
+            if s[n - k:] in self.words:
+                return True
+        return False
+
+
+def last_word_before(text: str, pos: int, lo: int) -> str:
+    """The folded whitespace-free chunk that ends right before ``pos`` or before the spaces
+    there, looking no further left than ``lo``; "" when only spaces stand there."""
+    i = pos
+    while i > lo and text[i - 1].isspace():
+        i -= 1
+    if i == lo:
+        return ""
+    return fold_word(text[lo:i].rsplit(None, 1)[-1])  # from the last space
+
+
+class LeftContext:
+    """What ``left_re.match`` returns, for the calls the engine makes on it: ``start``,
+    ``end`` (of the whole match or of a group by number) and ``groups()``."""
+
+    __slots__ = ("spans", "text")
+
+    def __init__(self, text: str, spans: list[int]) -> None:
+        self.text = text
+        self.spans = spans  # start and end of the match (group 0) and of every group; -1: none
+
+    def start(self, group: int = 0) -> int:
+        return self.spans[2 * group]
+
+    def end(self, group: int = 0) -> int:
+        return self.spans[2 * group + 1]
+
+    def span(self, group: int = 0) -> tuple[int, int]:
+        return self.spans[2 * group], self.spans[2 * group + 1]
+
+    def group(self, group: int = 0) -> str | None:
+        s = self.spans[2 * group]
+        return None if s < 0 else self.text[s:self.spans[2 * group + 1]]
+
+    def groups(self) -> tuple[str | None, ...]:
+        spans = self.spans
+        text = self.text
+        return tuple(None if spans[i] < 0 else text[spans[i]:spans[i + 1]]
+                     for i in range(2, len(spans), 2))
+
+
+class LeftReader:
+    """``left_re.match(text, lo, pos)`` part by part (see the module's docstring)."""
+
+    __slots__ = ("lasts", "maps", "ngroups", "parts")
+
+    def __init__(self, parts: tuple[regex.Pattern, ...], lasts: tuple[Suffixes, ...],
+                 index: dict[str, int]) -> None:
+        """``parts``: the part patterns from the figure outward, each with the ``Suffixes``
+        of its phrases' last words; ``index``: the group numbers of the whole pattern."""
+        self.parts = parts
+        self.lasts = lasts
+        self.ngroups: int = len(index)
+        self.maps: tuple[tuple[tuple[int, int], ...], ...] = tuple(
+            tuple((i, index[name]) for name, i in p.groupindex.items()) for p in parts
+        )
+
+    def match(self, text: str, lo: int, pos: int) -> LeftContext | None:
+        """The left context's match, or None when it is empty."""
+        spans: list[int] | None = None
+        cur = pos
+        word = last_word_before(text, cur, lo)
+        if not word:
+            return None
+        for k in range(len(self.parts)):
+            if not self.lasts[k].end(word):
+                continue
+            m: Any = self.parts[k].match(text, lo, cur)
+            if m is None:
+                continue
+            if spans is None:
+                spans = [-1] * (2 * self.ngroups + 2)
+            for i, gi in self.maps[k]:
+                s, e = m.span(i)
+                if s >= 0:
+                    spans[2 * gi] = s
+                    spans[2 * gi + 1] = e
+            cur = m.start()
+            word = last_word_before(text, cur, lo)
+            if not word:
+                break
+        if spans is None or cur == pos:
+            return None
+        spans[0] = cur
+        spans[1] = pos
+        return LeftContext(text, spans)
