@@ -74,9 +74,10 @@ def last_word_before(text: str, pos: int, lo: int) -> str:
     return fold_word(text[lo:i].rsplit(None, 1)[-1])  # from the last space
 
 
-class LeftContext:
-    """What ``left_re.match`` returns, for the calls the engine makes on it: ``start``,
-    ``end`` (of the whole match or of a group by number) and ``groups()``."""
+class PartsMatch:
+    """What ``left_re.match`` or ``right_re.match`` returns, for the calls the engine makes
+    on it: ``start``, ``end``, ``span``, ``group`` (of the whole match or of a group by
+    number) and ``groups()``."""
 
     __slots__ = ("spans", "text")
 
@@ -120,7 +121,7 @@ class LeftReader:
             tuple((i, index[name]) for name, i in p.groupindex.items()) for p in parts
         )
 
-    def match(self, text: str, lo: int, pos: int) -> LeftContext | None:
+    def match(self, text: str, lo: int, pos: int) -> PartsMatch | None:
         """The left context's match, or None when it is empty."""
         spans: list[int] | None = None
         cur = pos
@@ -148,4 +149,135 @@ class LeftReader:
             return None
         spans[0] = cur
         spans[1] = pos
-        return LeftContext(text, spans)
+        return PartsMatch(text, spans)
+
+
+class PhraseEnds:
+    """Where a reverse pattern of phrases (``alternation(phrases)``, case-insensitive, then an
+    optional gap) can match before a position: a sharper :func:`claims._may_end_at`.
+
+    A one-word phrase needs the whitespace-free chunk before the position (or before the
+    spaces there) to end in its folded word.  A phrase of several words needs that chunk to
+    be its folded last word exactly (a gap, all ``str.isspace``, stands before that word
+    in the phrase) and the chunk before to end in its folded last-but-one word: "de" alone
+    no longer sends every French "de 20" to the costly reverse match of "âgé de"."""
+
+    __slots__ = ("pairs", "singles")
+
+    def __init__(self, phrases: list[str]) -> None:
+        singles: set[str] = set()
+        pairs: dict[str, set[str]] = {}
+        for p in phrases:
+            words = [fold_word(w) for w in p.split()]
+            if len(words) == 1:
+                singles.add(words[0])
+            elif words:
+                pairs.setdefault(words[-1], set()).add(words[-2])
+        self.singles = Suffixes(singles)
+        self.pairs: dict[str, Suffixes] = {last: Suffixes(ws) for last, ws in pairs.items()}
+
+    def may_end(self, text: str, pos: int, lo: int) -> bool:
+        i = pos
+        while i > lo and text[i - 1].isspace():
+            i -= 1
+        j = i
+        while j > lo and not text[j - 1].isspace():
+            j -= 1
+        if j == i:
+            return False
+        word = fold_word(text[j:i])
+        if self.singles.end(word):
+            return True
+        before = self.pairs.get(word)
+        if before is None or j == lo:
+            return False
+        return before.end(last_word_before(text, j, lo))
+
+
+class FirstWords:
+    """Whether a word can begin with one of a set of first words of phrases (casefolded,
+    apostrophes and hyphens normalised): the test ``claims._right_may_match`` made for the
+    whole right context, here for one of its parts."""
+
+    __slots__ = ("firsts", "prefixes")
+
+    def __init__(self, firsts: frozenset[str]) -> None:
+        self.firsts = firsts
+        self.prefixes: frozenset[str] = frozenset(w[:n] for w in firsts for n in range(1, len(w) + 1))
+
+    def may_start(self, word: str) -> bool:
+        firsts = self.firsts
+        prefixes = self.prefixes
+        for n in range(1, len(word) + 1):
+            head = word[:n]
+            if head not in prefixes:
+                return False  # no longer head is a first word either
+            # every phrase the pattern reads ends at a letter boundary unless it ends in a
+            # sign ("%", "€"): "people" does not start the unit "p"
+            if head in firsts and (n == len(word) or not word[n].isalnum() or not word[n - 1].isalnum()):
+                return True
+        return False
+
+
+def first_word_at(text: str, pos: int, end: int, longest: int) -> str:
+    """The whitespace-free chunk after the spaces at ``pos`` (at most ``longest`` characters,
+    the longest first word asked about), normalised and casefolded; "" when none."""
+    j = pos
+    while j < end and text[j].isspace():
+        j += 1
+    if j >= end:
+        return ""
+    word = text[j:min(end, j + longest)].split(None, 1)[0]  # up to a space
+    if not word.isascii():
+        word = units.normalise_word(word)
+    return word.casefold()
+
+
+class RightReader:
+    """``right_re.match`` (or ``right_between_re``'s) part by part: scale word or letter,
+    unit, range (connector and second figure), qualifier after.  Each part is optional and
+    what follows is optional too, so the monolithic match takes each part's first way to
+    match in turn, as the parts matched one after another do (``pos`` moves, ``endpos``
+    stays: every lookaround sees the same text).  A part runs only where the next word can
+    begin one of its phrases (:class:`FirstWords`)."""
+
+    __slots__ = ("firsts", "longest", "maps", "ngroups", "parts")
+
+    def __init__(self, parts: tuple[regex.Pattern, ...], firsts: tuple[FirstWords, ...],
+                 index: dict[str, int], longest: int) -> None:
+        """``parts``: scale, unit, range (right_re's), range (right_between_re's), qafter."""
+        self.parts = parts
+        self.firsts = firsts
+        self.longest = longest
+        self.ngroups: int = len(index)
+        self.maps: tuple[tuple[tuple[int, int], ...], ...] = tuple(
+            tuple((i, index[name]) for name, i in p.groupindex.items()) for p in parts
+        )
+
+    def match(self, text: str, pos: int, end: int, between: bool) -> PartsMatch | None:
+        """The right context's match at ``pos``, or None when it is empty."""
+        spans: list[int] | None = None
+        cur = pos
+        word = first_word_at(text, cur, end, self.longest)
+        for k in (0, 1, 3 if between else 2, 4):
+            if not word:
+                break
+            if not self.firsts[k].may_start(word):
+                continue
+            m: Any = self.parts[k].match(text, cur, end)
+            if m is None:
+                continue
+            if spans is None:
+                spans = [-1] * (2 * self.ngroups + 2)
+            for i, gi in self.maps[k]:
+                s, e = m.span(i)
+                if s >= 0:
+                    spans[2 * gi] = s
+                    spans[2 * gi + 1] = e
+            cur = m.end()
+            word = first_word_at(text, cur, end, self.longest)
+        if spans is None or cur == pos:
+            return None
+        spans[0] = pos
+        spans[1] = cur
+        return PartsMatch(text, spans)

@@ -257,6 +257,7 @@ class Grammar:
     left_part_res: tuple[regex.Pattern, ...]  # left_re's parts from the figure outward: cur first
     right_re: regex.Pattern
     right_between_re: regex.Pattern
+    right_part_res: tuple[regex.Pattern, ...]  # scale, unit, range (right_re's, right_between_re's), qafter
     verb_after_re: regex.Pattern
     age_before_re: regex.Pattern
     comparative_after_re: regex.Pattern
@@ -426,25 +427,24 @@ def get_grammar(lang: str) -> Grammar:
         (?:(?P<scale2>(?:{SP})?{scale_words})|(?P<lscale2>{scale_letters}))?
         (?P<unit2>(?:{SP})?(?:{unit}))?
     """
-    head = rf"""
+    # The right context, read forward from the figure; each part is optional.
+    # context.RightReader runs the parts one by one (the same match, see there).
+    scale_part = rf"""
         (?:(?P<scale>(?:{SP})?{scale_words})
-           |(?P<lscale>(?:(?:{SP})(?=(?:{scale_letters})[€$£]))?{scale_letters}))?
+           |(?P<lscale>(?:(?:{SP})(?=(?:{scale_letters})[€$£]))?{scale_letters}))
                                                    # "Mio.", "bn", "m", " M€"
-        (?P<unit>(?:{SP})?(?:{unit}))?                                         # "%", " Prozent", " km"
     """
-    tail = rf"""
-        (?P<qafter>(?:{SP})?{_named_after(lex)})?
-    """
+    unit_part = rf"(?P<unit>(?:{SP})?(?:{unit}))"  # "%", " Prozent", " km"
+    tail_part = rf"(?P<qafter>(?:{SP})?{_named_after(lex)})"
+
+    def range_part(connectors: tuple[str, ...]) -> str:
+        conn = alternation(connectors)
+        return rf"""(?:(?P<conn>(?:{SP})?[\-\u2013\u2014](?:{SP})?(?=[0-9$€£+\-\u2212])|{SP}{conn}{SP})
+               {second})"""
 
     def right(connectors: tuple[str, ...]) -> regex.Pattern:
-        conn = alternation(connectors)
-        return regex.compile(
-            rf"""{head}
-            (?:(?P<conn>(?:{SP})?[\-\u2013\u2014](?:{SP})?(?=[0-9$€£+\-\u2212])|{SP}{conn}{SP})
-               {second})?
-            {tail}""",
-            regex.VERBOSE | regex.IGNORECASE,
-        )
+        parts = (scale_part, unit_part, range_part(connectors), tail_part)
+        return regex.compile("".join(f"(?:{part})?" for part in parts), regex.VERBOSE | regex.IGNORECASE)
 
     right_re = right(lex.range_connectors)
     right_between_re = right(lex.range_connectors + lex.range_between_connectors)
@@ -487,6 +487,9 @@ def get_grammar(lang: str) -> Grammar:
                             for part in reversed(left_parts)),
         right_re=right_re,
         right_between_re=right_between_re,
+        right_part_res=tuple(regex.compile(part, regex.VERBOSE | regex.IGNORECASE) for part in (
+            scale_part, unit_part, range_part(lex.range_connectors),
+            range_part(lex.range_connectors + lex.range_between_connectors), tail_part)),
         verb_after_re=verb_after_re,
         comparative_after_re=comparative_after_re,
         particle_after_re=particle_after_re,

@@ -80,3 +80,125 @@ def test_left_parts_match_left_re(data, lang: str) -> None:
         for cut in (pos - 1, pos - 2):
             if lo <= cut:
                 assert _parts(lang, text, lo, cut) == _reference(g, text, lo, cut), (text, lo, cut)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_verb_phrase_characters_fold_as_the_pattern_matches_them(lang: str) -> None:
+    """What ``_may_hold_verb`` relies on: a character ``regex`` matches case-insensitively
+    for a character of a change verb folds as that character does."""
+    import regex
+
+    from claimcheck.claims import _fold_word
+
+    lex = get_grammar(lang).lex
+    chars = {c for p in lex.increase + lex.decrease for c in p if not c.isspace()}
+    for p in sorted(chars):
+        r = regex.compile("(?i)" + regex.escape(p))
+        for c in map(chr, range(0x10000)):
+            if r.fullmatch(c):
+                assert _fold_word(c) == _fold_word(p), (p, c)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data(), st.sampled_from(["de", "en", "fr"]))
+def test_may_hold_verb_never_rules_out_a_verb(data, lang: str) -> None:
+    from claimcheck.claims import _may_hold_verb
+
+    g = get_grammar(lang)
+    verbs = [*g.lex.increase, *g.lex.decrease]
+    pieces = st.one_of(st.sampled_from(verbs), st.sampled_from(verbs).map(str.upper),
+                       st.sampled_from(verbs).map(str.title), st.sampled_from(list(TRICKY)),
+                       st.sampled_from(["x", "de", "um", "by", "5", " "]))
+    text = " ".join(data.draw(st.lists(pieces, max_size=8)))
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    if g.verb_any_re.search(text, lo, hi) or g.verb_after_re.match(text, lo, hi):
+        assert _may_hold_verb(text, lo, hi, g), (text, lo, hi)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_age_before_ends_never_rule_out_a_match_in_the_fixtures(lang: str) -> None:
+    g = get_grammar(lang)
+    ends = _ends(lang).age_before
+    matched = 0
+    for text in _texts(lang):
+        for pos in range(1, len(text)):
+            if text[pos - 1].isalnum() or text[pos].isspace():
+                continue
+            for lo in (max(0, pos - 30), max(0, pos - 8)):
+                if g.age_before_re.match(text, lo, pos):
+                    matched += 1
+                    assert ends.may_end(text, pos, lo), (text[lo:pos], lang)
+    assert matched > 0
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data(), st.sampled_from(["de", "en", "fr"]))
+def test_age_before_ends_never_rule_out_a_match(data, lang: str) -> None:
+    g = get_grammar(lang)
+    phrases = list(g.lex.age_before)
+    pieces = st.one_of(st.sampled_from(phrases), st.sampled_from(phrases).map(str.upper),
+                       st.sampled_from(phrases).map(lambda p: p.replace(" ", "\u00a0 ")),
+                       st.sampled_from(list(TRICKY)), st.sampled_from(["de", "of", "von", "x"]))
+    text = "".join(data.draw(st.lists(pieces, max_size=6))) + data.draw(st.sampled_from(["", " ", "  "]))
+    pos = len(text)
+    lo = data.draw(st.integers(0, pos))
+    if g.age_before_re.match(text, lo, pos):
+        assert _ends(lang).age_before.may_end(text, pos, lo), (text, lo)
+
+
+def _right_reference(pattern, text: str, pos: int, end: int):
+    m = pattern.match(text, pos, end)
+    if m is None or m.end() == m.start():
+        return None
+    return [m.span(i) for i in range(len(pattern.groupindex) + 1)]
+
+
+def _right_parts(lang: str, text: str, pos: int, end: int, between: bool):
+    found = _ends(lang).right.match(text, pos, end, between)
+    if found is None:
+        return None
+    return [found.span(i) for i in range(len(get_grammar(lang).right_re.groupindex) + 1)]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_right_parts_match_right_re_after_every_word_of_the_fixtures(lang: str) -> None:
+    g = get_grammar(lang)
+    matched = 0
+    for text in _texts(lang):
+        for pos in range(1, len(text)):
+            if not text[pos - 1].isalnum() or text[pos].isalnum():
+                continue  # every position where a word or figure ends
+            for between, pattern in ((False, g.right_re), (True, g.right_between_re)):
+                ref = _right_reference(pattern, text, pos, len(text))
+                found = _right_parts(lang, text, pos, len(text), between)
+                assert found == ref, (text[pos - 10:pos + 30], lang)
+                matched += ref is not None
+    assert matched > 100
+
+
+def _right_phrases(lang: str) -> list[str]:
+    from claimcheck.scale import scale_words
+
+    lex = get_grammar(lang).lex
+    return [*scale_words(lang), *lex.range_connectors, *lex.range_between_connectors,
+            *(p for group in lex.qualifiers_after.values() for p in group),
+            "%", "Prozent", "pour cent", "percent", "km", "euros", "d'euros", "Mio. Euro", "M€", "bn", "m",
+            "$", "€", "-", "–", "—", "+", "12", "3,5", "deux", "two", "zwei", "."]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.data(), st.sampled_from(["de", "en", "fr"]))
+def test_right_parts_match_right_re(data, lang: str) -> None:
+    g = get_grammar(lang)
+    phrases = _right_phrases(lang)
+    pieces = st.one_of(st.sampled_from(phrases), st.sampled_from(phrases).map(str.upper),
+                       st.sampled_from(list(TRICKY)))
+    parts = data.draw(st.lists(pieces, max_size=8))
+    seps = data.draw(st.lists(st.sampled_from(["", " ", "  ", "\u00a0"]), min_size=len(parts),
+                              max_size=len(parts)))
+    text = "5" + "".join(s + p for p, s in zip(parts, seps, strict=True))
+    end = data.draw(st.integers(1, len(text)))
+    for between, pattern in ((False, g.right_re), (True, g.right_between_re)):
+        ref = _right_reference(pattern, text, 1, end)
+        assert _right_parts(lang, text, 1, end, between) == ref, (text, end)
