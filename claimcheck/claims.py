@@ -301,7 +301,7 @@ def _load_ends(lang: str) -> Ends:
     )
     return Ends(
         right=RightReader(g.right_part_res, right_firsts, dict(g.right_re.groupindex), g.right_first_max),
-        left=LeftReader(g.left_part_res, tuple(_last_words(p) for p in left_phrases),
+        left=LeftReader(g.left_part_res, tuple(_last_words(p).words for p in left_phrases),
                         dict(g.left_re.groupindex)),
         age_before=PhraseEnds(list(lex.age_before)),
         relative_before=_last_words(list(lex.relative_time_before)),
@@ -825,7 +825,7 @@ def _left(text: str, pos: int, sent: tuple[int, int], g: Grammar) -> PartsMatch 
 
 def _left_groups(left: PartsMatch | None, g: Grammar) -> dict:
     """The left context's groups; all None when it is empty (no group matches empty)."""
-    return g.left_groups.read(left) if left is not None else g.left_groups.empty
+    return left.read(g.left_groups.pairs) if left is not None else g.left_groups.empty
 
 
 def _left_start(left: PartsMatch | None, L: dict, pos: int, g: Grammar, *, opener: bool = True) -> int:
@@ -855,7 +855,7 @@ def _assemble(
     opener_folded = " ".join(opener.split()).casefold() if opener else None
     between = opener_folded is not None and opener_folded not in g.from_words
     r = _ends(lang).right.match(text, first.end, s_end, between)
-    R = g.right_groups.read(r) if r is not None else g.right_groups.empty
+    R: dict = r.read(g.right_groups.pairs) if r is not None else g.right_groups.empty
     cur = L["cur"]
     cur_unit = _canonical(cur, lang) if cur else None
 

@@ -98,6 +98,16 @@ class PartsMatch:
         s = self.spans[2 * group]
         return None if s < 0 else self.text[s:self.spans[2 * group + 1]]
 
+    def read(self, pairs: tuple[tuple[str, int], ...]) -> dict[str, str | None]:
+        """``Groups.read``: the groups by name (``pairs``: ``Groups.pairs``)."""
+        spans = self.spans
+        text = self.text
+        found: dict[str, str | None] = {}
+        for name, i in pairs:
+            s = spans[2 * i]
+            found[name] = None if s < 0 else text[s:spans[2 * i + 1]]
+        return found
+
     def groups(self) -> tuple[str | None, ...]:
         spans = self.spans
         text = self.text
@@ -108,18 +118,35 @@ class PartsMatch:
 class LeftReader:
     """``left_re.match(text, lo, pos)`` part by part (see the module's docstring)."""
 
-    __slots__ = ("lasts", "maps", "ngroups", "parts")
+    __slots__ = ("lasts", "maps", "ngroups", "parts", "sizes")
 
-    def __init__(self, parts: tuple[regex.Pattern, ...], lasts: tuple[Suffixes, ...],
+    def __init__(self, parts: tuple[regex.Pattern, ...], lasts: tuple[frozenset[str], ...],
                  index: dict[str, int]) -> None:
-        """``parts``: the part patterns from the figure outward, each with the ``Suffixes``
-        of its phrases' last words; ``index``: the group numbers of the whole pattern."""
+        """``parts``: the part patterns from the figure outward, each with the folded last
+        words of its phrases; ``index``: the group numbers of the whole pattern."""
         self.parts = parts
-        self.lasts = lasts
+        # last word -> the parts (a bit each) that have a phrase ending in it
+        self.lasts: dict[str, int] = {}
+        for k, words in enumerate(lasts):
+            for w in words:
+                self.lasts[w] = self.lasts.get(w, 0) | (1 << k)
+        self.sizes: tuple[int, ...] = tuple(sorted({len(w) for w in self.lasts}))
         self.ngroups: int = len(index)
         self.maps: tuple[tuple[tuple[int, int], ...], ...] = tuple(
             tuple((i, index[name]) for name, i in p.groupindex.items()) for p in parts
         )
+
+    def _parts_ending(self, word: str) -> int:
+        """The parts (a bit each) with a phrase whose last word ``word`` ends in."""
+        n = len(word)
+        found = 0
+        for k in self.sizes:
+            if k > n:
+                break
+            bits = self.lasts.get(word[n - k:])
+            if bits is not None:
+                found |= bits
+        return found
 
     def match(self, text: str, lo: int, pos: int) -> PartsMatch | None:
         """The left context's match, or None when it is empty."""
@@ -128,16 +155,18 @@ class LeftReader:
         word = last_word_before(text, cur, lo)
         if not word:
             return None
+        may = self._parts_ending(word)
         for k in range(len(self.parts)):
-            if not self.lasts[k].end(word):
+            if not may >> k & 1:
                 continue
             m: Any = self.parts[k].match(text, lo, cur)
             if m is None:
                 continue
             if spans is None:
                 spans = [-1] * (2 * self.ngroups + 2)
+            regs: tuple[tuple[int, int], ...] = m.regs  # every group's span in one call
             for i, gi in self.maps[k]:
-                s, e = m.span(i)
+                s, e = regs[i]
                 if s >= 0:
                     spans[2 * gi] = s
                     spans[2 * gi + 1] = e
@@ -145,6 +174,7 @@ class LeftReader:
             word = last_word_before(text, cur, lo)
             if not word:
                 break
+            may = self._parts_ending(word)
         if spans is None or cur == pos:
             return None
         spans[0] = cur
@@ -269,8 +299,9 @@ class RightReader:
                 continue
             if spans is None:
                 spans = [-1] * (2 * self.ngroups + 2)
+            regs: tuple[tuple[int, int], ...] = m.regs  # every group's span in one call
             for i, gi in self.maps[k]:
-                s, e = m.span(i)
+                s, e = regs[i]
                 if s >= 0:
                     spans[2 * gi] = s
                     spans[2 * gi + 1] = e
