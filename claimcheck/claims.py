@@ -302,7 +302,10 @@ def _load_ends(lang: str) -> Ends:
     return Ends(
         right=RightReader(g.right_part_res, right_firsts, dict(g.right_re.groupindex), g.right_first_max),
         left=LeftReader(g.left_part_res, tuple(_last_words(p).words for p in left_phrases),
-                        dict(g.left_re.groupindex)),
+                        dict(g.left_re.groupindex),
+                        # the markers are matched case-sensitively, the qualifiers need two words
+                        (PhraseEnds(currencies, fold=False), None, PhraseEnds(list(g.qual_kinds)),
+                         None, None)),
         age_before=PhraseEnds(list(lex.age_before)),
         relative_before=_last_words(list(lex.relative_time_before)),
         clock_first=frozenset(p.split()[0][0] for p in get_lexicon(lang).time_after if p.split()),
@@ -335,10 +338,18 @@ def _ends(lang: str) -> Ends:
     return found
 
 
+def _case_fold(text: str) -> str:
+    """``str.casefold``, with "İ"'s "i" + combining dot as "i" (``regex`` matches "İ" as
+    "i"): a character the case-insensitive verb patterns match for a character of their
+    phrases folds as that one does (checked in tests/test_fastpaths_context.py)."""
+    folded = text.casefold()
+    return folded.replace("i\u0307", "i") if "\u0307" in folded else folded
+
+
 def _key_words(phrases: tuple[str, ...]) -> tuple[str, ...]:
     """The folded longest word of each phrase, without those that contain another: one of
     them stands in the folded text wherever a phrase does (see :func:`_may_hold_verb`)."""
-    keys = {max((_fold_word(w) for w in p.split()), key=len) for p in phrases if p.split()}
+    keys = {max((_case_fold(w) for w in p.split()), key=len) for p in phrases if p.split()}
     return tuple(sorted(k for k in keys if not any(o != k and o in k for o in keys)))
 
 
@@ -368,13 +379,12 @@ def _may_hold_verb(text: str, lo: int, hi: int, g: Grammar) -> bool:
     alternation of the lexicon's increase and decrease phrases) can match inside
     ``text[lo:hi]``: the folded text must hold the key word of one of them.  Exact as a
     pre-check: folding is done character by character and a character the pattern matches
-    for a phrase's character folds as it does (:func:`_fold_word`; checked for every
-    character of these phrases in tests/test_fastpaths_context.py), so the folded text holds
-    every folded word of a phrase found there.  The regex search it saves costs ~60k
-    instructions per window."""
+    for a phrase's character folds as it does (:func:`_case_fold`), so the folded text
+    holds every folded word of a phrase found there.  The regex search it saves costs
+    ~60k instructions per window."""
     if lo >= hi:
         return False
-    folded = _fold_word(text[lo:hi])
+    folded = _case_fold(text[lo:hi])
     for key in _ends(g.lang).verb_keys:
         if key in folded:
             return True

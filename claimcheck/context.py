@@ -118,13 +118,16 @@ class PartsMatch:
 class LeftReader:
     """``left_re.match(text, lo, pos)`` part by part (see the module's docstring)."""
 
-    __slots__ = ("lasts", "maps", "ngroups", "parts", "sizes")
+    __slots__ = ("checks", "lasts", "maps", "ngroups", "parts", "sizes")
 
     def __init__(self, parts: tuple[regex.Pattern, ...], lasts: tuple[frozenset[str], ...],
-                 index: dict[str, int]) -> None:
+                 index: dict[str, int], checks: tuple[PhraseEnds | None, ...]) -> None:
         """``parts``: the part patterns from the figure outward, each with the folded last
-        words of its phrases; ``index``: the group numbers of the whole pattern."""
+        words of its phrases and, for a part that is a plain phrase then a gap or an
+        apostrophe (the qualifier), a sharper test of its last two words (``checks``);
+        ``index``: the group numbers of the whole pattern."""
         self.parts = parts
+        self.checks = checks
         # last word -> the parts (a bit each) that have a phrase ending in it
         self.lasts: dict[str, int] = {}
         for k, words in enumerate(lasts):
@@ -159,6 +162,9 @@ class LeftReader:
         for k in range(len(self.parts)):
             if not may >> k & 1:
                 continue
+            check = self.checks[k]
+            if check is not None and not check.may_end(text, cur, lo):
+                continue
             m: Any = self.parts[k].match(text, lo, cur)
             if m is None:
                 continue
@@ -192,13 +198,16 @@ class PhraseEnds:
     in the phrase) and the chunk before to end in its folded last-but-one word: "de" alone
     no longer sends every French "de 20" to the costly reverse match of "âgé de"."""
 
-    __slots__ = ("pairs", "singles")
+    __slots__ = ("fold", "pairs", "singles")
 
-    def __init__(self, phrases: list[str]) -> None:
+    def __init__(self, phrases: list[str], fold: bool = True) -> None:
+        """``fold``: False for a case-sensitive pattern of literal phrases (the currency
+        markers), whose words are then compared as written."""
+        self.fold = fold
         singles: set[str] = set()
         pairs: dict[str, set[str]] = {}
         for p in phrases:
-            words = [fold_word(w) for w in p.split()]
+            words = [fold_word(w) if fold else w for w in p.split()]
             if len(words) == 1:
                 singles.add(words[0])
             elif words:
@@ -215,12 +224,17 @@ class PhraseEnds:
             j -= 1
         if j == i:
             return False
-        word = fold_word(text[j:i])
+        word = fold_word(text[j:i]) if self.fold else text[j:i]
         if self.singles.end(word):
             return True
         before = self.pairs.get(word)
         if before is None or j == lo:
             return False
+        if not self.fold:
+            k = j
+            while k > lo and text[k - 1].isspace():
+                k -= 1
+            return k > lo and before.end(text[lo:k].rsplit(None, 1)[-1])
         return before.end(last_word_before(text, j, lo))
 
 
