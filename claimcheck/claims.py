@@ -269,9 +269,11 @@ class Ends:
     of one of their phrases; the clock pattern only where a clock word's first character
     follows (after spaces) or a "[.:]" minutes part."""
 
-    left: LeftReader  # left_re part by part
-    right: RightReader  # right_re and right_between_re part by part
-    age_before: PhraseEnds
+    left: Suffixes  # the last words of all of left_re's parts
+    left_reader: LeftReader  # left_re part by part
+    right_reader: RightReader  # right_re and right_between_re part by part
+    age_before: Suffixes
+    age_before_phrases: PhraseEnds  # sharper than age_before: the last two words
     relative_before: Suffixes
     clock_first: frozenset[str]
     ratio_first: frozenset[str]  # folded first words of "in", "sur", "out of"
@@ -300,13 +302,16 @@ def _load_ends(lang: str) -> Ends:
         _first_words([p for group in lex.qualifiers_after.values() for p in group]),
     )
     return Ends(
-        right=RightReader(g.right_part_res, right_firsts, dict(g.right_re.groupindex), g.right_first_max),
-        left=LeftReader(g.left_part_res, tuple(_last_words(p).words for p in left_phrases),
-                        dict(g.left_re.groupindex),
-                        # the markers are matched case-sensitively, the qualifiers need two words
-                        (PhraseEnds(currencies, fold=False), None, PhraseEnds(list(g.qual_kinds)),
-                         None, None)),
-        age_before=PhraseEnds(list(lex.age_before)),
+        left=_last_words([p for part in left_phrases for p in part]),
+        right_reader=RightReader(g.right_part_res, right_firsts, dict(g.right_re.groupindex),
+                                 g.right_first_max),
+        left_reader=LeftReader(g.left_part_res, tuple(_last_words(p).words for p in left_phrases),
+                               dict(g.left_re.groupindex),
+                               # the markers match case-sensitively, the qualifiers need two words
+                               (PhraseEnds(currencies, fold=False), None, PhraseEnds(list(g.qual_kinds)),
+                                None, None)),
+        age_before=_last_words(list(lex.age_before)),
+        age_before_phrases=PhraseEnds(list(lex.age_before)),
         relative_before=_last_words(list(lex.relative_time_before)),
         clock_first=frozenset(p.split()[0][0] for p in get_lexicon(lang).time_after if p.split()),
         ratio_first=frozenset(_fold_word(p.split()[0]) for p in lex.ratio_in if p.split()),
@@ -694,7 +699,7 @@ def _not_a_claim(
             return num_end
         return text.find(after, num_end) + len(after.rstrip(",.;)")) if after else num_end
     age_lo = max(s_start, tok_start - 30)
-    if (_ends(g.lang).age_before.may_end(text, tok_start, age_lo)
+    if (_ends(g.lang).age_before_phrases.may_end(text, tok_start, age_lo)
             and g.age_before_re.match(text, age_lo, tok_start)):
         tail = g.list_after_id_re.match(text, num_end, s_end)  # "aged 16 to 19"
         return tail.end() if tail else num_end
@@ -830,7 +835,7 @@ def _left(text: str, pos: int, sent: tuple[int, int], g: Grammar) -> PartsMatch 
     """The left context before ``pos`` (``g.left_re``'s match), or None when it is empty:
     read part by part, each part only where the text ends in one of its phrases' last
     words (see :mod:`claimcheck.context`)."""
-    return _ends(g.lang).left.match(text, max(sent[0], pos - MAX_LEFT), pos)
+    return _ends(g.lang).left_reader.match(text, max(sent[0], pos - MAX_LEFT), pos)
 
 
 def _left_groups(left: PartsMatch | None, g: Grammar) -> dict:
@@ -864,7 +869,7 @@ def _assemble(
     opener = L["opener"]
     opener_folded = " ".join(opener.split()).casefold() if opener else None
     between = opener_folded is not None and opener_folded not in g.from_words
-    r = _ends(lang).right.match(text, first.end, s_end, between)
+    r = _ends(lang).right_reader.match(text, first.end, s_end, between)
     R: dict = r.read(g.right_groups.pairs) if r is not None else g.right_groups.empty
     cur = L["cur"]
     cur_unit = _canonical(cur, lang) if cur else None

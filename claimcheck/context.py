@@ -283,30 +283,49 @@ class RightReader:
     what follows is optional too, so the monolithic match takes each part's first way to
     match in turn, as the parts matched one after another do (``pos`` moves, ``endpos``
     stays: every lookaround sees the same text).  A part runs only where the next word can
-    begin one of its phrases (:class:`FirstWords`)."""
+    begin one of its phrases (:meth:`FirstWords.may_start`, asked for all parts at once)."""
 
-    __slots__ = ("firsts", "longest", "maps", "ngroups", "parts")
+    __slots__ = ("first_bits", "longest", "maps", "ngroups", "parts", "prefix_bits")
 
     def __init__(self, parts: tuple[regex.Pattern, ...], firsts: tuple[FirstWords, ...],
                  index: dict[str, int], longest: int) -> None:
         """``parts``: scale, unit, range (right_re's), range (right_between_re's), qafter."""
         self.parts = parts
-        self.firsts = firsts
+        # first word, and every prefix of one -> the parts (a bit each) that have it
+        self.first_bits: dict[str, int] = {}
+        self.prefix_bits: dict[str, int] = {}
+        for k, f in enumerate(firsts):
+            for w in f.firsts:
+                self.first_bits[w] = self.first_bits.get(w, 0) | (1 << k)
+            for w in f.prefixes:
+                self.prefix_bits[w] = self.prefix_bits.get(w, 0) | (1 << k)
         self.longest = longest
         self.ngroups: int = len(index)
         self.maps: tuple[tuple[tuple[int, int], ...], ...] = tuple(
             tuple((i, index[name]) for name, i in p.groupindex.items()) for p in parts
         )
 
+    def _parts_starting(self, word: str) -> int:
+        """The parts (a bit each) whose :class:`FirstWords` ``may_start(word)``: one walk
+        over the word's prefixes for all of them."""
+        found = 0
+        n_word = len(word)
+        for n in range(1, n_word + 1):
+            head = word[:n]
+            if head not in self.prefix_bits:
+                break  # no longer head is a first word of any part either
+            bits = self.first_bits.get(head)
+            if bits is not None and (n == n_word or not word[n].isalnum() or not word[n - 1].isalnum()):
+                found |= bits
+        return found
+
     def match(self, text: str, pos: int, end: int, between: bool) -> PartsMatch | None:
         """The right context's match at ``pos``, or None when it is empty."""
         spans: list[int] | None = None
         cur = pos
-        word = first_word_at(text, cur, end, self.longest)
+        may = self._parts_starting(first_word_at(text, cur, end, self.longest))
         for k in (0, 1, 3 if between else 2, 4):
-            if not word:
-                break
-            if not self.firsts[k].may_start(word):
+            if not may >> k & 1:
                 continue
             m: Any = self.parts[k].match(text, cur, end)
             if m is None:
@@ -320,7 +339,7 @@ class RightReader:
                     spans[2 * gi] = s
                     spans[2 * gi + 1] = e
             cur = m.end()
-            word = first_word_at(text, cur, end, self.longest)
+            may = self._parts_starting(first_word_at(text, cur, end, self.longest))
         if spans is None or cur == pos:
             return None
         spans[0] = pos

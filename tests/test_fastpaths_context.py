@@ -23,7 +23,7 @@ def _reference(g, text: str, lo: int, pos: int):
 
 
 def _parts(lang: str, text: str, lo: int, pos: int):
-    found = _ends(lang).left.match(text, lo, pos)
+    found = _ends(lang).left_reader.match(text, lo, pos)
     if found is None:
         return None
     return [found.span(i) for i in range(len(get_grammar(lang).left_re.groupindex) + 1)]
@@ -121,7 +121,7 @@ def test_may_hold_verb_never_rules_out_a_verb(data, lang: str) -> None:
 @pytest.mark.parametrize("lang", ["en", "fr", "de"])
 def test_age_before_ends_never_rule_out_a_match_in_the_fixtures(lang: str) -> None:
     g = get_grammar(lang)
-    ends = _ends(lang).age_before
+    ends = _ends(lang).age_before_phrases
     matched = 0
     for text in _texts(lang):
         for pos in range(1, len(text)):
@@ -146,7 +146,7 @@ def test_age_before_ends_never_rule_out_a_match(data, lang: str) -> None:
     pos = len(text)
     lo = data.draw(st.integers(0, pos))
     if g.age_before_re.match(text, lo, pos):
-        assert _ends(lang).age_before.may_end(text, pos, lo), (text, lo)
+        assert _ends(lang).age_before_phrases.may_end(text, pos, lo), (text, lo)
 
 
 def _right_reference(pattern, text: str, pos: int, end: int):
@@ -157,7 +157,7 @@ def _right_reference(pattern, text: str, pos: int, end: int):
 
 
 def _right_parts(lang: str, text: str, pos: int, end: int, between: bool):
-    found = _ends(lang).right.match(text, pos, end, between)
+    found = _ends(lang).right_reader.match(text, pos, end, between)
     if found is None:
         return None
     return [found.span(i) for i in range(len(get_grammar(lang).right_re.groupindex) + 1)]
@@ -204,3 +204,4 @@ def test_right_parts_match_right_re(data, lang: str) -> None:
     for between, pattern in ((False, g.right_re), (True, g.right_between_re)):
         ref = _right_reference(pattern, text, 1, end)
         assert _right_parts(lang, text, 1, end, between) == ref, (text, end)
+
