@@ -122,7 +122,7 @@ def folded_scan_re(phrases: Iterable[str]) -> FoldedScanner:
     """:func:`scan_re`'s case-insensitive scan of ``phrases``, as a :class:`FoldedScanner`."""
     words = set(phrases)
     body = trie_source(words, SCAN_GAP) + SCAN_NOT_BEFORE_ALNUM
-    return FoldedScanner(body, (ch for w in words for ch in w if not ch.isspace()))
+    return FoldedScanner(body, (ch for w in words for ch in w if not ch.isspace()), heads=match_heads(words))
 
 
 def _compound_scan(lang: str) -> FoldedScanner | None:
@@ -133,7 +133,8 @@ def _compound_scan(lang: str) -> FoldedScanner | None:
     cw = cardinal_words(lang)
     if not cw.compound_words or not all(a.isalpha() for a in cw.atoms):
         return None
-    return FoldedScanner(cw.compound_scan_body, (ch for a in cw.atoms for ch in a), left_in_pattern=True)
+    return FoldedScanner(cw.compound_scan_body, (ch for a in cw.atoms for ch in a), left_in_pattern=True,
+                         heads=concatenation_heads(cw.atoms))
 
 
 def _fold_safe(atoms: Iterable[str]) -> str:
@@ -164,13 +165,15 @@ class FoldedScanner:
     those per-character tests, so both scans find the same spans.  Any other window is
     scanned case-insensitively."""
 
-    __slots__ = ("ascii_safe", "exact", "folded", "unsafe_re")
+    __slots__ = ("ascii_safe", "exact", "folded", "head_lens", "head_pairs", "heads", "unsafe_re")
 
-    def __init__(self, body: str, letters: Iterable[str], left_in_pattern: bool = False) -> None:
+    def __init__(self, body: str, letters: Iterable[str], left_in_pattern: bool = False,
+                 heads: Iterable[str] = ()) -> None:
         r"""``body``: a pattern of literals, ``SCAN_GAP`` and ``[^\W_]`` lookarounds only;
         ``letters``: every literal character it holds; ``left_in_pattern``: the folded
         scan keeps the left boundary in its pattern (cheaper for a body that ``re`` cannot
-        skip through anyway, such as one that begins with a lookahead)."""
+        skip through anyway, such as one that begins with a lookahead); ``heads``: how a
+        match may begin (see :meth:`spans`; :func:`match_heads`), none to scan every position."""
         self.exact = Scanner(re.compile(SCAN_NOT_AFTER_ALNUM + body, re.IGNORECASE), True)
         self.folded = (Scanner(re.compile(SCAN_NOT_AFTER_ALNUM + body), True) if left_in_pattern
                        else Scanner(re.compile(body), False))
@@ -183,6 +186,24 @@ class FoldedScanner:
         self.unsafe_re: re.Pattern[str] = re.compile(
             "[^" + "".join(re.escape(c) for c in safe) + "]" if safe else "[\\s\\S]"
         )
+        self.heads: frozenset[str] = frozenset(heads)
+        self.head_lens: tuple[int, ...] = tuple(sorted({len(h) for h in self.heads}, reverse=True))
+        if "" in self.heads:  # a match could begin anywhere: scan every position
+            self.heads = frozenset()
+            self.head_lens = ()
+        # (first, second) ASCII code points, at 128 * first + second: 1 where a head can
+        # begin there (a one-character head: before any character that is not alphanumeric)
+        pairs = bytearray(128 * 128)
+        for h in self.heads:
+            if not h[:2].isascii():
+                continue  # such a head is tested without the table
+            if len(h) >= 2:
+                pairs[128 * ord(h[0]) + ord(h[1])] = 1
+            else:
+                for c in range(128):
+                    if not chr(c).isalnum():
+                        pairs[128 * ord(h) + c] = 1
+        self.head_pairs: bytes = bytes(pairs)
 
     def spans(self, text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
         """``[m.span() for m in self.exact.finditer(text, pos, endpos)]``."""
@@ -191,9 +212,102 @@ class FoldedScanner:
         window = text[base:end]
         if (window.isascii() and self.ascii_safe) or self.unsafe_re.search(window) is None:
             low = window.lower()
+            if self.head_lens:
+                return self._word_starts_spans(low, pos - base, base)
             return [(m.start() + base, m.end() + base)
                     for m in self.folded.finditer(low, pos - base, len(low))]
         return [(m.start(), m.end()) for m in self.exact.finditer(text, pos, end)]
+
+    def _word_starts_spans(self, low: str, pos: int, base: int) -> list[tuple[int, int]]:
+        r"""The folded scan's spans over ``low`` from ``pos`` (shifted by ``base``), the body
+        matched only where a match can begin.  Exact: a match begins after a character that
+        is not a letter or digit (or at the text's start), and its first characters up to
+        its first non-alphanumeric one or its end, at most the longest head's length, are
+        one of ``heads`` (the body is literals and whitespace gaps: the text there is the
+        spelling's, and whether a character is alphanumeric is the same on both).  So a
+        position that starts no run of letters and digits, or whose run does not begin with
+        a head (tested at each head length: a head shorter than the longest one ends the
+        run there), holds no match; at the others the body is matched as the scan would
+        (``match`` there is what ``search`` tries first), leftmost first, and the next try
+        begins at the match's end, as ``finditer``'s does (no spelling is empty).  Runs are
+        found by one pass over the code points (ASCII classified inline, the rest by
+        ``str.isalnum``, which is what ``re``'s ``[^\W_]`` tests); where a run's first two
+        characters are ASCII, ``head_pairs`` first tells whether any head begins with them
+        (a head of one character ends the run: the second is then not alphanumeric), so
+        most words are ruled out without a slice."""
+        heads = self.heads
+        lens = self.head_lens
+        pairs = self.head_pairs
+        match = self.folded.pattern.match
+        n = len(low)
+        out: list[tuple[int, int]] = []
+        prev = 0 < pos < n and _is_alnum(low, pos - 1)
+        i = pos
+        while i < n:
+            c = ord(low[i])
+            if c < 128:
+                alnum = 97 <= c <= 122 or 48 <= c <= 57 or 65 <= c <= 90
+            else:
+                alnum = low[i].isalnum()
+            if alnum and not prev and (
+                    c >= 128 or i + 1 >= n or ord(low[i + 1]) >= 128 or pairs[128 * c + ord(low[i + 1])]):
+                for k in lens:
+                    if low[i:i + k] in heads:
+                        m = match(low, i, n)
+                        if m is not None:
+                            e = m.end()
+                            out.append((i + base, e + base))
+                            if e > i + 1:  # go on from the match's end
+                                i = e - 1
+                                alnum = _is_alnum(low, i)
+                        break
+            prev = alnum
+            i += 1
+        return out
+
+
+def _is_alnum(text: str, i: int) -> bool:
+    """``text[i].isalnum()``, ASCII classified inline."""
+    c = ord(text[i])
+    if c < 128:
+        return 97 <= c <= 122 or 48 <= c <= 57 or 65 <= c <= 90
+    return text[i].isalnum()
+
+
+def match_heads(spellings: Iterable[str], length: int = 3) -> frozenset[str]:
+    """Each spelling's first ``length`` characters, cut at its first character that is not
+    a letter or digit (a space, hyphen or apostrophe): how a match of them can begin
+    (:meth:`FoldedScanner._word_starts_spans`)."""
+    out: set[str] = set()
+    for w in spellings:
+        head = w[:length]
+        for i, ch in enumerate(head):
+            if not ch.isalnum():
+                head = head[:i]
+                break
+        out.add(head)
+    return frozenset(out)
+
+
+def concatenation_heads(pieces: Iterable[str], length: int = 3) -> frozenset[str]:
+    """The first ``length`` characters (or all, when shorter) of any concatenation of one or
+    more ``pieces`` (letters only): how a glued number word can begin."""
+    words = [p for p in set(pieces) if p]
+    out: set[str] = set()
+    todo = [""]
+    seen: set[str] = set()
+    while todo:
+        stem = todo.pop()
+        for w in words:
+            cat = stem + w
+            if len(cat) >= length:
+                out.add(cat[:length])
+            else:
+                out.add(cat)
+                if cat not in seen:
+                    seen.add(cat)
+                    todo.append(cat)
+    return frozenset(out)
 
 
 SP: Final = WORD_GAP

@@ -205,3 +205,52 @@ def test_right_parts_match_right_re(data, lang: str) -> None:
         ref = _right_reference(pattern, text, 1, end)
         assert _right_parts(lang, text, 1, end, between) == ref, (text, end)
 
+
+
+def _scanners(lang: str):
+    g = get_grammar(lang)
+    return [s for s in (g.word_scan, g.compound_scan) if s is not None]
+
+
+def _full_scan(scanner, text: str, pos: int, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in scanner.exact.finditer(text, pos, end)]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_number_word_scan_from_word_starts_matches_the_full_scan_over_the_fixtures(lang: str) -> None:
+    found = 0
+    for scanner in _scanners(lang):
+        assert scanner.head_lens  # the word-start path is the one tested
+        for text in _texts(lang):
+            lines = text.splitlines(keepends=True)
+            at = 0
+            for line in lines:  # each line, and windows that begin inside a word
+                for pos, end in ((at, at + len(line)), (at + 1, at + len(line) - 1), (at + 3, at + 120)):
+                    if 0 <= pos <= len(text):
+                        ref = _full_scan(scanner, text, pos, end)
+                        assert scanner.spans(text, pos, end) == ref, (text[pos:end], lang)
+                        found += len(ref)
+                at += len(line)
+    assert found > 50
+
+
+_SCAN_WORDS = {
+    "en": ["twenty-five", "Twenty five", "ONE", "one", "a hundred", "A Hundred", "an", "someone", "often",
+           "tenth", "thousand", "millions", "half", "Dozen", "1", "x"],
+    "fr": ["quatre-vingt-dix", "Quatre-Vingts", "l'un", "l’une", "un", "une", "Deux", "cent", "mille",
+           "soixante-dix", "dix-sept", "É", "été", "million", "d'un", "aucun"],
+    "de": ["zweiundzwanzig", "Zweiundzwanzig", "dreihundert", "Dreihundertfünfzig", "ein", "eine", "Einfluss",
+           "und", "zwanzig", "ZWEI", "hundert", "tausend", "fünf", "Fünfzehn", "ß", "elf", "Zwölf",
+           "zwölftausend", "Hälfte"],
+}
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.data(), lang=st.sampled_from(["en", "fr", "de"]))
+def test_number_word_scan_from_word_starts_matches_the_full_scan(data, lang: str) -> None:
+    pieces = st.sampled_from(_SCAN_WORDS[lang] + list(TRICKY) + ["", " ", "-", "'"])
+    text = "".join(data.draw(st.lists(pieces, max_size=14)))
+    pos = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(pos, len(text) + 2))
+    for scanner in _scanners(lang):
+        assert scanner.spans(text, pos, end) == _full_scan(scanner, text, pos, end), (text, pos, end)
