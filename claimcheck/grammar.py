@@ -165,7 +165,8 @@ class FoldedScanner:
     those per-character tests, so both scans find the same spans.  Any other window is
     scanned case-insensitively."""
 
-    __slots__ = ("ascii_safe", "exact", "folded", "head_lens", "head_pairs", "heads", "unsafe_re")
+    __slots__ = ("ascii_safe", "exact", "folded", "head_lens", "head_pairs", "head_triples", "heads",
+                 "unsafe_re")
 
     def __init__(self, body: str, letters: Iterable[str], left_in_pattern: bool = False,
                  heads: Iterable[str] = ()) -> None:
@@ -191,19 +192,27 @@ class FoldedScanner:
         if "" in self.heads:  # a match could begin anywhere: scan every position
             self.heads = frozenset()
             self.head_lens = ()
-        # (first, second) ASCII code points, at 128 * first + second: 1 where a head can
-        # begin there (a one-character head: before any character that is not alphanumeric)
+        # (first, second) ASCII code points, at 128 * first + second: where a head can begin
+        # there (a one-character head: before any character that is not alphanumeric), 1
+        # when each such head is three ASCII characters (``head_triples`` then decides), 2
+        # when some other head does
         pairs = bytearray(128 * 128)
+        triples: set[int] = set()
         for h in self.heads:
             if not h[:2].isascii():
                 continue  # such a head is tested without the table
-            if len(h) >= 2:
-                pairs[128 * ord(h[0]) + ord(h[1])] = 1
+            if len(h) == 3 and h.isascii():
+                at = 128 * ord(h[0]) + ord(h[1])
+                pairs[at] = max(pairs[at], 1)
+                triples.add(128 * at + ord(h[2]))
+            elif len(h) >= 2:
+                pairs[128 * ord(h[0]) + ord(h[1])] = 2
             else:
                 for c in range(128):
                     if not chr(c).isalnum():
-                        pairs[128 * ord(h) + c] = 1
+                        pairs[128 * ord(h) + c] = 2
         self.head_pairs: bytes = bytes(pairs)
+        self.head_triples: frozenset[int] = frozenset(triples)
 
     def spans(self, text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
         """``[m.span() for m in self.exact.finditer(text, pos, endpos)]``."""
@@ -233,11 +242,14 @@ class FoldedScanner:
         found by one pass over the code points (ASCII classified inline, the rest by
         ``str.isalnum``, which is what ``re``'s ``[^\W_]`` tests); where a run's first two
         characters are ASCII, ``head_pairs`` first tells whether any head begins with them
-        (a head of one character ends the run: the second is then not alphanumeric), so
-        most words are ruled out without a slice."""
+        (a head of one character ends the run: the second is then not alphanumeric), and
+        where only three-character ASCII heads do, ``head_triples`` whether the third
+        character completes one (a non-ASCII one completes none), so most words are ruled
+        out without a slice."""
         heads = self.heads
         lens = self.head_lens
         pairs = self.head_pairs
+        triples = self.head_triples
         match = self.folded.pattern.match
         n = len(low)
         out: list[tuple[int, int]] = []
@@ -249,8 +261,18 @@ class FoldedScanner:
                 alnum = 97 <= c <= 122 or 48 <= c <= 57 or 65 <= c <= 90
             else:
                 alnum = low[i].isalnum()
-            if alnum and not prev and (
-                    c >= 128 or i + 1 >= n or ord(low[i + 1]) >= 128 or pairs[128 * c + ord(low[i + 1])]):
+            if alnum and not prev:
+                may = 2
+                if c < 128 and i + 1 < n:
+                    c1 = ord(low[i + 1])
+                    if c1 < 128:
+                        at = 128 * c + c1
+                        may = pairs[at]
+                        if may == 1 and not (i + 2 < n and 128 * at + ord(low[i + 2]) in triples):
+                            may = 0
+            else:
+                may = 0
+            if may:
                 for k in lens:
                     if low[i:i + k] in heads:
                         m = match(low, i, n)
