@@ -26,6 +26,7 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 COMPILED = [
     "claimcheck/cardinals.py",
     "claimcheck/claims.py",
+    "claimcheck/context.py",
     "claimcheck/convention.py",
     "claimcheck/dates.py",
     "claimcheck/grammar.py",

@@ -18,6 +18,7 @@ rounding interval and end at the figure ("knapp 2,6 Millionen" → [2.55, 2.6] m
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -27,6 +28,8 @@ import regex
 
 from . import units
 from .cardinals import cardinal_at, cardinal_scan_re, cardinal_words
+from .context import FirstWords, LeftReader, PartsMatch, PhraseEnds, RightReader, Suffixes
+from .context import fold_word as _fold_word
 from .convention import DocumentConvention, choose_reading, readings_of
 from .dates import (
     CLOCK_RE,
@@ -35,7 +38,7 @@ from .dates import (
     day_after_month_re,
     month_names,
 )
-from .grammar import NUMBER_DIGITS, NUMBER_SIGN, Grammar, get_grammar
+from .grammar import NUMBER_DIGITS, NUMBER_SIGN, RANGE_DASHES, Grammar, get_grammar
 from .lexicon import get_lexicon
 from .model import NumberFormat, Qualifier, Reading, Role
 from .scale import is_letter_scale, scale_factor, scale_words
@@ -252,39 +255,6 @@ TOKEN_PUNCT: Final = ".,;:!?()[]{}\"'«»„“”‚‘’*_"
 CURRENCY_PREFIX_CHARS: Final = "$€£¥₣₽₴"
 
 
-def _fold_word(word: str) -> str:
-    """A word folded so that every spelling a case-insensitive pattern matches for a phrase
-    folds as the phrase does: casefolded, typographic apostrophes and hyphens made plain,
-    and "İ" (which ``regex`` matches as "i" but casefolds to "i" + a combining dot) as "i".
-    Folding text and phrases alike only merges spellings, so a phrase the pattern would
-    match is always found by a test on folded strings."""
-    folded = word.casefold()
-    if folded.isascii():
-        return folded
-    return units.normalise_word(folded.replace("i\u0307", "i"))
-
-
-class Suffixes:
-    """A set of folded words, to test whether a string ends in one of them: a set lookup
-    per distinct word length instead of ``str.endswith`` over every word."""
-
-    __slots__ = ("sizes", "words")
-
-    def __init__(self, words: set[str]) -> None:
-        self.words: frozenset[str] = frozenset(words)
-        self.sizes: tuple[int, ...] = tuple(sorted({len(w) for w in words}))
-
-    def end(self, s: str) -> bool:
-        """``s.endswith(tuple(self.words))``."""
-        n = len(s)
-        for k in self.sizes:
-            if k > n:
-                return False
-            if s[n - k:] in self.words:
-                return True
-        return False
-
-
 def _last_words(phrases: list[str]) -> Suffixes:
     """The folded last word of every phrase: what the text must end in where one ends."""
     return Suffixes({_fold_word(p.split()[-1]) for p in phrases if p.split()})
@@ -299,8 +269,11 @@ class Ends:
     of one of their phrases; the clock pattern only where a clock word's first character
     follows (after spaces) or a "[.:]" minutes part."""
 
-    left: Suffixes
+    left: Suffixes  # the last words of all of left_re's parts
+    left_reader: LeftReader  # left_re part by part
+    right_reader: RightReader  # right_re and right_between_re part by part
     age_before: Suffixes
+    age_before_phrases: PhraseEnds  # sharper than age_before: the last two words
     relative_before: Suffixes
     clock_first: frozenset[str]
     ratio_first: frozenset[str]  # folded first words of "in", "sur", "out of"
@@ -309,6 +282,7 @@ class Ends:
     relative_after_first: tuple[str, ...]  # folded first words of the phrases of these
     ratio_of_first: tuple[str, ...]  # patterns, which all begin with a gap:
     movement_to_first: tuple[str, ...]  # see :func:`_gap_then_word`
+    verb_keys: tuple[str, ...]  # see :func:`_may_hold_verb`
 
 
 def _load_ends(lang: str) -> Ends:
@@ -316,11 +290,28 @@ def _load_ends(lang: str) -> Ends:
     lex = g.lex
     # the currency markers currency_before_pattern() is built from
     currencies = list(units._table(units._norm_lang(lang)).before)
-    left = [*lex.increase, *lex.decrease, *lex.change_fillers, *lex.change_by, *lex.change_to,
-            *g.qual_kinds, *lex.range_between, *lex.range_from, *currencies]
+    # the phrases of each part of left_re, from the figure outward
+    left_phrases = (currencies, [*lex.range_between, *lex.range_from], list(g.qual_kinds),
+                    [*lex.change_by, *lex.change_to], [*lex.increase, *lex.decrease, *lex.change_fillers])
+    # the first words of each part of right_re: scale, unit, range (twice), qualifier after
+    right_firsts = (
+        _first_words(scale_words(lang)),
+        FirstWords(units.unit_first_words(lang)),
+        _first_words([*lex.range_connectors, *RANGE_DASHES]),
+        _first_words([*lex.range_connectors, *lex.range_between_connectors, *RANGE_DASHES]),
+        _first_words([p for group in lex.qualifiers_after.values() for p in group]),
+    )
     return Ends(
-        left=_last_words(left),
+        left=_last_words([p for part in left_phrases for p in part]),
+        right_reader=RightReader(g.right_part_res, right_firsts, dict(g.right_re.groupindex),
+                                 g.right_first_max),
+        left_reader=LeftReader(g.left_part_res, tuple(_last_words(p).words for p in left_phrases),
+                               dict(g.left_re.groupindex),
+                               # the markers match case-sensitively, the qualifiers need two words
+                               (PhraseEnds(currencies, fold=False), None, PhraseEnds(list(g.qual_kinds)),
+                                None, None)),
         age_before=_last_words(list(lex.age_before)),
+        age_before_phrases=PhraseEnds(list(lex.age_before)),
         relative_before=_last_words(list(lex.relative_time_before)),
         clock_first=frozenset(p.split()[0][0] for p in get_lexicon(lang).time_after if p.split()),
         ratio_first=frozenset(_fold_word(p.split()[0]) for p in lex.ratio_in if p.split()),
@@ -330,7 +321,13 @@ def _load_ends(lang: str) -> Ends:
         relative_after_first=_first_folded(lex.relative_time_after),
         ratio_of_first=_first_folded(lex.ratio_of),
         movement_to_first=_first_folded(lex.movement_to),
+        verb_keys=_key_words(lex.increase + lex.decrease),
     )
+
+
+def _first_words(phrases: Iterable[str]) -> FirstWords:
+    """First words normalised as ``Grammar.right_first``'s are."""
+    return FirstWords(frozenset(units.normalise_word(p.split()[0]).casefold() for p in phrases if p.split()))
 
 
 _ENDS_MEMO: Final[dict[str, Ends]] = {}
@@ -344,6 +341,21 @@ def _ends(lang: str) -> Ends:
     if found is None:
         found = _ENDS_MEMO[lang] = _load_ends(lang)
     return found
+
+
+def _case_fold(text: str) -> str:
+    """``str.casefold``, with "İ"'s "i" + combining dot as "i" (``regex`` matches "İ" as
+    "i"): a character the case-insensitive verb patterns match for a character of their
+    phrases folds as that one does (checked in tests/test_fastpaths_context.py)."""
+    folded = text.casefold()
+    return folded.replace("i\u0307", "i") if "\u0307" in folded else folded
+
+
+def _key_words(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """The folded longest word of each phrase, without those that contain another: one of
+    them stands in the folded text wherever a phrase does (see :func:`_may_hold_verb`)."""
+    keys = {max((_case_fold(w) for w in p.split()), key=len) for p in phrases if p.split()}
+    return tuple(sorted(k for k in keys if not any(o != k and o in k for o in keys)))
 
 
 def _first_folded(phrases: tuple[str, ...]) -> tuple[str, ...]:
@@ -365,6 +377,23 @@ def _gap_then_word(text: str, pos: int, hi: int, firsts: tuple[str, ...]) -> boo
     if j >= hi:
         return False
     return _fold_word(text[j:min(hi, j + 40)].split(None, 1)[0]).startswith(firsts)
+
+
+def _may_hold_verb(text: str, lo: int, hi: int, g: Grammar) -> bool:
+    """Whether a change verb (``verb_any_re``, ``verb_after_re``: a case-insensitive
+    alternation of the lexicon's increase and decrease phrases) can match inside
+    ``text[lo:hi]``: the folded text must hold the key word of one of them.  Exact as a
+    pre-check: folding is done character by character and a character the pattern matches
+    for a phrase's character folds as it does (:func:`_case_fold`), so the folded text
+    holds every folded word of a phrase found there.  The regex search it saves costs
+    ~60k instructions per window."""
+    if lo >= hi:
+        return False
+    folded = _case_fold(text[lo:hi])
+    for key in _ends(g.lang).verb_keys:
+        if key in folded:
+            return True
+    return False
 
 
 def _may_end_at(text: str, pos: int, lo: int, lasts: Suffixes) -> bool:
@@ -670,7 +699,7 @@ def _not_a_claim(
             return num_end
         return text.find(after, num_end) + len(after.rstrip(",.;)")) if after else num_end
     age_lo = max(s_start, tok_start - 30)
-    if (_may_end_at(text, tok_start, age_lo, _ends(g.lang).age_before)
+    if (_ends(g.lang).age_before_phrases.may_end(text, tok_start, age_lo)
             and g.age_before_re.match(text, age_lo, tok_start)):
         tail = g.list_after_id_re.match(text, num_end, s_end)  # "aged 16 to 19"
         return tail.end() if tail else num_end
@@ -802,24 +831,19 @@ def _words_draft(
     return found, skip
 
 
-def _left(text: str, pos: int, sent: tuple[int, int], g: Grammar) -> regex.Match | None:
-    """The left context before ``pos``, or None when it is empty.  Every phrase of the
-    left pattern ends, before the figure or the spaces there, in a known last word: where
-    the text does not, the pattern (a costly reverse match) cannot read anything."""
-    lo = max(sent[0], pos - MAX_LEFT)
-    if not _may_end_at(text, pos, lo, _ends(g.lang).left):
-        return None
-    m = g.left_re.match(text, lo, pos)
-    assert m is not None  # every part is optional
-    return m if m.end() > m.start() else None
+def _left(text: str, pos: int, sent: tuple[int, int], g: Grammar) -> PartsMatch | None:
+    """The left context before ``pos`` (``g.left_re``'s match), or None when it is empty:
+    read part by part, each part only where the text ends in one of its phrases' last
+    words (see :mod:`claimcheck.context`)."""
+    return _ends(g.lang).left_reader.match(text, max(sent[0], pos - MAX_LEFT), pos)
 
 
-def _left_groups(left: regex.Match | None, g: Grammar) -> dict:
+def _left_groups(left: PartsMatch | None, g: Grammar) -> dict:
     """The left context's groups; all None when it is empty (no group matches empty)."""
-    return g.left_groups.read(left) if left is not None else g.left_groups.empty
+    return left.read(g.left_groups.pairs) if left is not None else g.left_groups.empty
 
 
-def _left_start(left: regex.Match | None, L: dict, pos: int, g: Grammar, *, opener: bool = True) -> int:
+def _left_start(left: PartsMatch | None, L: dict, pos: int, g: Grammar, *, opener: bool = True) -> int:
     """Where the claim's text begins: its qualifier, range opener or currency sign."""
     for name in LEFT_TEXT_GROUPS:
         if L.get(name) is not None and (opener or name != "opener"):
@@ -845,9 +869,8 @@ def _assemble(
     opener = L["opener"]
     opener_folded = " ".join(opener.split()).casefold() if opener else None
     between = opener_folded is not None and opener_folded not in g.from_words
-    right_re = g.right_between_re if between else g.right_re
-    r = right_re.match(text, first.end, s_end) if _right_may_match(text, first.end, s_end, g) else None
-    R = g.right_groups.read(r) if r is not None and r.end() > r.start() else g.right_groups.empty
+    r = _ends(lang).right_reader.match(text, first.end, s_end, between)
+    R: dict = r.read(g.right_groups.pairs) if r is not None else g.right_groups.empty
     cur = L["cur"]
     cur_unit = _canonical(cur, lang) if cur else None
 
@@ -1150,7 +1173,7 @@ def _after_movement_verb(text: str, pos: int, s_start: int, g: Grammar) -> bool:
 
 
 def _second_figure(
-    text: str, r: regex.Match, lang: str, g: Grammar, money: bool
+    text: str, r: PartsMatch, lang: str, g: Grammar, money: bool
 ) -> tuple[Figure | None, int, str | None]:
     index = g.right_groups.index
     num2, word2, sign2 = r.group(index["num2"]), r.group(index["word2"]), r.group(index["sign2"])
@@ -1161,6 +1184,7 @@ def _second_figure(
         fig = Figure(r.start(index["sign2"]) if sign2 else r.start(index["num2"]), r.end(index["num2"]),
                      num2, sign2 or "", readings)
     else:
+        assert word2 is not None  # the range part reads num2 or word2
         value = _word_value(g, word2)
         if value is None:
             return None, 0, None
@@ -1193,7 +1217,7 @@ def _is_year(first: Figure, unit: str | None, cur: str | None, L: dict) -> bool:
     return not L.get("qual")
 
 
-def _end(m: regex.Match | None, g: Grammar, group: str) -> int:
+def _end(m: PartsMatch | None, g: Grammar, group: str) -> int:
     """End of a group of the right-context match (present whenever the group's value is)."""
     assert m is not None
     return m.end(g.right_groups.index[group])
@@ -1226,7 +1250,7 @@ def _right_may_match(text: str, pos: int, s_end: int, g: Grammar) -> bool:
     return False
 
 
-def _topic_preposition(text: str, left: regex.Match, L: dict, s_start: int, g: Grammar) -> bool:
+def _topic_preposition(text: str, left: PartsMatch, L: dict, s_start: int, g: Grammar) -> bool:
     """A qualifier word that is a preposition here: "about"/"über" after a work's noun."""
     if " ".join(L["qual"].split()).casefold() not in g.topic_prepositions:
         return False
@@ -1320,17 +1344,22 @@ def _verb_ending_clause(text: str, end: int, s_end: int, g: Grammar) -> Role | N
         if text[i] in CLAUSE_END:
             hi = i
             break
+    if not _may_hold_verb(text, end, hi, g):
+        return None
     m = g.verb_any_re.search(text, end, hi)
     return _direction(m.group(g.verb_any_groups.index["verb"]), g) if m else None
 
 
 def _verb_near(text: str, start: int, end: int, sent: tuple[int, int], g: Grammar) -> Role | None:
     """Direction of a change verb shortly before ``start`` or after ``end`` in the sentence."""
-    after = g.verb_after_re.match(text, end, min(sent[1], end + 60))
+    hi = min(sent[1], end + 60)
+    after = (g.verb_after_re.match(text, end, hi)  # it begins with a gap
+             if end < hi and text[end].isspace() and _may_hold_verb(text, end, hi, g) else None)
     direction = _direction(after.group(g.verb_after_groups.index["verb"]), g) if after else None
-    if direction is None:
+    lo = max(sent[0], start - MAX_VERB_DISTANCE)
+    if direction is None and _may_hold_verb(text, lo, start, g):
         before = None
-        for m in g.verb_any_re.finditer(text, max(sent[0], start - MAX_VERB_DISTANCE), start):
+        for m in g.verb_any_re.finditer(text, lo, start):
             before = m  # the nearest one before the figure
         if before is not None:
             direction = _direction(before.group(g.verb_any_groups.index["verb"]), g)

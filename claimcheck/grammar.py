@@ -122,7 +122,7 @@ def folded_scan_re(phrases: Iterable[str]) -> FoldedScanner:
     """:func:`scan_re`'s case-insensitive scan of ``phrases``, as a :class:`FoldedScanner`."""
     words = set(phrases)
     body = trie_source(words, SCAN_GAP) + SCAN_NOT_BEFORE_ALNUM
-    return FoldedScanner(body, (ch for w in words for ch in w if not ch.isspace()))
+    return FoldedScanner(body, (ch for w in words for ch in w if not ch.isspace()), heads=match_heads(words))
 
 
 def _compound_scan(lang: str) -> FoldedScanner | None:
@@ -133,7 +133,8 @@ def _compound_scan(lang: str) -> FoldedScanner | None:
     cw = cardinal_words(lang)
     if not cw.compound_words or not all(a.isalpha() for a in cw.atoms):
         return None
-    return FoldedScanner(cw.compound_scan_body, (ch for a in cw.atoms for ch in a), left_in_pattern=True)
+    return FoldedScanner(cw.compound_scan_body, (ch for a in cw.atoms for ch in a), left_in_pattern=True,
+                         heads=concatenation_heads(cw.atoms))
 
 
 def _fold_safe(atoms: Iterable[str]) -> str:
@@ -164,13 +165,16 @@ class FoldedScanner:
     those per-character tests, so both scans find the same spans.  Any other window is
     scanned case-insensitively."""
 
-    __slots__ = ("ascii_safe", "exact", "folded", "unsafe_re")
+    __slots__ = ("ascii_safe", "exact", "folded", "head_lens", "head_pairs", "head_triples", "heads",
+                 "unsafe_re")
 
-    def __init__(self, body: str, letters: Iterable[str], left_in_pattern: bool = False) -> None:
+    def __init__(self, body: str, letters: Iterable[str], left_in_pattern: bool = False,
+                 heads: Iterable[str] = ()) -> None:
         r"""``body``: a pattern of literals, ``SCAN_GAP`` and ``[^\W_]`` lookarounds only;
         ``letters``: every literal character it holds; ``left_in_pattern``: the folded
         scan keeps the left boundary in its pattern (cheaper for a body that ``re`` cannot
-        skip through anyway, such as one that begins with a lookahead)."""
+        skip through anyway, such as one that begins with a lookahead); ``heads``: how a
+        match may begin (see :meth:`spans`; :func:`match_heads`), none to scan every position."""
         self.exact = Scanner(re.compile(SCAN_NOT_AFTER_ALNUM + body, re.IGNORECASE), True)
         self.folded = (Scanner(re.compile(SCAN_NOT_AFTER_ALNUM + body), True) if left_in_pattern
                        else Scanner(re.compile(body), False))
@@ -183,6 +187,32 @@ class FoldedScanner:
         self.unsafe_re: re.Pattern[str] = re.compile(
             "[^" + "".join(re.escape(c) for c in safe) + "]" if safe else "[\\s\\S]"
         )
+        self.heads: frozenset[str] = frozenset(heads)
+        self.head_lens: tuple[int, ...] = tuple(sorted({len(h) for h in self.heads}, reverse=True))
+        if "" in self.heads:  # a match could begin anywhere: scan every position
+            self.heads = frozenset()
+            self.head_lens = ()
+        # (first, second) ASCII code points, at 128 * first + second: where a head can begin
+        # there (a one-character head: before any character that is not alphanumeric), 1
+        # when each such head is three ASCII characters (``head_triples`` then decides), 2
+        # when some other head does
+        pairs = bytearray(128 * 128)
+        triples: set[int] = set()
+        for h in self.heads:
+            if not h[:2].isascii():
+                continue  # such a head is tested without the table
+            if len(h) == 3 and h.isascii():
+                at = 128 * ord(h[0]) + ord(h[1])
+                pairs[at] = max(pairs[at], 1)
+                triples.add(128 * at + ord(h[2]))
+            elif len(h) >= 2:
+                pairs[128 * ord(h[0]) + ord(h[1])] = 2
+            else:
+                for c in range(128):
+                    if not chr(c).isalnum():
+                        pairs[128 * ord(h) + c] = 2
+        self.head_pairs: bytes = bytes(pairs)
+        self.head_triples: frozenset[int] = frozenset(triples)
 
     def spans(self, text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
         """``[m.span() for m in self.exact.finditer(text, pos, endpos)]``."""
@@ -191,9 +221,115 @@ class FoldedScanner:
         window = text[base:end]
         if (window.isascii() and self.ascii_safe) or self.unsafe_re.search(window) is None:
             low = window.lower()
+            if self.head_lens:
+                return self._word_starts_spans(low, pos - base, base)
             return [(m.start() + base, m.end() + base)
                     for m in self.folded.finditer(low, pos - base, len(low))]
         return [(m.start(), m.end()) for m in self.exact.finditer(text, pos, end)]
+
+    def _word_starts_spans(self, low: str, pos: int, base: int) -> list[tuple[int, int]]:
+        r"""The folded scan's spans over ``low`` from ``pos`` (shifted by ``base``), the body
+        matched only where a match can begin.  Exact: a match begins after a character that
+        is not a letter or digit (or at the text's start), and its first characters up to
+        its first non-alphanumeric one or its end, at most the longest head's length, are
+        one of ``heads`` (the body is literals and whitespace gaps: the text there is the
+        spelling's, and whether a character is alphanumeric is the same on both).  So a
+        position that starts no run of letters and digits, or whose run does not begin with
+        a head (tested at each head length: a head shorter than the longest one ends the
+        run there), holds no match; at the others the body is matched as the scan would
+        (``match`` there is what ``search`` tries first), leftmost first, and the next try
+        begins at the match's end, as ``finditer``'s does (no spelling is empty).  Runs are
+        found by one pass over the code points (ASCII classified inline, the rest by
+        ``str.isalnum``, which is what ``re``'s ``[^\W_]`` tests); where a run's first two
+        characters are ASCII, ``head_pairs`` first tells whether any head begins with them
+        (a head of one character ends the run: the second is then not alphanumeric), and
+        where only three-character ASCII heads do, ``head_triples`` whether the third
+        character completes one (a non-ASCII one completes none), so most words are ruled
+        out without a slice."""
+        heads = self.heads
+        lens = self.head_lens
+        pairs = self.head_pairs
+        triples = self.head_triples
+        match = self.folded.pattern.match
+        n = len(low)
+        out: list[tuple[int, int]] = []
+        prev = 0 < pos < n and _is_alnum(low, pos - 1)
+        i = pos
+        while i < n:
+            c = ord(low[i])
+            if c < 128:
+                alnum = 97 <= c <= 122 or 48 <= c <= 57 or 65 <= c <= 90
+            else:
+                alnum = low[i].isalnum()
+            if alnum and not prev:
+                may = 2
+                if c < 128 and i + 1 < n:
+                    c1 = ord(low[i + 1])
+                    if c1 < 128:
+                        at = 128 * c + c1
+                        may = pairs[at]
+                        if may == 1 and not (i + 2 < n and 128 * at + ord(low[i + 2]) in triples):
+                            may = 0
+            else:
+                may = 0
+            if may:
+                for k in lens:
+                    if low[i:i + k] in heads:
+                        m = match(low, i, n)
+                        if m is not None:
+                            e = m.end()
+                            out.append((i + base, e + base))
+                            if e > i + 1:  # go on from the match's end
+                                i = e - 1
+                                alnum = _is_alnum(low, i)
+                        break
+            prev = alnum
+            i += 1
+        return out
+
+
+def _is_alnum(text: str, i: int) -> bool:
+    """``text[i].isalnum()``, ASCII classified inline."""
+    c = ord(text[i])
+    if c < 128:
+        return 97 <= c <= 122 or 48 <= c <= 57 or 65 <= c <= 90
+    return text[i].isalnum()
+
+
+def match_heads(spellings: Iterable[str], length: int = 3) -> frozenset[str]:
+    """Each spelling's first ``length`` characters, cut at its first character that is not
+    a letter or digit (a space, hyphen or apostrophe): how a match of them can begin
+    (:meth:`FoldedScanner._word_starts_spans`)."""
+    out: set[str] = set()
+    for w in spellings:
+        head = w[:length]
+        for i, ch in enumerate(head):
+            if not ch.isalnum():
+                head = head[:i]
+                break
+        out.add(head)
+    return frozenset(out)
+
+
+def concatenation_heads(pieces: Iterable[str], length: int = 3) -> frozenset[str]:
+    """The first ``length`` characters (or all, when shorter) of any concatenation of one or
+    more ``pieces`` (letters only): how a glued number word can begin."""
+    words = [p for p in set(pieces) if p]
+    out: set[str] = set()
+    todo = [""]
+    seen: set[str] = set()
+    while todo:
+        stem = todo.pop()
+        for w in words:
+            cat = stem + w
+            if len(cat) >= length:
+                out.add(cat[:length])
+            else:
+                out.add(cat)
+                if cat not in seen:
+                    seen.add(cat)
+                    todo.append(cat)
+    return frozenset(out)
 
 
 SP: Final = WORD_GAP
@@ -254,8 +390,10 @@ class Grammar:
     compound_scan: FoldedScanner | None  # cardinal_scan_re's, when the language glues its numbers
     word_spellings: frozenset[str]  # what words_re finds: casefolded and lower-cased keys
     left_re: regex.Pattern
+    left_part_res: tuple[regex.Pattern, ...]  # left_re's parts from the figure outward: cur first
     right_re: regex.Pattern
     right_between_re: regex.Pattern
+    right_part_res: tuple[regex.Pattern, ...]  # scale, unit, range (right_re's, right_between_re's), qafter
     verb_after_re: regex.Pattern
     age_before_re: regex.Pattern
     comparative_after_re: regex.Pattern
@@ -406,17 +544,18 @@ def get_grammar(lang: str) -> Grammar:
              rf"(?:{ELIDED_END}|(?![\p{{L}}\p{{N}}])))")
     verbs = alternation(tuple(lex.increase) + tuple(lex.decrease))
     openers = alternation(tuple(lex.range_between) + tuple(lex.range_from))
-    left_re = regex.compile(
-        rf"""(?r)
-        (?:(?P<verb>{verbs}){SP}(?:{alternation(lex.change_fillers)}{SP})?)?   # "rose", "added just"
-        (?:(?:(?P<by>{elided_alternation(lex.change_by)})|(?P<to>{alternation(lex.change_to)}))
-           (?:{SP}|{ELIDED_END}))?                        # "by", "um", "de", "d'"
-        (?:{quals}(?:{SP}|{ELIDED_END}))?                 # "mehr als", "up to", "plus d'"
-        (?:(?P<opener>{openers}){SP})?                    # "zwischen", "from"
-        (?P<cur>(?:{cur_before})(?:{SP})?)?                   # "$", "CHF "
-        """,
-        regex.VERBOSE | regex.IGNORECASE,
+    # The left context, read in reverse from the figure outward; each part is optional.
+    # context.LeftReader runs the parts one by one (see there why that is the same match).
+    left_parts = (
+        rf"(?:(?P<verb>{verbs}){SP}(?:{alternation(lex.change_fillers)}{SP})?)",  # "rose", "added just"
+        rf"""(?:(?:(?P<by>{elided_alternation(lex.change_by)})|(?P<to>{alternation(lex.change_to)}))
+           (?:{SP}|{ELIDED_END}))""",                       # "by", "um", "de", "d'"
+        rf"(?:{quals}(?:{SP}|{ELIDED_END}))",             # "mehr als", "up to", "plus d'"
+        rf"(?:(?P<opener>{openers}){SP})",                # "zwischen", "from"
+        rf"(?P<cur>(?:{cur_before})(?:{SP})?)",           # "$", "CHF "
     )
+    left_re = regex.compile("(?r)" + "".join(f"{part}?" for part in left_parts),
+                            regex.VERBOSE | regex.IGNORECASE)
     second = rf"""
         (?P<cur2>(?:{cur_before})(?:{SP})?)?
         (?:(?P<sign2>{SIGN})(?=[0-9]))?
@@ -424,25 +563,24 @@ def get_grammar(lang: str) -> Grammar:
         (?:(?P<scale2>(?:{SP})?{scale_words})|(?P<lscale2>{scale_letters}))?
         (?P<unit2>(?:{SP})?(?:{unit}))?
     """
-    head = rf"""
+    # The right context, read forward from the figure; each part is optional.
+    # context.RightReader runs the parts one by one (the same match, see there).
+    scale_part = rf"""
         (?:(?P<scale>(?:{SP})?{scale_words})
-           |(?P<lscale>(?:(?:{SP})(?=(?:{scale_letters})[€$£]))?{scale_letters}))?
+           |(?P<lscale>(?:(?:{SP})(?=(?:{scale_letters})[€$£]))?{scale_letters}))
                                                    # "Mio.", "bn", "m", " M€"
-        (?P<unit>(?:{SP})?(?:{unit}))?                                         # "%", " Prozent", " km"
     """
-    tail = rf"""
-        (?P<qafter>(?:{SP})?{_named_after(lex)})?
-    """
+    unit_part = rf"(?P<unit>(?:{SP})?(?:{unit}))"  # "%", " Prozent", " km"
+    tail_part = rf"(?P<qafter>(?:{SP})?{_named_after(lex)})"
+
+    def range_part(connectors: tuple[str, ...]) -> str:
+        conn = alternation(connectors)
+        return rf"""(?:(?P<conn>(?:{SP})?[\-\u2013\u2014](?:{SP})?(?=[0-9$€£+\-\u2212])|{SP}{conn}{SP})
+               {second})"""
 
     def right(connectors: tuple[str, ...]) -> regex.Pattern:
-        conn = alternation(connectors)
-        return regex.compile(
-            rf"""{head}
-            (?:(?P<conn>(?:{SP})?[\-\u2013\u2014](?:{SP})?(?=[0-9$€£+\-\u2212])|{SP}{conn}{SP})
-               {second})?
-            {tail}""",
-            regex.VERBOSE | regex.IGNORECASE,
-        )
+        parts = (scale_part, unit_part, range_part(connectors), tail_part)
+        return regex.compile("".join(f"(?:{part})?" for part in parts), regex.VERBOSE | regex.IGNORECASE)
 
     right_re = right(lex.range_connectors)
     right_between_re = right(lex.range_connectors + lex.range_between_connectors)
@@ -481,8 +619,13 @@ def get_grammar(lang: str) -> Grammar:
         compound_scan=_compound_scan(lang),
         word_spellings=frozenset(word_spellings | set(word_kinds)),
         left_re=left_re,
+        left_part_res=tuple(regex.compile(f"(?r){part}", regex.VERBOSE | regex.IGNORECASE)
+                            for part in reversed(left_parts)),
         right_re=right_re,
         right_between_re=right_between_re,
+        right_part_res=tuple(regex.compile(part, regex.VERBOSE | regex.IGNORECASE) for part in (
+            scale_part, unit_part, range_part(lex.range_connectors),
+            range_part(lex.range_connectors + lex.range_between_connectors), tail_part)),
         verb_after_re=verb_after_re,
         comparative_after_re=comparative_after_re,
         particle_after_re=particle_after_re,

@@ -1,0 +1,256 @@
+"""The left context read part by part (claimcheck.context) is exactly ``left_re``'s match."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimcheck.claims import MAX_LEFT, _ends
+from claimcheck.grammar import get_grammar
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+TRICKY = "ıİſµKßÉéΣσ\u00a0\u202f\u2009 \t\n-'’_$€£1."
+
+
+def _reference(g, text: str, lo: int, pos: int):
+    m = g.left_re.match(text, lo, pos)
+    if m is None or m.end() == m.start():
+        return None
+    return [m.span(i) for i in range(len(g.left_re.groupindex) + 1)]
+
+
+def _parts(lang: str, text: str, lo: int, pos: int):
+    found = _ends(lang).left_reader.match(text, lo, pos)
+    if found is None:
+        return None
+    return [found.span(i) for i in range(len(get_grammar(lang).left_re.groupindex) + 1)]
+
+
+def _texts(lang: str) -> list[str]:
+    texts = []
+    for p in sorted(FIXTURES.rglob("*")):
+        if p.suffix in (".txt", ".md") and "bad" not in p.parts:
+            try:
+                texts.append(p.read_text(encoding="utf-8"))
+            except UnicodeDecodeError:
+                pass
+    return texts
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_left_parts_match_left_re_at_every_word_of_the_fixtures(lang: str) -> None:
+    g = get_grammar(lang)
+    checked = matched = 0
+    for text in _texts(lang):
+        for pos in range(1, len(text)):
+            if text[pos - 1].isalnum() or text[pos].isspace():
+                continue  # every position where a word or figure starts
+            lo = max(0, pos - MAX_LEFT)
+            ref = _reference(g, text, lo, pos)
+            assert _parts(lang, text, lo, pos) == ref, (text[lo:pos + 10], lang)
+            checked += 1
+            matched += ref is not None
+    assert matched > 100 and checked > 1000
+
+
+def _phrases(lang: str) -> list[str]:
+    g = get_grammar(lang)
+    lex = g.lex
+    return [*lex.increase, *lex.decrease, *lex.change_fillers, *lex.change_by, *lex.change_to,
+            *g.qual_kinds, *lex.range_between, *lex.range_from, "$", "€", "CHF", "US$", "Fr.", "£"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data(), st.sampled_from(["de", "en", "fr"]))
+def test_left_parts_match_left_re(data, lang: str) -> None:
+    g = get_grammar(lang)
+    pieces = st.one_of(st.sampled_from(_phrases(lang)), st.sampled_from(list(TRICKY)),
+                       st.sampled_from(_phrases(lang)).map(str.upper),
+                       st.sampled_from(_phrases(lang)).map(str.lower),
+                       st.sampled_from(["environ", "F CFA", "xRON", "(EUR", "r$"]),
+                       st.sampled_from(_phrases(lang)).map(lambda p: p.replace(" ", "\u00a0")))
+    parts = data.draw(st.lists(pieces, max_size=8))
+    seps = data.draw(st.lists(st.sampled_from(["", " ", "  ", "'", "’", "\u00a0"]),
+                              min_size=len(parts), max_size=len(parts)))
+    text = "".join(p + s for p, s in zip(parts, seps, strict=True)) + "5"
+    pos = len(text) - 1
+    for lo in (0, max(0, pos - MAX_LEFT), data.draw(st.integers(0, pos))):
+        assert _parts(lang, text, lo, pos) == _reference(g, text, lo, pos), (text, lo)
+        for cut in (pos - 1, pos - 2):
+            if lo <= cut:
+                assert _parts(lang, text, lo, cut) == _reference(g, text, lo, cut), (text, lo, cut)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_verb_phrase_characters_fold_as_the_pattern_matches_them(lang: str) -> None:
+    """What ``_may_hold_verb`` relies on: a character ``regex`` matches case-insensitively
+    for a character of a change verb folds as that character does."""
+    import regex
+
+    from claimcheck.claims import _case_fold
+
+    lex = get_grammar(lang).lex
+    chars = {c for p in lex.increase + lex.decrease for c in p if not c.isspace()}
+    for p in sorted(chars):
+        r = regex.compile("(?i)" + regex.escape(p))
+        for c in map(chr, range(0x10000)):
+            if r.fullmatch(c):
+                assert _case_fold(c) == _case_fold(p), (p, c)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data(), st.sampled_from(["de", "en", "fr"]))
+def test_may_hold_verb_never_rules_out_a_verb(data, lang: str) -> None:
+    from claimcheck.claims import _may_hold_verb
+
+    g = get_grammar(lang)
+    verbs = [*g.lex.increase, *g.lex.decrease]
+    pieces = st.one_of(st.sampled_from(verbs), st.sampled_from(verbs).map(str.upper),
+                       st.sampled_from(verbs).map(str.title), st.sampled_from(list(TRICKY)),
+                       st.sampled_from(["x", "de", "um", "by", "5", " "]))
+    text = " ".join(data.draw(st.lists(pieces, max_size=8)))
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    if g.verb_any_re.search(text, lo, hi) or g.verb_after_re.match(text, lo, hi):
+        assert _may_hold_verb(text, lo, hi, g), (text, lo, hi)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_age_before_ends_never_rule_out_a_match_in_the_fixtures(lang: str) -> None:
+    g = get_grammar(lang)
+    ends = _ends(lang).age_before_phrases
+    matched = 0
+    for text in _texts(lang):
+        for pos in range(1, len(text)):
+            if text[pos - 1].isalnum() or text[pos].isspace():
+                continue
+            for lo in (max(0, pos - 30), max(0, pos - 8)):
+                if g.age_before_re.match(text, lo, pos):
+                    matched += 1
+                    assert ends.may_end(text, pos, lo), (text[lo:pos], lang)
+    assert matched > 0
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data(), st.sampled_from(["de", "en", "fr"]))
+def test_age_before_ends_never_rule_out_a_match(data, lang: str) -> None:
+    g = get_grammar(lang)
+    phrases = list(g.lex.age_before)
+    pieces = st.one_of(st.sampled_from(phrases), st.sampled_from(phrases).map(str.upper),
+                       st.sampled_from(phrases).map(lambda p: p.replace(" ", "\u00a0 ")),
+                       st.sampled_from(list(TRICKY)), st.sampled_from(["de", "of", "von", "x"]))
+    text = "".join(data.draw(st.lists(pieces, max_size=6))) + data.draw(st.sampled_from(["", " ", "  "]))
+    pos = len(text)
+    lo = data.draw(st.integers(0, pos))
+    if g.age_before_re.match(text, lo, pos):
+        assert _ends(lang).age_before_phrases.may_end(text, pos, lo), (text, lo)
+
+
+def _right_reference(pattern, text: str, pos: int, end: int):
+    m = pattern.match(text, pos, end)
+    if m is None or m.end() == m.start():
+        return None
+    return [m.span(i) for i in range(len(pattern.groupindex) + 1)]
+
+
+def _right_parts(lang: str, text: str, pos: int, end: int, between: bool):
+    found = _ends(lang).right_reader.match(text, pos, end, between)
+    if found is None:
+        return None
+    return [found.span(i) for i in range(len(get_grammar(lang).right_re.groupindex) + 1)]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_right_parts_match_right_re_after_every_word_of_the_fixtures(lang: str) -> None:
+    g = get_grammar(lang)
+    matched = 0
+    for text in _texts(lang):
+        for pos in range(1, len(text)):
+            if not text[pos - 1].isalnum() or text[pos].isalnum():
+                continue  # every position where a word or figure ends
+            for between, pattern in ((False, g.right_re), (True, g.right_between_re)):
+                ref = _right_reference(pattern, text, pos, len(text))
+                found = _right_parts(lang, text, pos, len(text), between)
+                assert found == ref, (text[pos - 10:pos + 30], lang)
+                matched += ref is not None
+    assert matched > 100
+
+
+def _right_phrases(lang: str) -> list[str]:
+    from claimcheck.scale import scale_words
+
+    lex = get_grammar(lang).lex
+    return [*scale_words(lang), *lex.range_connectors, *lex.range_between_connectors,
+            *(p for group in lex.qualifiers_after.values() for p in group),
+            "%", "Prozent", "pour cent", "percent", "km", "euros", "d'euros", "Mio. Euro", "M€", "bn", "m",
+            "$", "€", "-", "–", "—", "+", "12", "3,5", "deux", "two", "zwei", "."]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.data(), st.sampled_from(["de", "en", "fr"]))
+def test_right_parts_match_right_re(data, lang: str) -> None:
+    g = get_grammar(lang)
+    phrases = _right_phrases(lang)
+    pieces = st.one_of(st.sampled_from(phrases), st.sampled_from(phrases).map(str.upper),
+                       st.sampled_from(list(TRICKY)))
+    parts = data.draw(st.lists(pieces, max_size=8))
+    seps = data.draw(st.lists(st.sampled_from(["", " ", "  ", "\u00a0"]), min_size=len(parts),
+                              max_size=len(parts)))
+    text = "5" + "".join(s + p for p, s in zip(parts, seps, strict=True))
+    end = data.draw(st.integers(1, len(text)))
+    for between, pattern in ((False, g.right_re), (True, g.right_between_re)):
+        ref = _right_reference(pattern, text, 1, end)
+        assert _right_parts(lang, text, 1, end, between) == ref, (text, end)
+
+
+
+def _scanners(lang: str):
+    g = get_grammar(lang)
+    return [s for s in (g.word_scan, g.compound_scan) if s is not None]
+
+
+def _full_scan(scanner, text: str, pos: int, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in scanner.exact.finditer(text, pos, end)]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_number_word_scan_from_word_starts_matches_the_full_scan_over_the_fixtures(lang: str) -> None:
+    found = 0
+    for scanner in _scanners(lang):
+        assert scanner.head_lens  # the word-start path is the one tested
+        for text in _texts(lang):
+            lines = text.splitlines(keepends=True)
+            at = 0
+            for line in lines:  # each line, and windows that begin inside a word
+                for pos, end in ((at, at + len(line)), (at + 1, at + len(line) - 1), (at + 3, at + 120)):
+                    if 0 <= pos <= len(text):
+                        ref = _full_scan(scanner, text, pos, end)
+                        assert scanner.spans(text, pos, end) == ref, (text[pos:end], lang)
+                        found += len(ref)
+                at += len(line)
+    assert found > 50
+
+
+_SCAN_WORDS = {
+    "en": ["twenty-five", "Twenty five", "ONE", "one", "a hundred", "A Hundred", "an", "someone", "often",
+           "tenth", "thousand", "millions", "half", "Dozen", "1", "x"],
+    "fr": ["quatre-vingt-dix", "Quatre-Vingts", "l'un", "l’une", "un", "une", "Deux", "cent", "mille",
+           "soixante-dix", "dix-sept", "É", "été", "million", "d'un", "aucun"],
+    "de": ["zweiundzwanzig", "Zweiundzwanzig", "dreihundert", "Dreihundertfünfzig", "ein", "eine", "Einfluss",
+           "und", "zwanzig", "ZWEI", "hundert", "tausend", "fünf", "Fünfzehn", "ß", "elf", "Zwölf",
+           "zwölftausend", "Hälfte"],
+}
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.data(), lang=st.sampled_from(["en", "fr", "de"]))
+def test_number_word_scan_from_word_starts_matches_the_full_scan(data, lang: str) -> None:
+    pieces = st.sampled_from(_SCAN_WORDS[lang] + list(TRICKY) + ["", " ", "-", "'"])
+    text = "".join(data.draw(st.lists(pieces, max_size=14)))
+    pos = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(pos, len(text) + 2))
+    for scanner in _scanners(lang):
+        assert scanner.spans(text, pos, end) == _full_scan(scanner, text, pos, end), (text, pos, end)
