@@ -53,29 +53,32 @@ def candidate_sentences(
     """
     marks: dict[int, tuple[list[int], bool]] = {}
     digit_pos, word_pos = find_candidates(text)
-    i = 0
-    n = len(spans)
-    for pos in digit_pos:  # both lists are sorted: walk the spans once
-        while i < n and spans[i][1] <= pos:
-            i += 1
-        if i == n:
-            break
-        if pos >= spans[i][0]:
+    for i, pos in zip(_sentence_of(digit_pos, spans), digit_pos, strict=True):
+        if i >= 0:
             entry = marks.get(i)
             if entry is None:
                 marks[i] = ([pos], False)
             else:
                 entry[0].append(pos)
-    i = 0
-    for pos in word_pos:  # sorted too: the span holding it is the first that ends after it
-        while i < n and spans[i][1] <= pos:
-            i += 1
-        if i == n:
-            break
-        if pos >= spans[i][0]:
+    for i in _sentence_of(word_pos, spans):
+        if i >= 0:
             entry = marks.get(i)
             marks[i] = (entry[0] if entry else [], True)
     return marks
+
+
+def _sentence_of(positions: list[int], spans: list[tuple[int, int]]) -> list[int]:
+    """The index of the span holding each position, -1 where none does (between
+    sentences).  Both lists are sorted, so one walk: the span holding a position is the
+    first that ends after it."""
+    out: list[int] = []
+    i = 0
+    n = len(spans)
+    for pos in positions:
+        while i < n and spans[i][1] <= pos:
+            i += 1
+        out.append(i if i < n and pos >= spans[i][0] else -1)
+    return out
 
 
 @dataclass(slots=True)
