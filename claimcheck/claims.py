@@ -622,6 +622,39 @@ def _word_after(text: str, pos: int, hi: int) -> str:
     return text[i:j]
 
 
+NAMED_DATE_SUFFIXES: Final = frozenset({"st", "nd", "rd", "th", "er", "e"})
+"""``date_at_re``'s named-date suffixes after the day ("9th", "1er"), folded."""
+
+
+@cache
+def _named_date_ascii_heads() -> frozenset[str]:
+    """The ASCII characters ``date_at_re`` (case-insensitive) can match as the first
+    character of a month name or of "of": asked of ``regex`` itself, head by head, so
+    case-insensitive equivalents ("S" for "s") are in exactly when the pattern takes them."""
+    heads = {name[:1] for name in month_names() if name} | {"o"}
+    pats = [regex.compile(regex.escape(h), regex.IGNORECASE) for h in heads]
+    return frozenset(chr(c) for c in range(128) if any(p.fullmatch(chr(c)) for p in pats))
+
+
+def _may_be_named_date(nxt: str, after: str) -> bool:
+    """Whether ``date_at_re`` can match at a figure of one or two digits followed by
+    ``nxt`` (a space or a letter; not "." "/" "-", so only its day + month-name branch
+    can), ``after`` being :func:`_word_after` the digits.
+    Exact as a pre-check. After a space ("9 July") no suffix can stand, the gap ``SP``
+    takes every space (all ``str.isspace``), and "of" or a month name must begin at the
+    first other character: ``after``'s first, when ``after`` is not empty (empty: a line
+    break or the walk's end, the pattern decides). After a letter ("9th July") a suffix
+    must be followed by a space, so ``after`` (which runs to the first ``str.isspace``
+    character) is that suffix whole: its casefold is one of the suffixes (every character
+    ``regex`` matches case-insensitively for one of their letters folds to it)."""
+    if nxt in " \u00a0\u202f":
+        head = after[:1]
+        return not head or not head.isascii() or head in _named_date_ascii_heads()
+    if nxt.isalpha():
+        return after.casefold() in NAMED_DATE_SUFFIXES
+    return True
+
+
 def _not_a_claim(
     text: str, m: regex.Match, sent: tuple[int, int], g: Grammar, before: str, after: str
 ) -> int | None:
@@ -650,7 +683,7 @@ def _not_a_claim(
         if ph and sum(c.isdigit() for c in ph.group()) >= 8:
             return ph.end()
     if (nxt in "./-" and (small or len(raw) == 4 or "." in raw)) or (
-        small and nxt in " \u00a0\u202fs nrte"
+        small and nxt in " \u00a0\u202fs nrte" and _may_be_named_date(nxt, after)
     ):
         d = date_at_re().match(text, num_start, s_end)
         if d and not (prev in CURRENCY_PREFIX_CHARS or (
