@@ -627,13 +627,22 @@ NAMED_DATE_SUFFIXES: Final = frozenset({"st", "nd", "rd", "th", "er", "e"})
 
 
 @cache
-def _named_date_ascii_heads() -> frozenset[str]:
-    """The ASCII characters ``date_at_re`` (case-insensitive) can match as the first
-    character of a month name or of "of": asked of ``regex`` itself, head by head, so
-    case-insensitive equivalents ("S" for "s") are in exactly when the pattern takes them."""
-    heads = {name[:1] for name in month_names() if name} | {"o"}
-    pats = [regex.compile(regex.escape(h), regex.IGNORECASE) for h in heads]
-    return frozenset(chr(c) for c in range(128) if any(p.fullmatch(chr(c)) for p in pats))
+def _named_date_leads() -> frozenset[str] | None:
+    """The letters that open a month name of ``date_at_re`` (up to its first non-letter:
+    "janv" of "janv."), and "of", where ASCII; None when a name holds a non-ASCII character
+    that ``regex`` (case-insensitive) matches for an ASCII one ("ſ" for "s"): no ASCII
+    test would then be exact."""
+    leads = {"of"}
+    for name in month_names():
+        if any(not ch.isascii() and regex.fullmatch(regex.escape(ch), chr(c), regex.IGNORECASE)
+               for ch in name for c in range(128)):
+            return None
+        i = 0
+        while i < len(name) and name[i].isalpha():
+            i += 1
+        if name[:i].isascii():
+            leads.add(name[:i])
+    return frozenset(leads)
 
 
 def _may_be_named_date(nxt: str, after: str) -> bool:
@@ -643,13 +652,22 @@ def _may_be_named_date(nxt: str, after: str) -> bool:
     Exact as a pre-check. After a space ("9 July") no suffix can stand, the gap ``SP``
     takes every space (all ``str.isspace``), and "of" or a month name must begin at the
     first other character: ``after``'s first, when ``after`` is not empty (empty: a line
-    break or the walk's end, the pattern decides). After a letter ("9th July") a suffix
-    must be followed by a space, so ``after`` (which runs to the first ``str.isspace``
-    character) is that suffix whole: its casefold is one of the suffixes (every character
-    ``regex`` matches case-insensitively for one of their letters folds to it)."""
+    break or the walk's end, the pattern decides). A month name (case-insensitive) is
+    followed by a non-letter, so the letters opening ``after`` are those opening the name
+    whole; in ASCII they are one of :func:`_named_date_leads` lower-cased ("of" too).
+    After a letter ("9th July") a suffix must be followed by a space, so ``after`` (which
+    runs to the first ``str.isspace`` character) is that suffix whole: its casefold is one
+    of the suffixes (every character ``regex`` matches case-insensitively for one of their
+    letters folds to it)."""
     if nxt in " \u00a0\u202f":
-        head = after[:1]
-        return not head or not head.isascii() or head in _named_date_ascii_heads()
+        leads = _named_date_leads()
+        if not after or leads is None:
+            return True
+        i = 0
+        while i < len(after) and after[i].isalpha():
+            i += 1
+        lead = after[:i]
+        return not lead.isascii() or lead.lower() in leads
     if nxt.isalpha():
         return after.casefold() in NAMED_DATE_SUFFIXES
     return True
