@@ -673,6 +673,26 @@ def _may_be_named_date(nxt: str, after: str) -> bool:
     return True
 
 
+def _may_be_date_at(raw: str, nxt: str, after: str) -> bool:
+    """Whether ``date_at_re`` can match at the figure ``raw`` followed by ``nxt``.
+    Exact as a pre-check where ``raw`` is ASCII digits and ``nxt`` no digit (else True):
+    its ISO branch needs a four-digit year and "-"; its other branches a day of one or two
+    digits, which must then be the whole figure, followed by "." or "/" (numeric), or a
+    suffix letter or a space (named: :func:`_may_be_named_date`). At a sentence's end
+    (``nxt`` empty) nothing follows, and three or five digits fit no branch."""
+    if not (raw.isascii() and raw.isdigit()) or nxt.isdigit():
+        return True
+    if len(raw) == 4:
+        return nxt == "-"
+    if len(raw) > 2:
+        return False
+    if nxt == "." or nxt == "/":
+        return True
+    if nxt.isspace() or nxt.isalpha():
+        return _may_be_named_date(nxt, after)
+    return False
+
+
 def _not_a_claim(
     text: str, m: regex.Match, sent: tuple[int, int], g: Grammar, before: str, after: str
 ) -> int | None:
@@ -700,9 +720,9 @@ def _not_a_claim(
         ph = PHONE_AT_RE.match(text, tok_start if prev != "(" else tok_start - 1, s_end)
         if ph and sum(c.isdigit() for c in ph.group()) >= 8:
             return ph.end()
-    if (nxt in "./-" and (small or len(raw) == 4 or "." in raw)) or (
-        small and nxt in " \u00a0\u202fs nrte" and _may_be_named_date(nxt, after)
-    ):
+    if ((nxt in "./-" and (small or len(raw) == 4 or "." in raw)) or (
+        small and nxt in " \u00a0\u202fs nrte"
+    )) and _may_be_date_at(raw, nxt, after):
         d = date_at_re().match(text, num_start, s_end)
         if d and not (prev in CURRENCY_PREFIX_CHARS or (
             d.group(date_at_groups()["num"]) and not d.group(date_at_groups()["y2"])
