@@ -622,6 +622,77 @@ def _word_after(text: str, pos: int, hi: int) -> str:
     return text[i:j]
 
 
+NAMED_DATE_SUFFIXES: Final = frozenset({"st", "nd", "rd", "th", "er", "e"})
+"""``date_at_re``'s named-date suffixes after the day ("9th", "1er"), folded."""
+
+
+@cache
+def _named_date_leads() -> frozenset[str] | None:
+    """The letters that open a month name of ``date_at_re`` (up to its first non-letter:
+    "janv" of "janv."), and "of", where ASCII; None when a name holds a non-ASCII character
+    that ``regex`` (case-insensitive) matches for an ASCII one ("ſ" for "s"): no ASCII
+    test would then be exact."""
+    leads = {"of"}
+    for name in month_names():
+        if any(not ch.isascii() and regex.fullmatch(regex.escape(ch), chr(c), regex.IGNORECASE)
+               for ch in name for c in range(128)):
+            return None
+        i = 0
+        while i < len(name) and name[i].isalpha():
+            i += 1
+        if name[:i].isascii():
+            leads.add(name[:i])
+    return frozenset(leads)
+
+
+def _may_be_named_date(nxt: str, after: str) -> bool:
+    """Whether ``date_at_re`` can match at a figure of one or two digits followed by
+    ``nxt`` (a space or a letter; not "." "/" "-", so only its day + month-name branch
+    can), ``after`` being :func:`_word_after` the digits.
+    Exact as a pre-check. After a space ("9 July") no suffix can stand, the gap ``SP``
+    takes every space (all ``str.isspace``), and "of" or a month name must begin at the
+    first other character: ``after``'s first, when ``after`` is not empty (empty: a line
+    break or the walk's end, the pattern decides). A month name (case-insensitive) is
+    followed by a non-letter, so the letters opening ``after`` are those opening the name
+    whole; in ASCII they are one of :func:`_named_date_leads` lower-cased ("of" too).
+    After a letter ("9th July") a suffix must be followed by a space, so ``after`` (which
+    runs to the first ``str.isspace`` character) is that suffix whole: its casefold is one
+    of the suffixes (every character ``regex`` matches case-insensitively for one of their
+    letters folds to it)."""
+    if nxt in " \u00a0\u202f":
+        leads = _named_date_leads()
+        if not after or leads is None:
+            return True
+        i = 0
+        while i < len(after) and after[i].isalpha():
+            i += 1
+        lead = after[:i]
+        return not lead.isascii() or lead.lower() in leads
+    if nxt.isalpha():
+        return after.casefold() in NAMED_DATE_SUFFIXES
+    return True
+
+
+def _may_be_date_at(raw: str, nxt: str, after: str) -> bool:
+    """Whether ``date_at_re`` can match at the figure ``raw`` followed by ``nxt``.
+    Exact as a pre-check where ``raw`` is ASCII digits and ``nxt`` no digit (else True):
+    its ISO branch needs a four-digit year and "-"; its other branches a day of one or two
+    digits, which must then be the whole figure, followed by "." or "/" (numeric), or a
+    suffix letter or a space (named: :func:`_may_be_named_date`). At a sentence's end
+    (``nxt`` empty) nothing follows, and three or five digits fit no branch."""
+    if not (raw.isascii() and raw.isdigit()) or nxt.isdigit():
+        return True
+    if len(raw) == 4:
+        return nxt == "-"
+    if len(raw) > 2:
+        return False
+    if nxt == "." or nxt == "/":
+        return True
+    if nxt.isspace() or nxt.isalpha():
+        return _may_be_named_date(nxt, after)
+    return False
+
+
 def _not_a_claim(
     text: str, m: regex.Match, sent: tuple[int, int], g: Grammar, before: str, after: str
 ) -> int | None:
@@ -649,9 +720,9 @@ def _not_a_claim(
         ph = PHONE_AT_RE.match(text, tok_start if prev != "(" else tok_start - 1, s_end)
         if ph and sum(c.isdigit() for c in ph.group()) >= 8:
             return ph.end()
-    if (nxt in "./-" and (small or len(raw) == 4 or "." in raw)) or (
+    if ((nxt in "./-" and (small or len(raw) == 4 or "." in raw)) or (
         small and nxt in " \u00a0\u202fs nrte"
-    ):
+    )) and _may_be_date_at(raw, nxt, after):
         d = date_at_re().match(text, num_start, s_end)
         if d and not (prev in CURRENCY_PREFIX_CHARS or (
             d.group(date_at_groups()["num"]) and not d.group(date_at_groups()["y2"])
