@@ -303,3 +303,18 @@ def test_ascii_casefold_is_lower() -> None:
     """``count_evidence`` and ``_month_starts`` fold ASCII text with ``str.lower``."""
     ascii_text = "".join(map(chr, range(128)))
     assert ascii_text.casefold() == ascii_text.lower()
+
+
+def test_normalise_space_ascii_searches_cover_split() -> None:
+    """The ASCII fast path of ``normalise_space`` searches for every ASCII character
+    ``str.split`` cuts at (and the space cases), so it agrees with split and join."""
+    from claimcheck.pipeline import normalise_space
+
+    for c in map(chr, range(128)):
+        for s in (f"a{c}b", f"{c}ab", f"ab{c}", f"a {c}b", c, f"{c}{c}"):
+            assert normalise_space(s) == " ".join(s.split()), repr(s)
+    rng = random.Random(7)
+    chars = "ab .\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u2028\u3000\u201c"
+    for _ in range(5000):
+        s = "".join(rng.choice(chars) for _ in range(rng.randint(0, 12)))
+        assert normalise_space(s) == " ".join(s.split()), repr(s)
