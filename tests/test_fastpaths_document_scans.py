@@ -303,3 +303,56 @@ def test_ascii_casefold_is_lower() -> None:
     """``count_evidence`` and ``_month_starts`` fold ASCII text with ``str.lower``."""
     ascii_text = "".join(map(chr, range(128)))
     assert ascii_text.casefold() == ascii_text.lower()
+
+
+def test_normalise_space_ascii_searches_cover_split() -> None:
+    """The ASCII fast path of ``normalise_space`` searches for every ASCII character
+    ``str.split`` cuts at (and the space cases), so it agrees with split and join."""
+    from claimcheck.pipeline import normalise_space
+
+    for c in map(chr, range(128)):
+        for s in (f"a{c}b", f"{c}ab", f"ab{c}", f"a {c}b", c, f"{c}{c}"):
+            assert normalise_space(s) == " ".join(s.split()), repr(s)
+    rng = random.Random(7)
+    chars = "ab .\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u2028\u3000\u201c"
+    for _ in range(5000):
+        s = "".join(rng.choice(chars) for _ in range(rng.randint(0, 12)))
+        assert normalise_space(s) == " ".join(s.split()), repr(s)
+
+
+def _reference_false_stop(text: str, stop_start: int, gap_end: int) -> bool:
+    """``segment._is_false_stop`` by its general path only (the reverse word search)."""
+    if text[stop_start] != "." or (stop_start + 1 < len(text) and text[stop_start + 1] == "."):
+        return False
+    m = segment.WORD_BEFORE_RE.search(text, max(0, stop_start - 40), stop_start + 1)
+    if not m:
+        return False
+    word = m.group(segment.WORD_BEFORE).lstrip("(\"'\u201e\u00ab[")
+    if word in segment._abbreviations() or segment.INITIAL_RE.match(word):
+        return True
+    if any(text.startswith(rest, gap_end) for rest in segment._abbreviation_heads().get(word, ())):
+        return True
+    if segment.ORDINAL_RE.match(word):
+        nxt = segment.NEXT_WORD_RE.match(text, gap_end)
+        if nxt and nxt.group(segment.NEXT_WORD).casefold() in dates.month_names():
+            return True
+        before = segment.WORD_BEFORE_RE.search(text, max(0, m.start() - 30), max(0, m.start() - 1))
+        if before and before.group(segment.WORD_BEFORE).casefold().lstrip("(") in segment._ordinal_words():
+            return True
+    return False
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_is_false_stop_as_general_path(seed: int) -> None:
+    rng = random.Random(seed)
+    pieces = ["Mr", "Dr", "z", "B", "U", "S", "3", "12", "1234", "B12", "x7", "\u00b2", "\u0663",
+              "am", "der", "Jan", "M\u00e4rz", "said", "Nr", "p", "ex", "Jr", "(", "\"", "\u00e9"]
+    seps = [" ", "", ". ", ".", "  ", "\n"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(seps) for _ in range(rng.randint(1, 8)))
+        for i, c in enumerate(text):
+            if c == ".":
+                for gap_end in {i + 1, min(i + 2, len(text))}:
+                    assert segment._is_false_stop(text, i, gap_end) == _reference_false_stop(
+                        text, i, gap_end
+                    ), (text, i, gap_end)
