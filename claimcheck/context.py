@@ -74,6 +74,18 @@ def last_word_before(text: str, pos: int, lo: int) -> str:
     return fold_word(text[lo:i].rsplit(None, 1)[-1])  # from the last space
 
 
+def _copy_spans(spans: list[int], regs: tuple[tuple[int, int], ...],
+                pairs: tuple[tuple[int, int], ...]) -> None:
+    """Copy a part's matched groups into the whole pattern's flat span list: ``regs`` is
+    the part match's every group span (``Match.regs``: one call), ``pairs`` maps a part's
+    group number to the whole pattern's."""
+    for i, gi in pairs:
+        s, e = regs[i]
+        if s >= 0:
+            spans[2 * gi] = s
+            spans[2 * gi + 1] = e
+
+
 class PartsMatch:
     """What ``left_re.match`` or ``right_re.match`` returns, for the calls the engine makes
     on it: ``start``, ``end``, ``span``, ``group`` (of the whole match or of a group by
@@ -170,12 +182,7 @@ class LeftReader:
                 continue
             if spans is None:
                 spans = [-1] * (2 * self.ngroups + 2)
-            regs: tuple[tuple[int, int], ...] = m.regs  # every group's span in one call
-            for i, gi in self.maps[k]:
-                s, e = regs[i]
-                if s >= 0:
-                    spans[2 * gi] = s
-                    spans[2 * gi + 1] = e
+            _copy_spans(spans, m.regs, self.maps[k])
             cur = m.start()
             word = last_word_before(text, cur, lo)
             if not word:
@@ -332,12 +339,7 @@ class RightReader:
                 continue
             if spans is None:
                 spans = [-1] * (2 * self.ngroups + 2)
-            regs: tuple[tuple[int, int], ...] = m.regs  # every group's span in one call
-            for i, gi in self.maps[k]:
-                s, e = regs[i]
-                if s >= 0:
-                    spans[2 * gi] = s
-                    spans[2 * gi + 1] = e
+            _copy_spans(spans, m.regs, self.maps[k])
             cur = m.end()
             may = self._parts_starting(first_word_at(text, cur, end, self.longest))
         if spans is None or cur == pos:
