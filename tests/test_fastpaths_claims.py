@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from examples import fixture_texts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcheck.claims import MAX_TOKEN_WALK, _may_be_date_at, _may_be_named_date, _word_after
 from claimcheck.dates import date_at_re
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 TRICKY = "ıİſµKßÉéΣσ\u00a0\u202f\u2009 \t\n-'’_$€£1.9ofJjuMmaySsTtHhNnDdRrEe"
-
-
-def _texts() -> list[str]:
-    texts = []
-    for p in sorted(FIXTURES.rglob("*")):
-        if p.suffix in (".txt", ".md") and "bad" not in p.parts:
-            try:
-                texts.append(p.read_text(encoding="utf-8"))
-            except UnicodeDecodeError:
-                pass
-    return texts
 
 
 def _check(text: str) -> tuple[int, int]:
@@ -50,7 +37,7 @@ def _check(text: str) -> tuple[int, int]:
 
 def test_named_date_precheck_never_rules_out_a_date_in_the_fixtures() -> None:
     checked = matched = 0
-    for text in _texts():
+    for text in fixture_texts():
         c, m = _check(text)
         checked += c
         matched += m
@@ -90,7 +77,7 @@ def _check_any(text: str) -> tuple[int, int]:
 
 def test_date_precheck_never_rules_out_a_date_in_the_fixtures() -> None:
     checked = matched = 0
-    for text in _texts():
+    for text in fixture_texts():
         c, m = _check_any(text)
         checked += c
         matched += m

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from examples import fixture_texts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcheck.claims import MAX_LEFT, _ends
 from claimcheck.grammar import get_grammar
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 TRICKY = "ıİſµKßÉéΣσ\u00a0\u202f\u2009 \t\n-'’_$€£1."
 
 
@@ -29,22 +27,11 @@ def _parts(lang: str, text: str, lo: int, pos: int):
     return [found.span(i) for i in range(len(get_grammar(lang).left_re.groupindex) + 1)]
 
 
-def _texts(lang: str) -> list[str]:
-    texts = []
-    for p in sorted(FIXTURES.rglob("*")):
-        if p.suffix in (".txt", ".md") and "bad" not in p.parts:
-            try:
-                texts.append(p.read_text(encoding="utf-8"))
-            except UnicodeDecodeError:
-                pass
-    return texts
-
-
 @pytest.mark.parametrize("lang", ["en", "fr", "de"])
 def test_left_parts_match_left_re_at_every_word_of_the_fixtures(lang: str) -> None:
     g = get_grammar(lang)
     checked = matched = 0
-    for text in _texts(lang):
+    for text in fixture_texts():
         for pos in range(1, len(text)):
             if text[pos - 1].isalnum() or text[pos].isspace():
                 continue  # every position where a word or figure starts
@@ -123,7 +110,7 @@ def test_age_before_ends_never_rule_out_a_match_in_the_fixtures(lang: str) -> No
     g = get_grammar(lang)
     ends = _ends(lang).age_before_phrases
     matched = 0
-    for text in _texts(lang):
+    for text in fixture_texts():
         for pos in range(1, len(text)):
             if text[pos - 1].isalnum() or text[pos].isspace():
                 continue
@@ -167,7 +154,7 @@ def _right_parts(lang: str, text: str, pos: int, end: int, between: bool):
 def test_right_parts_match_right_re_after_every_word_of_the_fixtures(lang: str) -> None:
     g = get_grammar(lang)
     matched = 0
-    for text in _texts(lang):
+    for text in fixture_texts():
         for pos in range(1, len(text)):
             if not text[pos - 1].isalnum() or text[pos].isalnum():
                 continue  # every position where a word or figure ends
@@ -221,7 +208,7 @@ def test_number_word_scan_from_word_starts_matches_the_full_scan_over_the_fixtur
     found = 0
     for scanner in _scanners(lang):
         assert scanner.head_lens  # the word-start path is the one tested
-        for text in _texts(lang):
+        for text in fixture_texts():
             lines = text.splitlines(keepends=True)
             at = 0
             for line in lines:  # each line, and windows that begin inside a word

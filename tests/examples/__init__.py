@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
@@ -176,3 +177,19 @@ def known(row: Case | NotClaim, reason: str):
     return pytest.param(
         row, id=row.case_id, marks=pytest.mark.xfail(strict=True, reason=reason)
     )
+
+
+FIXTURES = Path(__file__).resolve().parent.parent.parent / "fixtures"
+
+
+def fixture_texts() -> list[str]:
+    """Every .txt and .md text under fixtures/ (the deliberately broken inputs left
+    out): real-looking prose for tests that compare a fast path with its definition."""
+    texts = []
+    for p in sorted(FIXTURES.rglob("*")):
+        if p.suffix in (".txt", ".md") and "bad" not in p.parts:
+            try:
+                texts.append(p.read_text(encoding="utf-8"))
+            except UnicodeDecodeError:
+                pass
+    return texts
