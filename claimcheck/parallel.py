@@ -12,10 +12,11 @@ Files are read by the workers (the parent only walks directories and stats files
 collections (csv/jsonl) and standard input are read here and their documents shipped in
 batches, so one big collection is spread over every worker too.
 
-A worker that dies (killed, out of memory, a crash in a C extension) breaks the pool:
-the tasks that were in flight are re-run one at a time on a fresh worker, so a task that
-was only unlucky completes, and a task that kills its worker again becomes one error
-line per file.  Then a new pool takes over the rest.
+A worker that dies (killed, out of memory, a crash in a C extension) is replaced by a
+fresh one and the task it held runs again, so a task that was only unlucky completes,
+and a task that kills its worker again becomes one error line per file.  The other
+workers go on: each worker has a pipe of its own (see the pool section for why this is
+not ``concurrent.futures``).
 """
 
 from __future__ import annotations
@@ -27,15 +28,15 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import partial
+from multiprocessing.connection import Connection
+from multiprocessing.connection import wait as mp_wait
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import IO, Any, TypeVar, cast
 
 from .batch import BatchResult, extract_items, extract_paths
-from .errors import InputError
+from .errors import ClaimcheckError, InputError
 from .model import Document
 from .read import CSV_SUFFIXES, JSONL_SUFFIXES, read_inputs, walk
 
@@ -159,139 +160,209 @@ def crashed_task(task: Task) -> BatchResult:
 
 
 # --- the pool -----------------------------------------------------------------------------
+#
+# Our own small pool rather than concurrent.futures.ProcessPoolExecutor: its workers share
+# one call queue and one result queue, each guarded by a lock, and a worker killed while
+# it holds one of those locks can leave the executor (and, at exit, the interpreter)
+# waiting for ever (seen on CPython 3.11 after ``kill -9`` of one worker).  Here each
+# worker has a pipe of its own, read and written only by the parent's main thread and
+# by that worker, so a death touches nothing but that worker's pipe and its one task.
 
 
-def _worker_init() -> None:
+_READY = "ready"
+"""What a worker says once it has started (imports done) and can take a task."""
+
+
+def _serve(conn: Connection, fn: Callable[[Any], Any]) -> None:
+    """A worker's life: say ready, then take tasks and send back ``(ok, result)``."""
     # Ctrl-C reaches the whole process group; the parent decides what happens.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _new_pool(jobs: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init,
-                               mp_context=multiprocessing.get_context(START_METHOD))
-
-
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """Stop now: cancel what has not started and end the workers (used on error/Ctrl-C)."""
-    pool.shutdown(wait=False, cancel_futures=True)
-    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14+
-    if terminate is not None:
-        terminate()
+    try:
+        conn.send(_READY)
+    except OSError:  # the run ended while this worker was starting
         return
-    for proc in list((getattr(pool, "_processes", None) or {}).values()):
-        if proc.is_alive():
-            proc.terminate()
-
-
-STALL_CHECK = 1.0
-"""Seconds between looks at a pool whose next result has not come (see :func:`_result`)."""
-
-
-def _result(pool: ProcessPoolExecutor, fut: Future[R]) -> R:
-    """``fut.result()``, or BrokenProcessPool when the pool can no longer deliver it.
-
-    A killed worker normally breaks the pool at once and fails its futures.  But a worker
-    killed while it holds one of the pool's queue locks can leave the executor waiting
-    for ever (seen on CPython 3.11: the run hung after ``kill -9`` of one worker).  So
-    the wait is cut in slices: when a worker has been dead, or the executor's manager
-    thread gone, for a whole slice and the result still has not come, the pool is
-    declared broken and the caller reruns what it had in flight."""
-    stalled_since: float | None = None
     while True:
         try:
-            return fut.result(timeout=STALL_CHECK)
-        except TimeoutError:
-            pass
-        if not _pool_lost_a_worker(pool):
-            stalled_since = None
-        elif stalled_since is None:
-            stalled_since = time.monotonic()
-        elif time.monotonic() - stalled_since >= STALL_CHECK:
-            raise BrokenProcessPool("a worker died and the pool did not notice")
+            task = conn.recv()
+        except (EOFError, OSError):  # the parent closed the pipe (or is gone): stop
+            return
+        try:
+            reply: tuple[bool, object] = (True, fn(task))
+        except Exception as exc:  # the parent re-raises it
+            reply = (False, exc)
+        try:
+            conn.send(reply)
+        except (EOFError, OSError):
+            return
+        except Exception as exc:  # the result or the exception does not pickle
+            conn.send((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
 
 
-def _pool_lost_a_worker(pool: ProcessPoolExecutor) -> bool:
-    """Whether a worker process of ``pool`` has exited (workers only exit on shutdown or
-    death) or its manager thread has ended."""
-    procs = getattr(pool, "_processes", None) or {}
-    if any(p.exitcode is not None for p in list(procs.values())):
-        return True
-    manager = getattr(pool, "_executor_manager_thread", None)
-    return manager is not None and not manager.is_alive()
+class _Worker:
+    """One spawned process, the parent's end of its pipe, and the task it holds."""
 
+    def __init__(self, fn: Callable[[Any], Any]) -> None:
+        ctx: Any = multiprocessing.get_context(START_METHOD)
+        self.conn, child = ctx.Pipe(duplex=True)
+        self.proc = ctx.Process(target=_serve, args=(child, fn), daemon=True)
+        self.proc.start()
+        child.close()
+        self.ready = False
+        self.index: int | None = None
+        """The index of the task it is working on, None when idle."""
 
-def _rerun(fn: Callable[[T], R], lost: list[tuple[T, Future]],
-           on_crash: Callable[[T], R]) -> Iterator[R]:
-    """The tasks a broken pool had in flight, in order, one at a time on a fresh worker.
-
-    A task that breaks that worker too gives ``on_crash(task)``; the next one gets a new
-    worker.  Finished results of the broken pool are kept."""
-    pool: ProcessPoolExecutor | None = None
-    try:
-        for task, fut in lost:
-            if fut.done() and not fut.cancelled() and fut.exception() is None:
-                yield fut.result()
-                continue
-            pool = pool or _new_pool(1)
-            try:
-                result = _result(pool, pool.submit(fn, task))
-            except BrokenProcessPool:
-                _stop(pool)
-                pool = None
-                result = on_crash(task)
-            yield result
-    finally:
-        if pool is not None:
-            pool.shutdown(wait=True)
+    def end(self, now: bool) -> None:
+        """Close the pipe (an idle worker then returns); ``now``: do not wait for it."""
+        self.conn.close()
+        if now:
+            self.proc.terminate()
+        self.proc.join(timeout=None if now else 5)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join()
 
 
 def ordered_map(fn: Callable[[T], R], tasks: Iterable[T], jobs: int, *,
                 on_crash: Callable[[T], R], window: int | None = None) -> Iterator[R]:
-    """``map(fn, tasks)`` on ``jobs`` processes, in order, with at most ``window`` in flight.
+    """``map(fn, tasks)`` on ``jobs`` processes, in order, with at most ``window`` tasks
+    taken from ``tasks`` and not yet yielded.
 
-    ``fn`` and the tasks must pickle.  A task whose worker dies twice (once in the pool,
-    once alone) gives ``on_crash(task)`` instead of a result.
+    ``fn`` and the tasks must pickle; an exception ``fn`` raises is raised here.  A
+    worker that dies (killed, out of memory, a crash in a C extension) is replaced and
+    the task it held runs again; a task whose worker dies twice gives ``on_crash(task)``.
     """
     if jobs <= 1:
         yield from map(fn, tasks)
         return
-    window = window or 4 * jobs
+    pool = _Pool(fn, jobs, on_crash)
+    window = max(window or 4 * jobs, 1)
     it = iter(tasks)
-    pending: deque[tuple[T, Future]] = deque()
-    pool = _new_pool(jobs)
+    exhausted = False
+    taken = 0  # tasks taken from ``it`` so far; they are numbered from 0
+    next_out = 0
+    finished = False
     try:
         while True:
-            while len(pending) < window:
-                task = next(it, _END)
-                if task is _END:
+            for w in pool.idle():
+                if pool.again:
+                    index = pool.again.popleft()
+                elif not exhausted and taken - next_out < window:
+                    task = next(it, _END)
+                    if task is _END:
+                        exhausted = True
+                        break
+                    index, taken = taken, taken + 1
+                    pool.held[index] = task  # type: ignore[assignment]
+                else:
                     break
-                try:
-                    fut = pool.submit(fn, task)
-                except BrokenProcessPool as exc:  # a worker died since the last result
-                    fut = Future()
-                    fut.set_exception(exc)  # rerun with the pool's other lost tasks below
-                    pending.append((task, fut))
-                    break
-                pending.append((task, fut))
-            if not pending:
-                return
-            task, fut = pending[0]
-            try:
-                result = _result(pool, fut)
-            except BrokenProcessPool:
-                _stop(pool)
-                lost = list(pending)
-                pending.clear()
-                yield from _rerun(fn, lost, on_crash)
-                pool = _new_pool(jobs)
+                pool.give(w, index)
+            if next_out in pool.done:  # then look for idle workers again
+                result = cast(R, pool.done.pop(next_out))
+                next_out += 1
+                yield result
                 continue
-            pending.popleft()
-            yield result
-    except BaseException:
-        _stop(pool)
-        raise
+            if exhausted and not pool.held:
+                finished = True
+                return
+            pool.wait()
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.close(now=not finished)
+
+
+MAX_START_FAILURES = 3
+"""Workers in a row that die before they are ready: then the pool gives up (an
+interpreter that cannot start claimcheck would otherwise be restarted for ever)."""
+
+
+class _Pool:
+    """The workers of one :func:`ordered_map` and the tasks they hold.
+
+    ``held`` maps the index of every task taken and not finished to the task, ``again``
+    lists those to run again first (their worker died), ``done`` holds finished results
+    until their turn comes."""
+
+    def __init__(self, fn: Callable[[Any], Any], jobs: int,
+                 on_crash: Callable[[Any], Any]) -> None:
+        self.fn, self.on_crash = fn, on_crash
+        self.workers = [_Worker(fn) for _ in range(jobs)]
+        self.held: dict[int, object] = {}
+        self.again: deque[int] = deque()
+        self.done: dict[int, object] = {}
+        self.deaths: dict[int, int] = {}
+        """Task index -> how many workers died while holding it."""
+        self.start_failures = 0
+
+    def idle(self) -> Iterator[_Worker]:
+        return (w for w in list(self.workers) if w.ready and w.index is None)
+
+    def give(self, w: _Worker, index: int) -> None:
+        try:
+            w.conn.send(self.held[index])
+        except (EOFError, OSError):  # it died while idle: not the task's fault
+            self.again.appendleft(index)
+            self._replace(w)
+            return
+        w.index = index
+
+    def wait(self) -> None:
+        """Until some worker has said something or died; take what it said."""
+        if all(w.ready and w.index is None for w in self.workers):
+            raise RuntimeError("claimcheck bug: the pool would wait with no worker busy")
+        by_handle: dict[Any, _Worker] = {}
+        for w in self.workers:
+            by_handle[w.conn] = by_handle[w.proc.sentinel] = w
+        for w in dict.fromkeys(by_handle[h] for h in mp_wait(list(by_handle))):
+            self._hear(w)
+
+    def _hear(self, w: _Worker) -> None:
+        """Take ``w``'s message; no message means it died (its pipe closed or its process
+        ended; a result sent just before dying is still taken, the death seen next)."""
+        try:
+            reply = w.conn.recv() if w.conn.poll() else None
+        except (EOFError, OSError):
+            reply = None
+        if reply is None:
+            self._died(w)
+            return
+        if not w.ready:
+            w.ready = True
+            self.start_failures = 0
+            return
+        index, w.index = w.index, None
+        assert index is not None, "a reply from a worker that held no task"
+        ok, value = reply
+        if not ok:
+            raise value
+        self.done[index] = value
+        del self.held[index]
+
+    def _died(self, w: _Worker) -> None:
+        index, w.index = w.index, None
+        if not w.ready:
+            self.start_failures += 1
+            if self.start_failures >= MAX_START_FAILURES:
+                raise ClaimcheckError(
+                    f"worker processes die as they start (exit code {w.proc.exitcode}); "
+                    "try --jobs 1")
+        self._replace(w)
+        if index is None:
+            return
+        self.deaths[index] = self.deaths.get(index, 0) + 1
+        if self.deaths[index] >= 2:
+            self.done[index] = self.on_crash(self.held.pop(index))
+        else:
+            self.again.append(index)
+
+    def _replace(self, w: _Worker) -> None:
+        w.end(now=True)
+        self.workers[self.workers.index(w)] = _Worker(self.fn)
+
+    def close(self, now: bool) -> None:
+        """End every worker: at once after an error or Ctrl-C, else let them return."""
+        for w in self.workers:
+            w.conn.close()
+        for w in self.workers:  # one still starting holds no task: no need to wait for it
+            w.end(now=now or not w.ready)
 
 
 _END = object()

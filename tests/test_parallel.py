@@ -142,6 +142,13 @@ def test_ordered_map_keeps_the_order_of_uneven_tasks() -> None:
     assert list(ordered_map(eval, tasks, 2, on_crash=repr)) == list(range(9))
 
 
+def test_a_full_window_refills_after_its_first_task_finishes_last() -> None:
+    """Task 0 finishes after every other task in the window: once it is yielded the idle
+    workers must get new tasks (a pool that waited here would wait for ever)."""
+    tasks = ["(__import__('time').sleep(0.4), 0)[1]", *map(str, range(1, 8))]
+    assert list(ordered_map(eval, tasks, 2, on_crash=repr, window=3)) == list(range(8))
+
+
 def test_a_task_that_kills_its_worker_is_one_crash_and_the_rest_complete() -> None:
     tasks = ["1", "2", KILL, "4", KILL, "6", "7"]
     out = list(ordered_map(eval, tasks, 2, on_crash=lambda t: "crashed"))
@@ -384,66 +391,59 @@ def test_a_killed_worker_loses_nothing(tmp_path: Path) -> None:
 
 
 
-class _StalledPool:
-    """A pool as CPython 3.11 can leave it after a worker is killed while holding a queue
-    lock: the worker is gone, and the result never comes."""
-
-    class _Dead:
-        exitcode = -9
-
-    def __init__(self) -> None:
-        self._processes = {1: self._Dead()}
+# --- the pool's own faults -------------------------------------------------------------
 
 
-def test_a_result_a_dead_pool_will_never_deliver_breaks_the_pool(monkeypatch) -> None:
-    from concurrent.futures import Future
-    from concurrent.futures.process import BrokenProcessPool
+def _kills_its_worker_once(marker: Path, value: int) -> str:
+    """A task that kills its worker the first time it runs and gives ``value`` after."""
+    os_ = "__import__('os')"
+    return (f"{value} if {os_}.path.exists({str(marker)!r}) else "
+            f"(open({str(marker)!r}, 'x').close(), {os_}.kill({os_}.getpid(), 9))")
 
-    monkeypatch.setattr(parallel, "STALL_CHECK", 0.05)
+
+def test_a_task_whose_worker_died_once_runs_again(tmp_path: Path) -> None:
+    tasks = ["1", _kills_its_worker_once(tmp_path / "once", 2), "3", "4"]
+    assert list(ordered_map(eval, tasks, 2, on_crash=lambda t: "crashed")) == [1, 2, 3, 4]
+    assert workers_of(os.getpid()) == []
+
+
+def test_a_worker_dying_after_its_result_loses_nothing() -> None:
+    """The worker sends its result and dies a moment later, idle or holding the next task
+    (which then runs again on a fresh worker)."""
+    later_kill = ("(__import__('threading').Timer(0.2, __import__('os').kill, "
+                  "(__import__('os').getpid(), 9)).start(), 5)[1]")
+    tasks = [later_kill] + [f"(__import__('time').sleep(0.1), {i})[1]" for i in range(6, 12)]
+    assert list(ordered_map(eval, tasks, 2, on_crash=lambda t: "crashed")) == [5, *range(6, 12)]
+    assert workers_of(os.getpid()) == []
+
+
+def test_an_exception_in_a_task_is_raised_here_and_ends_every_worker() -> None:
+    with pytest.raises(ZeroDivisionError):
+        list(ordered_map(eval, ["1", "(__import__('time').sleep(0.3), 2)[1]", "1/0", "4"], 2,
+                         on_crash=repr))
+    assert workers_of(os.getpid()) == []
+
+
+def test_a_map_closed_early_ends_every_worker() -> None:
+    it = ordered_map(eval, [str(i) for i in range(50)], 2, on_crash=repr, window=4)
+    assert next(it) == 0
+    assert len(workers_of(os.getpid())) == 2
+    it.close()
+    assert workers_of(os.getpid()) == []
+
+
+class _DiesWhenUnpickled:
+    """A task function a spawned worker cannot even load: it exits while starting."""
+
+    def __reduce__(self):
+        return (os._exit, (3,))
+
+
+def test_workers_that_die_as_they_start_give_one_error_not_a_hang() -> None:
+    from claimcheck.errors import ClaimcheckError
+
     t0 = time.monotonic()
-    with pytest.raises(BrokenProcessPool):
-        parallel._result(_StalledPool(), Future())
-    assert time.monotonic() - t0 < 5
-
-
-def test_a_slow_result_of_a_live_pool_is_waited_for(monkeypatch) -> None:
-    import threading
-    from concurrent.futures import Future
-
-    monkeypatch.setattr(parallel, "STALL_CHECK", 0.05)
-    pool = _StalledPool()
-    pool._processes = {}  # every worker alive
-    fut: Future = Future()
-    threading.Timer(0.3, fut.set_result, args=(42,)).start()
-    assert parallel._result(pool, fut) == 42
-
-
-class _PoolBreakingOnSubmit:
-    """A stand-in pool that runs tasks at once and, like a ProcessPoolExecutor whose
-    worker was just killed, raises BrokenProcessPool from ``submit`` (the third one)."""
-
-    def __init__(self, break_at: int | None) -> None:
-        self.break_at, self.calls = break_at, 0
-
-    def submit(self, fn, task):
-        from concurrent.futures import Future
-        from concurrent.futures.process import BrokenProcessPool
-
-        self.calls += 1
-        if self.break_at is not None and self.calls >= self.break_at:
-            raise BrokenProcessPool("a child process terminated abruptly")
-        fut: Future = Future()
-        fut.set_result(fn(task))
-        return fut
-
-    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
-        pass
-
-
-def test_a_pool_broken_at_submit_loses_no_task(monkeypatch) -> None:
-    """The worker may die between two results: the next ``submit`` raises, not ``result``."""
-    pools = iter([_PoolBreakingOnSubmit(3), _PoolBreakingOnSubmit(None),
-                  _PoolBreakingOnSubmit(None)])
-    monkeypatch.setattr(parallel, "_new_pool", lambda jobs: next(pools))
-    got = list(ordered_map(abs, [-1, -2, -3, -4, -5], 2, on_crash=lambda t: None, window=8))
-    assert got == [1, 2, 3, 4, 5]
+    with pytest.raises(ClaimcheckError, match=r"die as they start.*--jobs 1"):
+        list(ordered_map(_DiesWhenUnpickled(), ["1", "2"], 2, on_crash=repr))
+    assert time.monotonic() - t0 < 60
+    assert workers_of(os.getpid()) == []
