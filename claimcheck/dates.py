@@ -303,9 +303,16 @@ def _hint_end(text: str, i: int, end: int) -> int:
     lookbehind sees before the slice, the lookahead stops at ``end``)."""
     if i > 0 and _is_letter(text[i - 1]):
         return -1
-    for name in _names_by_prefix().get(text[i : i + 3], ()):
+    names = _names_by_prefix().get(text[i : i + 3], ())
+    if not names:
+        return -1
+    # the names come longest first: one slice as long as the first (cut at ``end``) holds
+    # every name that fits before ``end``, and ``startswith`` with no start is a native
+    # call (with a start and an end it is a method call by name, ~900 instructions)
+    window = text[i : min(end, i + len(names[0]))]
+    for name in names:
         stop = i + len(name)
-        if text.startswith(name, i, end) and (stop == end or not _is_letter(text[stop])):
+        if window.startswith(name) and (stop == end or not _is_letter(text[stop])):
             return stop
     return -1
 
