@@ -117,7 +117,10 @@ def _is_false_stop(text: str, stop_start: int, gap_end: int) -> bool:
         word = text[space + 1 : stop_start + 1]
         if word in _abbreviations() or (len(word) == 2 and INITIAL_RE.match(word)):
             return True
-        return any(text.startswith(rest, gap_end) for rest in _abbreviation_heads().get(word, ()))
+        for rest in _abbreviation_heads().get(word, ()):  # a loop: no generator object
+            if text.startswith(rest, gap_end):
+                return True
+        return False
     m = WORD_BEFORE_RE.search(text, lo, stop_start + 1)
     if not m:
         return False
@@ -272,7 +275,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             while end < size:  # closing quotes
                 if text[end] in CLOSING:
                     end += 1
-                elif text[end] in SPACED_CLOSING and text.startswith("\u00bb", end + 1):
+                elif text[end] in SPACED_CLOSING and end + 1 < size and text[end + 1] == "\u00bb":
+                    # a character test, not ``startswith`` with a start (a method call by
+                    # name when compiled, ~900 instructions, met after most stops)
                     end += 2
                 else:
                     break

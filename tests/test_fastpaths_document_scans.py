@@ -131,6 +131,24 @@ def test_year_heads_open_every_year() -> None:
     assert years and all(y[:2] in dates.YEAR_HEADS for y in years)
 
 
+@pytest.mark.parametrize("seed", range(2))
+def test_may_hold_year_as_head_search(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(3000):
+        text = "".join(rng.choice("0121892 .a") for _ in range(rng.randint(0, 10)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text) + 2)
+        expected = any(text.find(h, start, end) >= 0 for h in dates.YEAR_HEADS)
+        assert dates._may_hold_year(text, start, end) == expected, (text, start, end)
+
+
+def test_stem_gates_hold_every_stem_once() -> None:
+    for ascii_text in (True, False):
+        gated = [(gate, stem) for gate, stems in dates._stem_gates(ascii_text) for stem in stems]
+        assert sorted(stem for _, stem in gated) == sorted(dates._stems_for(ascii_text))
+        assert all(gate in stem for gate, stem in gated)
+
+
 MONTH_PIECES = ("Jan jan. JANVIER mai Mai MAR mars M\u00e4rz M\u00c4RZ ao\u00fbt Ao\u00fbt d\u00e9c. "
                 "D\u00c9C Dezember sept. Sep oct.2021 okt market decade Stra\u00dfe \u0149 \u00df "
                 "K\u212a \u017fep 12 , . \u2019").split()
