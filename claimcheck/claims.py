@@ -304,7 +304,7 @@ def _load_ends(lang: str) -> Ends:
     return Ends(
         left=_last_words([p for part in left_phrases for p in part]),
         right_reader=RightReader(g.right_part_res, right_firsts, dict(g.right_re.groupindex),
-                                 g.right_first_max),
+                                 g.right_first_max, tuple(units._after_items(units._norm_lang(lang)))),
         left_reader=LeftReader(g.left_part_res, tuple(_last_words(p).words for p in left_phrases),
                                dict(g.left_re.groupindex),
                                # the markers match case-sensitively, the qualifiers need two words

@@ -23,7 +23,7 @@ one of its phrases, the test ``claims._may_end_at`` made for the whole pattern.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 import regex
 
@@ -71,7 +71,10 @@ def last_word_before(text: str, pos: int, lo: int) -> str:
         i -= 1
     if i == lo:
         return ""
-    return fold_word(text[lo:i].rsplit(None, 1)[-1])  # from the last space
+    j = i - 1
+    while j > lo and not text[j - 1].isspace():  # back to the last space, as str.rsplit()
+        j -= 1
+    return fold_word(text[j:i])
 
 
 def _copy_spans(spans: list[int], regs: tuple[tuple[int, int], ...],
@@ -278,10 +281,59 @@ def first_word_at(text: str, pos: int, end: int, longest: int) -> str:
         j += 1
     if j >= end:
         return ""
-    word = text[j:min(end, j + longest)].split(None, 1)[0]  # up to a space
+    k = j + 1
+    stop = min(end, j + longest)
+    while k < stop and not text[k].isspace():  # up to a space, as str.split()
+        k += 1
+    word = text[j:k]
     if not word.isascii():
         word = units.normalise_word(word)
     return word.casefold()
+
+
+# Folded text characters that ``regex`` matches case-insensitively for a unit surface's
+# character while their folds differ ("ı" and "İ" for "I" and "i"; "İ" folds to "i" and a
+# combining dot): where the next word holds one, the unit part's pattern decides.
+# ``tests/test_fastpaths_context.py`` checks every character against the unit surfaces.
+UNFOLDED_MATCHES: Final = ("\u0131", "\u0307")
+# Characters after a unit that are neither a letter, a digit nor an apostrophe, so the
+# end of a unit ending in a letter or a digit (``units._END``) may stand before them.
+UNIT_END_SIGNS: Final = frozenset("\u2014\u2013\u2026\u201c\u201d\u00ab\u00bb\u2018\u00a0\u202f")
+# Characters the unit pattern's gap (``grammar.SP``) does not match though they are
+# ``str.isspace``: where one follows a figure, the unit part's pattern decides.
+UNGAPPED_SPACES: Final = "\x1c\x1d\x1e\x1f"
+# the most unit surfaces RightReader compares one by one after a word (see there)
+MAX_UNIT_SURFACES: Final = 16
+# a unit surface as RightReader reads it (see there)
+UnitSurface = tuple[tuple[str, ...], tuple[str, ...], bool, bool, bool]
+_APOSTROPHE_END: Final = frozenset("'\u2019\u02bc")
+
+
+def unit_first_fold(surface: str) -> str:
+    """A unit surface's first word folded as :func:`first_word_at` folds the text."""
+    return units.normalise_word(surface.split()[0]).casefold()
+
+
+def plain_unit_char(c: str) -> bool:
+    """Whether a unit surface's character is compared as written, ignoring case by
+    ``str.lower`` where the surface ignores case: an ASCII letter, digit or sign but an
+    apostrophe or a hyphen, a Latin-1 letter ("é", "ü"), or a sign without case ("€",
+    "°", "²"; the pattern matches it, ignoring case, only with itself)."""
+    if c.isascii():
+        return c not in "'-" and not c.isspace()
+    if "\u00c0" <= c <= "\u00fe":
+        return True
+    if c in units._APOSTROPHES or c in units._HYPHENS or c.isspace():
+        return False
+    return c.lower() == c and c.upper() == c and c.casefold() == c
+
+
+def readable_unit(surface: str) -> bool:
+    """Whether :meth:`RightReader._unit_end` reads a unit surface: words of plain characters
+    (:func:`plain_unit_char`), apostrophes and hyphens (which the pattern matches as
+    classes of variants, ``units.normalise_word`` folds alike), one space between words."""
+    return " ".join(surface.split()) == surface and all(
+        plain_unit_char(c) or c in units._APOSTROPHES or c in units._HYPHENS for c in surface if c != " ")
 
 
 class RightReader:
@@ -290,13 +342,21 @@ class RightReader:
     what follows is optional too, so the monolithic match takes each part's first way to
     match in turn, as the parts matched one after another do (``pos`` moves, ``endpos``
     stays: every lookaround sees the same text).  A part runs only where the next word can
-    begin one of its phrases (:meth:`FirstWords.may_start`, asked for all parts at once)."""
+    begin one of its phrases (:meth:`FirstWords.may_start`, asked for all parts at once).
 
-    __slots__ = ("first_bits", "longest", "maps", "ngroups", "parts", "prefix_bits")
+    The unit part is mostly read without its pattern (:meth:`_unit_end`): the pattern is
+    an alternation of hundreds of surfaces; a "years" after a figure costs ~15k
+    instructions there, a few string comparisons here."""
+
+    __slots__ = ("first_bits", "longest", "maps", "ngroups", "parts", "prefix_bits",
+                 "unit_firsts", "unit_group", "unit_plain", "unit_prefixes")
 
     def __init__(self, parts: tuple[regex.Pattern, ...], firsts: tuple[FirstWords, ...],
-                 index: dict[str, int], longest: int) -> None:
-        """``parts``: scale, unit, range (right_re's), range (right_between_re's), qafter."""
+                 index: dict[str, int], longest: int,
+                 unit_items: tuple[tuple[str, bool], ...] = ()) -> None:
+        """``parts``: scale, unit, range (right_re's), range (right_between_re's), qafter.
+        ``unit_items``: the unit surfaces (and whether each is case-sensitive) the unit
+        part's alternation is made of (``units._after_items``)."""
         self.parts = parts
         # first word, and every prefix of one -> the parts (a bit each) that have it
         self.first_bits: dict[str, int] = {}
@@ -311,6 +371,108 @@ class RightReader:
         self.maps: tuple[tuple[tuple[int, int], ...], ...] = tuple(
             tuple((i, index[name]) for name, i in p.groupindex.items()) for p in parts
         )
+        self.unit_group: int = index.get("unit", -1)
+        self.unit_firsts: frozenset[str] = firsts[1].firsts
+        self.unit_prefixes: frozenset[str] = firsts[1].prefixes
+        by_first: dict[str, set[tuple[str, bool]]] = {}
+        for item in unit_items:
+            by_first.setdefault(unit_first_fold(item[0]), set()).add(item)
+        # unit first word -> the surfaces whose first word is it or a prefix of it, in the
+        # alternation's order (``units._alternation``: longest first), each as its words
+        # (apostrophes and hyphens normalised), their lowercase, whether it is
+        # case-sensitive, whether it ends in a letter or digit (then the pattern's end
+        # ``units._END`` follows it) and whether it has an apostrophe or a hyphen; only
+        # where every such surface is readable (:func:`readable_unit`) and they are few
+        # (French "de" begins 162 surfaces: the pattern's alternation reads them faster)
+        self.unit_plain: dict[str, tuple[UnitSurface, ...]] = {}
+        for first in self.unit_firsts:
+            members: set[tuple[str, bool]] = set()
+            for n in range(1, len(first) + 1):
+                members |= by_first.get(first[:n], set())
+            if 0 < len(members) <= MAX_UNIT_SURFACES and all(readable_unit(s) for s, _ in members):
+                ordered = sorted(members, key=lambda it: (-len(it[0]), it[0], not it[1]))
+                self.unit_plain[first] = tuple(
+                    (tuple(units.normalise_word(s).split()), tuple(units.normalise_word(s).lower().split()),
+                     cs, s[-1].isalnum() or s[-1] == "_",
+                     any(c in units._APOSTROPHES or c in units._HYPHENS for c in s))
+                    for s, cs in ordered)
+
+    def _unit_end(self, text: str, pos: int, end: int, word: str) -> int:
+        """Where the unit part's match at ``pos`` ends, -1 when it does not match, -2 when
+        its pattern must tell (``word``: :func:`first_word_at` there).
+
+        Why this is the pattern's match: the gap is read as ``grammar.SP`` reads it (all
+        ``str.isspace`` but :data:`UNGAPPED_SPACES`), and no surface begins with a space,
+        so a unit begins after all of it.  The alternation's first matching surface wins,
+        longest first.  A surface that matches has its first word matched by the head of
+        the next word, whose fold is then the fold of the surface's first word (unless
+        ``word`` holds one of :data:`UNFOLDED_MATCHES`): a unit first word heading
+        ``word``, so a prefix of the longest such head, whose surfaces are tried here in
+        the alternation's order.  A readable surface (:func:`readable_unit`) matches where
+        each word is the text's, apostrophes and hyphens normalised, the same by
+        ``str.lower`` (case-insensitive) or as written, with a gap between words; where a
+        text character is not plain (:func:`plain_unit_char`) and may match in another
+        way, the pattern tells.  Its end is tried on ASCII, spaces and
+        :data:`UNIT_END_SIGNS` only."""
+        if not word.isascii() and (UNFOLDED_MATCHES[0] in word or UNFOLDED_MATCHES[1] in word):
+            return -2
+        best = ""
+        for n in range(1, len(word) + 1):
+            head = word[:n]
+            if head not in self.unit_prefixes:
+                break
+            if head in self.unit_firsts:
+                best = head
+        candidates = self.unit_plain.get(best)
+        if candidates is None:
+            return -2
+        q = pos
+        while q < end and text[q].isspace():
+            if text[q] in UNGAPPED_SPACES:
+                return -2
+            q += 1
+        for words, lowers, cs, needs_end, norm in candidates:
+            e = q
+            for i in range(len(words)):
+                if i:  # the pattern's gap between words: \s+
+                    j = e
+                    while j < end and text[j].isspace() and text[j] not in UNGAPPED_SPACES:
+                        j += 1
+                    if j == e:
+                        e = -1
+                        break
+                    e = j
+                word_end = e + len(words[i])
+                if word_end > end:
+                    e = -1
+                    break
+                seg = text[e:word_end]
+                if norm and not seg.isascii():
+                    seg = units.normalise_word(seg)
+                if cs:
+                    if seg != words[i]:
+                        e = -1
+                        break
+                else:
+                    if not seg.isascii() and not all(c.isascii() or plain_unit_char(c) for c in seg):
+                        return -2
+                    if seg.lower() != lowers[i]:
+                        e = -1
+                        break
+                e = word_end
+            if e < 0:
+                continue
+            if needs_end and e < end:
+                c = text[e]
+                if c.isascii():
+                    if c.isalnum() or c == "_" or c == "'":
+                        continue
+                elif c in _APOSTROPHE_END:
+                    continue
+                elif not (c.isspace() or c in UNIT_END_SIGNS):
+                    return -2
+            return e
+        return -1
 
     def _parts_starting(self, word: str) -> int:
         """The parts (a bit each) whose :class:`FirstWords` ``may_start(word)``: one walk
@@ -330,10 +492,24 @@ class RightReader:
         """The right context's match at ``pos``, or None when it is empty."""
         spans: list[int] | None = None
         cur = pos
-        may = self._parts_starting(first_word_at(text, cur, end, self.longest))
+        word = first_word_at(text, cur, end, self.longest)
+        may = self._parts_starting(word)
         for k in (0, 1, 3 if between else 2, 4):
             if not may >> k & 1:
                 continue
+            if k == 1:
+                e = self._unit_end(text, cur, end, word)
+                if e == -1:
+                    continue
+                if e >= 0:
+                    if spans is None:
+                        spans = [-1] * (2 * self.ngroups + 2)
+                    spans[2 * self.unit_group] = cur
+                    spans[2 * self.unit_group + 1] = e
+                    cur = e
+                    word = first_word_at(text, cur, end, self.longest)
+                    may = self._parts_starting(word)
+                    continue
             m: Any = self.parts[k].match(text, cur, end)
             if m is None:
                 continue
@@ -341,7 +517,8 @@ class RightReader:
                 spans = [-1] * (2 * self.ngroups + 2)
             _copy_spans(spans, m.regs, self.maps[k])
             cur = m.end()
-            may = self._parts_starting(first_word_at(text, cur, end, self.longest))
+            word = first_word_at(text, cur, end, self.longest)
+            may = self._parts_starting(word)
         if spans is None or cur == pos:
             return None
         spans[0] = pos

@@ -241,3 +241,69 @@ def test_number_word_scan_from_word_starts_matches_the_full_scan(data, lang: str
     end = data.draw(st.integers(pos, len(text) + 2))
     for scanner in _scanners(lang):
         assert scanner.spans(text, pos, end) == _full_scan(scanner, text, pos, end), (text, pos, end)
+
+
+def _fold(s: str) -> str:
+    from claimcheck import units
+
+    return units.normalise_word(s).casefold()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_unit_characters_match_as_the_unit_reader_compares_them(lang: str) -> None:
+    """What ``RightReader._unit_end`` relies on: a character ``regex`` matches
+    case-insensitively for a unit surface's character folds as that character does, but
+    for the ones whose folds hold a character of ``UNFOLDED_MATCHES``; a plain one matches
+    the plain text characters of the same lowercase (``str.lower``), only those; every
+    surface's folded first word is one the gate knows; the signs taken for a unit's end
+    are no letter, digit or apostrophe."""
+    import regex
+
+    from claimcheck import units
+    from claimcheck.context import UNFOLDED_MATCHES, UNIT_END_SIGNS, plain_unit_char, unit_first_fold
+
+    items = units._after_items(units._norm_lang(lang))
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    by_lower: dict[str, list[str]] = {}
+    for c in every:
+        if plain_unit_char(c):
+            by_lower.setdefault(c.lower(), []).append(c)
+    for p in sorted({c for s, _ in items for c in s if not c.isspace()}):
+        for c in regex.findall(f"(?i:{units._surface_regex(p)})", every):
+            assert _fold(c) == _fold(p) or any(u in _fold(c) for u in UNFOLDED_MATCHES), (p, c)
+            if plain_unit_char(p) and plain_unit_char(c):
+                assert c.lower() == p.lower(), (p, c)
+            if p in units._APOSTROPHES or p in units._HYPHENS:
+                assert units.normalise_word(c) == units.normalise_word(p), (p, c)
+        if plain_unit_char(p):  # and every plain character of the same lowercase matches
+            assert all(regex.fullmatch(f"(?i:{regex.escape(p)})", c)
+                       for c in by_lower.get(p.lower(), ())), p
+    firsts = units.unit_first_words(lang)
+    assert all(unit_first_fold(s) in firsts for s, _ in items)
+    end = regex.compile(units._END)
+    assert all(end.match(c) for c in UNIT_END_SIGNS)
+    assert all(end.match(c) for c in every if c.isspace())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.data(), st.sampled_from(["de", "en", "fr"]))
+def test_right_parts_match_right_re_after_units(data, lang: str) -> None:
+    from claimcheck import units
+
+    g = get_grammar(lang)
+    surfaces = sorted(s for s, _ in units._after_items(units._norm_lang(lang)))
+    pieces = st.one_of(st.sampled_from(surfaces), st.sampled_from(surfaces).map(str.upper),
+                       st.sampled_from(surfaces).map(str.title),
+                       st.sampled_from(surfaces).map(lambda s: s[:-1]),
+                       st.sampled_from(surfaces).map(lambda s: s.replace(" ", "\u00a0 ")),
+                       st.sampled_from(surfaces).map(lambda s: s.replace("'", "\u2019")
+                           .replace("-", "\u2011")),
+                       st.sampled_from([*TRICKY, "İ", "ı", "x", "s", "e", "\x1c", "\u2014", "é"]))
+    parts = data.draw(st.lists(pieces, min_size=1, max_size=5))
+    seps = data.draw(st.lists(st.sampled_from(["", "", " ", "  ", "\u00a0"]), min_size=len(parts),
+                              max_size=len(parts)))
+    text = "5" + "".join(s + p for p, s in zip(parts, seps, strict=True))
+    end = data.draw(st.integers(1, len(text)))
+    for between, pattern in ((False, g.right_re), (True, g.right_between_re)):
+        ref = _right_reference(pattern, text, 1, end)
+        assert _right_parts(lang, text, 1, end, between) == ref, (text, end)
