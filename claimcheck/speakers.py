@@ -36,6 +36,7 @@ one; otherwise the speaker is null.  A speaker phrase holding a digit is no spea
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
@@ -53,7 +54,6 @@ from .subjects import (
     tokenize,
 )
 from .token_record import WORD_KINDS, Token, first_ending_after, first_starting_at, token_segments
-from .tokens import Tokens
 
 BOUNDARY_PUNCT: Final = frozenset(',;:!?()[]{}"\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014|')
 OPEN_QUOTES: Final = {
@@ -1293,12 +1293,20 @@ def _comma_set(c: Cue, tokens: list[Token], clause_words: frozenset[str]) -> boo
 
 
 def choose(
-    cues: list[Cue], tokens: list[Token], claim_start: int, claim_end: int, lang: str, resolve
+    cues: list[Cue],
+    tokens: list[Token],
+    claim_start: int,
+    claim_end: int,
+    lang: str,
+    resolve: Callable[[Cue], Speaker | None],
+    segs: list[tuple[int, int]] | None = None,
 ) -> tuple[bool, Speaker | None]:
-    """(decided, speaker) for a figure from its sentence's cues; resolve(cue) names pronouns."""
+    """(decided, speaker) for a figure from its sentence's cues; resolve(cue) names pronouns;
+    ``segs``: the tokens' segments (``token_segments``) when the caller keeps them."""
     if not cues:
         return False, None
-    segs = tokens.segments if isinstance(tokens, Tokens) else token_segments(tokens)
+    if segs is None:
+        segs = token_segments(tokens)
     seg = _segment_of(segs, claim_start)
     inside = [c for c in cues if c.start <= claim_start and claim_end <= c.end]
     if inside:
@@ -1386,6 +1394,7 @@ class SpeakerTracker:
         self._quote_marks: dict[str, list[int]] = {}
         self._cue_spans: dict[int, tuple[tuple[int, int], ...]] = {}
         self._tokens: dict[int, list[Token]] = {}
+        self._segments: dict[int, list[tuple[int, int]]] = {}
         self._cues: dict[int, list[Cue]] = {}
         self._people: dict[int, list[str]] = {}
         self._pronouns: dict[tuple[int, int], Speaker | None] = {}
@@ -1537,7 +1546,11 @@ class SpeakerTracker:
                 self._pronouns[key] = self.resolve_pronoun(i, c.start)
             return self._pronouns[key]
 
-        decided, sp = choose(cues, self.tokens(i), claim_start, claim_end, lang, resolve)
+        tokens = self.tokens(i)
+        segs = self._segments.get(i)
+        if segs is None:
+            segs = self._segments[i] = token_segments(tokens)
+        decided, sp = choose(cues, tokens, claim_start, claim_end, lang, resolve, segs)
         if decided:
             return sp.name if sp else None
         return None
@@ -1565,20 +1578,27 @@ class SpeakerTracker:
 
 
 class _Langs:
-    """Language of sentence i: given, or decided from word evidence on first use."""
+    """Language of sentence i: given, or decided from word evidence on first use.  Each
+    answer is also kept by index (a list read, not a lookup hashing the span tuple): it
+    is the same on every ask, as ``known`` only gains spans and never changes one."""
 
     def __init__(self, text: str, spans: list[tuple[int, int]], known: dict, default: str) -> None:
         self.text, self.spans, self.known, self.default = text, spans, known, default
+        self.by_index: list[str] = [""] * len(spans)  # "": not asked yet
 
     def __getitem__(self, i: int) -> str:
+        lang = self.by_index[i]
+        if lang:
+            return lang
         span = self.spans[i]
-        lang = self.known.get(span)
-        if lang is None:
+        found = self.known.get(span)
+        if found is None:
             from .language import count_evidence, decide
 
-            lang = decide(count_evidence(self.text, *span), self.default)
-            self.known[span] = lang
-        return lang
+            found = decide(count_evidence(self.text, *span), self.default)
+            self.known[span] = found
+        self.by_index[i] = found
+        return found
 
 
 def _gap(text: str, a: int, b: int) -> int:

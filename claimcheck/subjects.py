@@ -62,7 +62,6 @@ import regex
 from .errors import RulesError
 from .lexicon import LANGS, get_lexicon, load_yaml, rules_dir, strip_lines
 from .token_record import WORD_KINDS, Token, first_ending_after, first_starting_at
-from .tokens import Tokens
 
 _WORD_KINDS: Final = WORD_KINDS  # a compiled module's own constant: read without a dict lookup
 
@@ -113,7 +112,7 @@ LEAD_MARKS: Final = MARKS | frozenset("'\u2019-\u2010\u2011")
 mark no token takes them in)."""
 
 
-def tokenize(text: str, start: int, end: int) -> Tokens:
+def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of text[start:end] with offsets into ``text``.
 
     Fast path, exact: the span is cut at whitespace (``str.split``, C speed); a piece of
@@ -128,14 +127,14 @@ def tokenize(text: str, start: int, end: int) -> Tokens:
 
     A word's fold is its casefold, from ``_casefold``'s memo.
     """
-    out: list[Token] = []  # a plain list: compiled appends; Tokens is made once at the end
+    out: list[Token] = []  # a plain list: compiled code appends to it and indexes it natively
     chunk = text[start:end]
     apostrophes = "'" in chunk or "\u2019" in chunk
     pattern = TOKEN_RE if apostrophes else TOKEN_NO_ELISION_RE
     for c in SPLIT_ONLY_SPACES:
         if c in chunk:
             _scan_tokens(out, pattern, text, start, end)
-            return Tokens(out)
+            return out
     nxt = 0  # where the next piece starts at the earliest (one past a whitespace)
     run_start = -1  # start (in chunk) of the current run of pieces left to the pattern
     run_end = 0
@@ -183,7 +182,7 @@ def tokenize(text: str, start: int, end: int) -> Tokens:
         out += toks
     if run_start >= 0:
         _scan_tokens(out, pattern, text, start + run_start, min(end, start + run_end + 1))
-    return Tokens(out)
+    return out
 
 
 MAX_FOLDS: Final = 1 << 16
