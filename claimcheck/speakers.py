@@ -124,15 +124,15 @@ PhraseList = tuple[tuple[str, ...], ...]
 @dataclass(frozen=True, slots=True)
 class PhraseTable:
     """Cue phrases as folded word tuples, longest first, keyed by their first word
-    (``first``); ``pairs``: by their first two words, the phrases that may match there
-    (the one-word phrases and those with that second word, in the same order);
-    ``singles``: the one-word phrases.  A phrase of several words matches only where its
-    second word follows, so trying ``pairs`` (else ``singles``) finds the same phrase as
-    trying every phrase of the first word."""
+    (``first``); ``by_first``: for each first word, its one-word phrases and, by the
+    second word, the phrases that may match there (the one-word phrases and those with
+    that second word, in the same order).  A phrase of several words matches only where
+    its second word follows, so trying those (else the one-word phrases) finds the same
+    phrase as trying every phrase of the first word.  Two lookups by word, not one by a
+    (first, second) tuple built and hashed per try."""
 
     first: dict[str, PhraseList]
-    pairs: dict[tuple[str, str], PhraseList]
-    singles: dict[str, PhraseList]
+    by_first: dict[str, tuple[PhraseList, dict[str, PhraseList]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,13 +184,15 @@ def _phrase_table(phrases) -> PhraseTable:
         if words and words not in table.get(words[0], []):
             table.setdefault(words[0], []).append(words)
     first = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
-    pairs: dict[tuple[str, str], PhraseList] = {}
-    singles: dict[str, PhraseList] = {}
+    by_first: dict[str, tuple[PhraseList, dict[str, PhraseList]]] = {}
     for k, options in first.items():
-        singles[k] = tuple(o for o in options if len(o) == 1)
-        for second in {o[1] for o in options if len(o) > 1}:
-            pairs[k, second] = tuple(o for o in options if len(o) == 1 or o[1] == second)
-    return PhraseTable(first, pairs, singles)
+        singles = tuple(o for o in options if len(o) == 1)
+        by_second = {
+            second: tuple(o for o in options if len(o) == 1 or o[1] == second)
+            for second in {o[1] for o in options if len(o) > 1}
+        }
+        by_first[k] = (singles, by_second)
+    return PhraseTable(first, by_first)
 
 
 class _Hit:
@@ -210,9 +212,9 @@ def _hits(tokens: list[Token], table: PhraseTable, starts: list[int] | None = No
     ``starts``: ascending indices that include every token opening one of the table's
     phrases (the caller's shortlist; default: every token)."""
     out: list[_Hit] = []
-    first = table.first
+    by_first = table.by_first
     if starts is None:
-        starts = [k for k, t in enumerate(tokens) if t.fold in first]
+        starts = [k for k, t in enumerate(tokens) if t.fold in by_first]
     n = len(tokens)
     # only the tokens opening some phrase are tried, left to right (a shortlisted token
     # opening none of the table's is passed over here, not filtered into a new list); one
@@ -222,11 +224,12 @@ def _hits(tokens: list[Token], table: PhraseTable, starts: list[int] | None = No
     for k in starts:
         if k < free:
             continue
-        f = tokens[k].fold
-        if f not in first:
+        entry = by_first.get(tokens[k].fold)
+        if entry is None:
             continue
-        options = table.pairs.get((f, tokens[k + 1].fold)) if k + 1 < n else None
-        for words in table.singles[f] if options is None else options:
+        singles, by_second = entry
+        options = by_second.get(tokens[k + 1].fold) if by_second and k + 1 < n else None
+        for words in singles if options is None else options:
             m = len(words)
             if k + m <= n and all(tokens[k + x].fold == words[x] for x in range(1, m)):
                 out.append(_Hit(tokens[k].start, tokens[k + m - 1].end))
