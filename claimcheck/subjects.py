@@ -774,23 +774,41 @@ def unit_family(unit: str | None) -> str:
 # never cleared), so a compiled caller pays a native call and a dict lookup.
 
 _PHRASES_MEMO: Final[dict[str, Phrases]] = {}
-_CONCEPTS_MEMO: Final[dict[str, Concepts]] = {}
 _FAMILY_MEMO: Final[dict[str | None, str]] = {}
 
 
+class _Held:
+    """The concepts, and the last language asked for with its phrases, held as a native
+    object's attributes: compiled, reading them costs a few instructions, a dict lookup
+    over a hundred.  A document asks for one language's phrases thousands of times in a
+    row, mostly with the very same string object: an identity test finds them.  The
+    language and its phrases are one pair, replaced in one assignment."""
+
+    def __init__(self) -> None:
+        self.last: tuple[str, Phrases] | None = None
+        self.concepts: Concepts | None = None
+
+
+_HELD: Final = _Held()
+
+
 def lang_phrases(lang: str) -> Phrases:
-    """``get_phrases(lang)``, memoized in a plain dict."""
+    """``get_phrases(lang)``, memoized in a plain dict (the last answer held apart)."""
+    last = _HELD.last
+    if last is not None and last[0] is lang:
+        return last[1]
     ph = _PHRASES_MEMO.get(lang)
     if ph is None:
         ph = _PHRASES_MEMO[lang] = get_phrases(lang)
+    _HELD.last = (lang, ph)
     return ph
 
 
 def all_concepts() -> Concepts:
-    """``get_concepts()``, memoized in a plain dict."""
-    c = _CONCEPTS_MEMO.get("")
+    """``get_concepts()``, loaded once."""
+    c = _HELD.concepts
     if c is None:
-        c = _CONCEPTS_MEMO[""] = get_concepts()
+        c = _HELD.concepts = get_concepts()
     return c
 
 
