@@ -70,6 +70,8 @@ _WORD_KINDS: Final = WORD_KINDS  # a compiled module's own constant: read withou
 ELIDED_HEADS: Final = frozenset({"jusqu", "lorsqu", "puisqu", "qu", "l", "d", "n", "s", "j", "c", "m", "t"})
 """Words written elided before a vowel ("l'", "qu'", "jusqu'"): one token with their apostrophe."""
 MAX_ELIDED: Final = max(len(w) for w in ELIDED_HEADS)
+_ELIDED_LETTERS: Final = frozenset(ord(w) for w in ELIDED_HEADS if len(w) == 1)
+"""Code points of the one-letter elided words (all lowercase ASCII letters)."""
 _ELIDED = (r"(?P<elided>(?i:" + "|".join(sorted(ELIDED_HEADS, key=lambda w: (-len(w), w)))
            + r")['\u2019](?=\p{L}))")  # l', qu'
 _TOKEN_BODY = r"""
@@ -450,7 +452,12 @@ def _elision(word: str) -> int:
     for k in range(1, min(MAX_ELIDED + 1, len(word) - 1)):
         o = ord(word[k])
         if o == 39 or o == 0x2019:  # ' or \u2019
-            if word[:k].lower() in ELIDED_HEADS and _is_letter(word[k + 1]):
+            if k == 1:  # "l'", "d'": an ASCII letter, either case (bit 5 set lowercases it)
+                c = ord(word[0])
+                head = c < 128 and (c | 32) in _ELIDED_LETTERS
+            else:
+                head = word[:k].lower() in ELIDED_HEADS
+            if head and _is_letter(word[k + 1]):
                 return k + 1
             return 0
     return 0
