@@ -36,6 +36,7 @@ one; otherwise the speaker is null.  A speaker phrase holding a digit is no spea
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
@@ -53,7 +54,6 @@ from .subjects import (
     tokenize,
 )
 from .token_record import WORD_KINDS, Token, first_ending_after, first_starting_at, token_segments
-from .tokens import Tokens
 
 BOUNDARY_PUNCT: Final = frozenset(',;:!?()[]{}"\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014|')
 OPEN_QUOTES: Final = {
@@ -124,15 +124,15 @@ PhraseList = tuple[tuple[str, ...], ...]
 @dataclass(frozen=True, slots=True)
 class PhraseTable:
     """Cue phrases as folded word tuples, longest first, keyed by their first word
-    (``first``); ``pairs``: by their first two words, the phrases that may match there
-    (the one-word phrases and those with that second word, in the same order);
-    ``singles``: the one-word phrases.  A phrase of several words matches only where its
-    second word follows, so trying ``pairs`` (else ``singles``) finds the same phrase as
-    trying every phrase of the first word."""
+    (``first``); ``by_first``: for each first word, its one-word phrases and, by the
+    second word, the phrases that may match there (the one-word phrases and those with
+    that second word, in the same order).  A phrase of several words matches only where
+    its second word follows, so trying those (else the one-word phrases) finds the same
+    phrase as trying every phrase of the first word.  Two lookups by word, not one by a
+    (first, second) tuple built and hashed per try."""
 
     first: dict[str, PhraseList]
-    pairs: dict[tuple[str, str], PhraseList]
-    singles: dict[str, PhraseList]
+    by_first: dict[str, tuple[PhraseList, dict[str, PhraseList]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,13 +184,15 @@ def _phrase_table(phrases) -> PhraseTable:
         if words and words not in table.get(words[0], []):
             table.setdefault(words[0], []).append(words)
     first = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
-    pairs: dict[tuple[str, str], PhraseList] = {}
-    singles: dict[str, PhraseList] = {}
+    by_first: dict[str, tuple[PhraseList, dict[str, PhraseList]]] = {}
     for k, options in first.items():
-        singles[k] = tuple(o for o in options if len(o) == 1)
-        for second in {o[1] for o in options if len(o) > 1}:
-            pairs[k, second] = tuple(o for o in options if len(o) == 1 or o[1] == second)
-    return PhraseTable(first, pairs, singles)
+        singles = tuple(o for o in options if len(o) == 1)
+        by_second = {
+            second: tuple(o for o in options if len(o) == 1 or o[1] == second)
+            for second in {o[1] for o in options if len(o) > 1}
+        }
+        by_first[k] = (singles, by_second)
+    return PhraseTable(first, by_first)
 
 
 class _Hit:
@@ -210,9 +212,9 @@ def _hits(tokens: list[Token], table: PhraseTable, starts: list[int] | None = No
     ``starts``: ascending indices that include every token opening one of the table's
     phrases (the caller's shortlist; default: every token)."""
     out: list[_Hit] = []
-    first = table.first
+    by_first = table.by_first
     if starts is None:
-        starts = [k for k, t in enumerate(tokens) if t.fold in first]
+        starts = [k for k, t in enumerate(tokens) if t.fold in by_first]
     n = len(tokens)
     # only the tokens opening some phrase are tried, left to right (a shortlisted token
     # opening none of the table's is passed over here, not filtered into a new list); one
@@ -222,11 +224,12 @@ def _hits(tokens: list[Token], table: PhraseTable, starts: list[int] | None = No
     for k in starts:
         if k < free:
             continue
-        f = tokens[k].fold
-        if f not in first:
+        entry = by_first.get(tokens[k].fold)
+        if entry is None:
             continue
-        options = table.pairs.get((f, tokens[k + 1].fold)) if k + 1 < n else None
-        for words in table.singles[f] if options is None else options:
+        singles, by_second = entry
+        options = by_second.get(tokens[k + 1].fold) if by_second and k + 1 < n else None
+        for words in singles if options is None else options:
             m = len(words)
             if k + m <= n and all(tokens[k + x].fold == words[x] for x in range(1, m)):
                 out.append(_Hit(tokens[k].start, tokens[k + m - 1].end))
@@ -1293,12 +1296,20 @@ def _comma_set(c: Cue, tokens: list[Token], clause_words: frozenset[str]) -> boo
 
 
 def choose(
-    cues: list[Cue], tokens: list[Token], claim_start: int, claim_end: int, lang: str, resolve
+    cues: list[Cue],
+    tokens: list[Token],
+    claim_start: int,
+    claim_end: int,
+    lang: str,
+    resolve: Callable[[Cue], Speaker | None],
+    segs: list[tuple[int, int]] | None = None,
 ) -> tuple[bool, Speaker | None]:
-    """(decided, speaker) for a figure from its sentence's cues; resolve(cue) names pronouns."""
+    """(decided, speaker) for a figure from its sentence's cues; resolve(cue) names pronouns;
+    ``segs``: the tokens' segments (``token_segments``) when the caller keeps them."""
     if not cues:
         return False, None
-    segs = tokens.segments if isinstance(tokens, Tokens) else token_segments(tokens)
+    if segs is None:
+        segs = token_segments(tokens)
     seg = _segment_of(segs, claim_start)
     inside = [c for c in cues if c.start <= claim_start and claim_end <= c.end]
     if inside:
@@ -1386,6 +1397,7 @@ class SpeakerTracker:
         self._quote_marks: dict[str, list[int]] = {}
         self._cue_spans: dict[int, tuple[tuple[int, int], ...]] = {}
         self._tokens: dict[int, list[Token]] = {}
+        self._segments: dict[int, list[tuple[int, int]]] = {}
         self._cues: dict[int, list[Cue]] = {}
         self._people: dict[int, list[str]] = {}
         self._pronouns: dict[tuple[int, int], Speaker | None] = {}
@@ -1537,7 +1549,11 @@ class SpeakerTracker:
                 self._pronouns[key] = self.resolve_pronoun(i, c.start)
             return self._pronouns[key]
 
-        decided, sp = choose(cues, self.tokens(i), claim_start, claim_end, lang, resolve)
+        tokens = self.tokens(i)
+        segs = self._segments.get(i)
+        if segs is None:
+            segs = self._segments[i] = token_segments(tokens)
+        decided, sp = choose(cues, tokens, claim_start, claim_end, lang, resolve, segs)
         if decided:
             return sp.name if sp else None
         return None
@@ -1565,20 +1581,27 @@ class SpeakerTracker:
 
 
 class _Langs:
-    """Language of sentence i: given, or decided from word evidence on first use."""
+    """Language of sentence i: given, or decided from word evidence on first use.  Each
+    answer is also kept by index (a list read, not a lookup hashing the span tuple): it
+    is the same on every ask, as ``known`` only gains spans and never changes one."""
 
     def __init__(self, text: str, spans: list[tuple[int, int]], known: dict, default: str) -> None:
         self.text, self.spans, self.known, self.default = text, spans, known, default
+        self.by_index: list[str] = [""] * len(spans)  # "": not asked yet
 
     def __getitem__(self, i: int) -> str:
+        lang = self.by_index[i]
+        if lang:
+            return lang
         span = self.spans[i]
-        lang = self.known.get(span)
-        if lang is None:
+        found = self.known.get(span)
+        if found is None:
             from .language import count_evidence, decide
 
-            lang = decide(count_evidence(self.text, *span), self.default)
-            self.known[span] = lang
-        return lang
+            found = decide(count_evidence(self.text, *span), self.default)
+            self.known[span] = found
+        self.by_index[i] = found
+        return found
 
 
 def _gap(text: str, a: int, b: int) -> int:

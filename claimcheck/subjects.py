@@ -62,7 +62,6 @@ import regex
 from .errors import RulesError
 from .lexicon import LANGS, get_lexicon, load_yaml, rules_dir, strip_lines
 from .token_record import WORD_KINDS, Token, first_ending_after, first_starting_at
-from .tokens import Tokens
 
 _WORD_KINDS: Final = WORD_KINDS  # a compiled module's own constant: read without a dict lookup
 
@@ -71,6 +70,8 @@ _WORD_KINDS: Final = WORD_KINDS  # a compiled module's own constant: read withou
 ELIDED_HEADS: Final = frozenset({"jusqu", "lorsqu", "puisqu", "qu", "l", "d", "n", "s", "j", "c", "m", "t"})
 """Words written elided before a vowel ("l'", "qu'", "jusqu'"): one token with their apostrophe."""
 MAX_ELIDED: Final = max(len(w) for w in ELIDED_HEADS)
+_ELIDED_LETTERS: Final = frozenset(ord(w) for w in ELIDED_HEADS if len(w) == 1)
+"""Code points of the one-letter elided words (all lowercase ASCII letters)."""
 _ELIDED = (r"(?P<elided>(?i:" + "|".join(sorted(ELIDED_HEADS, key=lambda w: (-len(w), w)))
            + r")['\u2019](?=\p{L}))")  # l', qu'
 _TOKEN_BODY = r"""
@@ -113,7 +114,7 @@ LEAD_MARKS: Final = MARKS | frozenset("'\u2019-\u2010\u2011")
 mark no token takes them in)."""
 
 
-def tokenize(text: str, start: int, end: int) -> Tokens:
+def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of text[start:end] with offsets into ``text``.
 
     Fast path, exact: the span is cut at whitespace (``str.split``, C speed); a piece of
@@ -128,14 +129,14 @@ def tokenize(text: str, start: int, end: int) -> Tokens:
 
     A word's fold is its casefold, from ``_casefold``'s memo.
     """
-    out: list[Token] = []  # a plain list: compiled appends; Tokens is made once at the end
+    out: list[Token] = []  # a plain list: compiled code appends to it and indexes it natively
     chunk = text[start:end]
     apostrophes = "'" in chunk or "\u2019" in chunk
     pattern = TOKEN_RE if apostrophes else TOKEN_NO_ELISION_RE
     for c in SPLIT_ONLY_SPACES:
         if c in chunk:
             _scan_tokens(out, pattern, text, start, end)
-            return Tokens(out)
+            return out
     nxt = 0  # where the next piece starts at the earliest (one past a whitespace)
     run_start = -1  # start (in chunk) of the current run of pieces left to the pattern
     run_end = 0
@@ -183,7 +184,7 @@ def tokenize(text: str, start: int, end: int) -> Tokens:
         out += toks
     if run_start >= 0:
         _scan_tokens(out, pattern, text, start + run_start, min(end, start + run_end + 1))
-    return Tokens(out)
+    return out
 
 
 MAX_FOLDS: Final = 1 << 16
@@ -451,7 +452,12 @@ def _elision(word: str) -> int:
     for k in range(1, min(MAX_ELIDED + 1, len(word) - 1)):
         o = ord(word[k])
         if o == 39 or o == 0x2019:  # ' or \u2019
-            if word[:k].lower() in ELIDED_HEADS and _is_letter(word[k + 1]):
+            if k == 1:  # "l'", "d'": an ASCII letter, either case (bit 5 set lowercases it)
+                c = ord(word[0])
+                head = c < 128 and (c | 32) in _ELIDED_LETTERS
+            else:
+                head = word[:k].lower() in ELIDED_HEADS
+            if head and _is_letter(word[k + 1]):
                 return k + 1
             return 0
     return 0
@@ -775,23 +781,41 @@ def unit_family(unit: str | None) -> str:
 # never cleared), so a compiled caller pays a native call and a dict lookup.
 
 _PHRASES_MEMO: Final[dict[str, Phrases]] = {}
-_CONCEPTS_MEMO: Final[dict[str, Concepts]] = {}
 _FAMILY_MEMO: Final[dict[str | None, str]] = {}
 
 
+class _Held:
+    """The concepts, and the last language asked for with its phrases, held as a native
+    object's attributes: compiled, reading them costs a few instructions, a dict lookup
+    over a hundred.  A document asks for one language's phrases thousands of times in a
+    row, mostly with the very same string object: an identity test finds them.  The
+    language and its phrases are one pair, replaced in one assignment."""
+
+    def __init__(self) -> None:
+        self.last: tuple[str, Phrases] | None = None
+        self.concepts: Concepts | None = None
+
+
+_HELD: Final = _Held()
+
+
 def lang_phrases(lang: str) -> Phrases:
-    """``get_phrases(lang)``, memoized in a plain dict."""
+    """``get_phrases(lang)``, memoized in a plain dict (the last answer held apart)."""
+    last = _HELD.last
+    if last is not None and last[0] is lang:
+        return last[1]
     ph = _PHRASES_MEMO.get(lang)
     if ph is None:
         ph = _PHRASES_MEMO[lang] = get_phrases(lang)
+    _HELD.last = (lang, ph)
     return ph
 
 
 def all_concepts() -> Concepts:
-    """``get_concepts()``, memoized in a plain dict."""
-    c = _CONCEPTS_MEMO.get("")
+    """``get_concepts()``, loaded once."""
+    c = _HELD.concepts
     if c is None:
-        c = _CONCEPTS_MEMO[""] = get_concepts()
+        c = _HELD.concepts = get_concepts()
     return c
 
 
