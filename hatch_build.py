@@ -39,7 +39,7 @@ COMPILED = [
     "claimcheck/token_record.py",
 ]
 """The data flow from split to attach (pipeline.extract_document's callees): where the
-time goes.  claimcheck/tokens.py stays Python (``Tokens`` subclasses ``list``)."""
+time goes."""
 
 MYPY_FLAGS = ["--ignore-missing-imports", "--follow-imports=silent"]
 

@@ -3,8 +3,7 @@
 A plain class, not a NamedTuple, so that mypyc compiles it to a native class: the
 compiled tokenizer builds one in a direct call (a ``tuple.__new__`` round trip costs
 about 1,000 instructions), and the compiled subject and speaker code reads its fields
-as struct members.  ``tokens.py`` (plain Python: ``Tokens`` subclasses ``list``)
-re-exports it.
+as struct members.  A sentence's tokens are a plain ``list[Token]``.
 """
 
 from __future__ import annotations

@@ -41,7 +41,6 @@ def test_the_engine_is_compiled_whole_or_not_at_all() -> None:
     assert kinds["claimcheck.pipeline"] == claimcheck.compiled()
 
 
-def test_every_listed_module_exists_and_tokens_stay_python() -> None:
+def test_every_listed_module_exists() -> None:
     for name in compiled_modules():
         assert (ROOT / (name.replace(".", "/") + ".py")).is_file(), name
-    assert "claimcheck.tokens" not in compiled_modules()  # Tokens subclasses list
