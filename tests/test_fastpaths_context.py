@@ -184,9 +184,14 @@ def test_right_parts_match_right_re(data, lang: str) -> None:
     pieces = st.one_of(st.sampled_from(phrases), st.sampled_from(phrases).map(str.upper),
                        st.sampled_from(list(TRICKY)))
     parts = data.draw(st.lists(pieces, max_size=8))
-    seps = data.draw(st.lists(st.sampled_from(["", " ", "  ", "\u00a0"]), min_size=len(parts),
-                              max_size=len(parts)))
-    text = "5" + "".join(s + p for p, s in zip(parts, seps, strict=True))
+    _parts_agree_with_right_re(data, lang, g, parts, ["", " ", "  ", "\u00a0"])
+
+
+def _parts_agree_with_right_re(data, lang: str, g, parts: list[str], seps: list[str]) -> None:
+    """Join ``parts`` after a figure with drawn separators; the part readers give what
+    right_re and right_between_re give, up to a drawn end."""
+    gaps = data.draw(st.lists(st.sampled_from(seps), min_size=len(parts), max_size=len(parts)))
+    text = "5" + "".join(s + p for p, s in zip(parts, gaps, strict=True))
     end = data.draw(st.integers(1, len(text)))
     for between, pattern in ((False, g.right_re), (True, g.right_between_re)):
         ref = _right_reference(pattern, text, 1, end)
@@ -300,10 +305,4 @@ def test_right_parts_match_right_re_after_units(data, lang: str) -> None:
                            .replace("-", "\u2011")),
                        st.sampled_from([*TRICKY, "İ", "ı", "x", "s", "e", "\x1c", "\u2014", "é"]))
     parts = data.draw(st.lists(pieces, min_size=1, max_size=5))
-    seps = data.draw(st.lists(st.sampled_from(["", "", " ", "  ", "\u00a0"]), min_size=len(parts),
-                              max_size=len(parts)))
-    text = "5" + "".join(s + p for p, s in zip(parts, seps, strict=True))
-    end = data.draw(st.integers(1, len(text)))
-    for between, pattern in ((False, g.right_re), (True, g.right_between_re)):
-        ref = _right_reference(pattern, text, 1, end)
-        assert _right_parts(lang, text, 1, end, between) == ref, (text, end)
+    _parts_agree_with_right_re(data, lang, g, parts, ["", "", " ", "  ", "\u00a0"])
