@@ -63,6 +63,23 @@ class Suffixes:
         return False
 
 
+MAX_MEMO: Final = 1 << 14
+"""Most entries one of this module's memos of words keeps (then it starts afresh)."""
+# whitespace-free chunk of text -> fold_word(chunk): the chunks before figures repeat
+_FOLDS: Final[dict[str, str]] = {}
+
+
+def folded_chunk(chunk: str) -> str:
+    """``fold_word(chunk)``, memoized (a word's fold costs a casefold and more; a dict
+    lookup of the chunk costs its hash)."""
+    word = _FOLDS.get(chunk)
+    if word is None:
+        if len(_FOLDS) >= MAX_MEMO:
+            _FOLDS.clear()
+        word = _FOLDS[chunk] = fold_word(chunk)
+    return word
+
+
 def last_word_before(text: str, pos: int, lo: int) -> str:
     """The folded whitespace-free chunk that ends right before ``pos`` or before the spaces
     there, looking no further left than ``lo``; "" when only spaces stand there."""
@@ -74,7 +91,7 @@ def last_word_before(text: str, pos: int, lo: int) -> str:
     j = i - 1
     while j > lo and not text[j - 1].isspace():  # back to the last space, as str.rsplit()
         j -= 1
-    return fold_word(text[j:i])
+    return folded_chunk(text[j:i])
 
 
 def _copy_spans(spans: list[int], regs: tuple[tuple[int, int], ...],
@@ -133,7 +150,7 @@ class PartsMatch:
 class LeftReader:
     """``left_re.match(text, lo, pos)`` part by part (see the module's docstring)."""
 
-    __slots__ = ("checks", "lasts", "maps", "ngroups", "parts", "sizes")
+    __slots__ = ("checks", "ends", "lasts", "maps", "ngroups", "parts", "sizes")
 
     def __init__(self, parts: tuple[regex.Pattern, ...], lasts: tuple[frozenset[str], ...],
                  index: dict[str, int], checks: tuple[PhraseEnds | None, ...]) -> None:
@@ -153,6 +170,28 @@ class LeftReader:
         self.maps: tuple[tuple[tuple[int, int], ...], ...] = tuple(
             tuple((i, index[name]) for name, i in p.groupindex.items()) for p in parts
         )
+        # whitespace-free chunk of text -> _parts_ending(fold_word(chunk)), a memo
+        self.ends: dict[str, int] = {}
+
+    def _parts_before(self, text: str, pos: int, lo: int) -> int:
+        """``_parts_ending(last_word_before(text, pos, lo))`` (0 where that word is ""),
+        memoized by the chunk of text the word is folded from."""
+        i = pos
+        while i > lo and text[i - 1].isspace():
+            i -= 1
+        if i == lo:
+            return 0
+        j = i - 1
+        while j > lo and not text[j - 1].isspace():  # back to the last space, as str.rsplit()
+            j -= 1
+        chunk = text[j:i]
+        ends = self.ends
+        bits = ends.get(chunk)
+        if bits is None:
+            if len(ends) >= MAX_MEMO:
+                ends.clear()
+            bits = ends[chunk] = self._parts_ending(fold_word(chunk))
+        return bits
 
     def _parts_ending(self, word: str) -> int:
         """The parts (a bit each) with a phrase whose last word ``word`` ends in."""
@@ -170,10 +209,9 @@ class LeftReader:
         """The left context's match, or None when it is empty."""
         spans: list[int] | None = None
         cur = pos
-        word = last_word_before(text, cur, lo)
-        if not word:
+        may = self._parts_before(text, cur, lo)
+        if not may:
             return None
-        may = self._parts_ending(word)
         for k in range(len(self.parts)):
             if not may >> k & 1:
                 continue
@@ -187,10 +225,9 @@ class LeftReader:
                 spans = [-1] * (2 * self.ngroups + 2)
             _copy_spans(spans, m.regs, self.maps[k])
             cur = m.start()
-            word = last_word_before(text, cur, lo)
-            if not word:
+            may = self._parts_before(text, cur, lo)
+            if not may:
                 break
-            may = self._parts_ending(word)
         if spans is None or cur == pos:
             return None
         spans[0] = cur
@@ -208,7 +245,7 @@ class PhraseEnds:
     in the phrase) and the chunk before to end in its folded last-but-one word: "de" alone
     no longer sends every French "de 20" to the costly reverse match of "âgé de"."""
 
-    __slots__ = ("fold", "pairs", "singles")
+    __slots__ = ("fold", "memo", "pairs", "singles")
 
     def __init__(self, phrases: list[str], fold: bool = True) -> None:
         """``fold``: False for a case-sensitive pattern of literal phrases (the currency
@@ -224,6 +261,17 @@ class PhraseEnds:
                 pairs.setdefault(words[-1], set()).add(words[-2])
         self.singles = Suffixes(singles)
         self.pairs: dict[str, Suffixes] = {last: Suffixes(ws) for last, ws in pairs.items()}
+        # whitespace-free chunk of text -> what it tells as the last word (``_last``), a memo
+        self.memo: dict[str, Suffixes | bool] = {}
+
+    def _last(self, chunk: str) -> Suffixes | bool:
+        """For the chunk before the position: True where a one-word phrase ends it, else
+        the last-but-one words of the phrases it is the last word of, False if none."""
+        word = fold_word(chunk) if self.fold else chunk
+        if self.singles.end(word):
+            return True
+        before = self.pairs.get(word)
+        return False if before is None else before
 
     def may_end(self, text: str, pos: int, lo: int) -> bool:
         i = pos
@@ -234,11 +282,17 @@ class PhraseEnds:
             j -= 1
         if j == i:
             return False
-        word = fold_word(text[j:i]) if self.fold else text[j:i]
-        if self.singles.end(word):
-            return True
-        before = self.pairs.get(word)
-        if before is None or j == lo:
+        chunk = text[j:i]
+        memo = self.memo
+        found = memo.get(chunk)
+        if found is None:
+            if len(memo) >= MAX_MEMO:
+                memo.clear()
+            found = memo[chunk] = self._last(chunk)
+        if isinstance(found, bool):
+            return found
+        before = found
+        if j == lo:
             return False
         if not self.fold:
             k = j
@@ -273,22 +327,12 @@ class FirstWords:
         return False
 
 
-def first_word_at(text: str, pos: int, end: int, longest: int) -> str:
-    """The whitespace-free chunk after the spaces at ``pos`` (at most ``longest`` characters,
-    the longest first word asked about), normalised and casefolded; "" when none."""
-    j = pos
-    while j < end and text[j].isspace():
-        j += 1
-    if j >= end:
-        return ""
-    k = j + 1
-    stop = min(end, j + longest)
-    while k < stop and not text[k].isspace():  # up to a space, as str.split()
-        k += 1
-    word = text[j:k]
-    if not word.isascii():
-        word = units.normalise_word(word)
-    return word.casefold()
+def fold_first(chunk: str) -> str:
+    """The first word read from a whitespace-free chunk of text after a position (see
+    :meth:`RightReader._first_at`): normalised and casefolded."""
+    if not chunk.isascii():
+        chunk = units.normalise_word(chunk)
+    return chunk.casefold()
 
 
 # Folded text characters that ``regex`` matches case-insensitively for a unit surface's
@@ -310,7 +354,7 @@ _APOSTROPHE_END: Final = frozenset("'\u2019\u02bc")
 
 
 def unit_first_fold(surface: str) -> str:
-    """A unit surface's first word folded as :func:`first_word_at` folds the text."""
+    """A unit surface's first word folded as :func:`fold_first` folds the text."""
     return units.normalise_word(surface.split()[0]).casefold()
 
 
@@ -348,7 +392,7 @@ class RightReader:
     an alternation of hundreds of surfaces; a "years" after a figure costs ~15k
     instructions there, a few string comparisons here."""
 
-    __slots__ = ("first_bits", "longest", "maps", "ngroups", "parts", "prefix_bits",
+    __slots__ = ("first_bits", "longest", "maps", "ngroups", "parts", "prefix_bits", "starts",
                  "unit_firsts", "unit_group", "unit_plain", "unit_prefixes")
 
     def __init__(self, parts: tuple[regex.Pattern, ...], firsts: tuple[FirstWords, ...],
@@ -367,6 +411,9 @@ class RightReader:
             for w in f.prefixes:
                 self.prefix_bits[w] = self.prefix_bits.get(w, 0) | (1 << k)
         self.longest = longest
+        # chunk of text a first word is read from -> the word and the parts it may start
+        # (``_parts_starting``), a memo
+        self.starts: dict[str, tuple[str, int]] = {}
         self.ngroups: int = len(index)
         self.maps: tuple[tuple[tuple[int, int], ...], ...] = tuple(
             tuple((i, index[name]) for name, i in p.groupindex.items()) for p in parts
@@ -399,7 +446,7 @@ class RightReader:
 
     def _unit_end(self, text: str, pos: int, end: int, word: str) -> int:
         """Where the unit part's match at ``pos`` ends, -1 when it does not match, -2 when
-        its pattern must tell (``word``: :func:`first_word_at` there).
+        its pattern must tell (``word``: the first word there, :meth:`_first_at`).
 
         Why this is the pattern's match: the gap is read as ``grammar.SP`` reads it (all
         ``str.isspace`` but :data:`UNGAPPED_SPACES`), and no surface begins with a space,
@@ -474,6 +521,29 @@ class RightReader:
             return e
         return -1
 
+    def _first_at(self, text: str, pos: int, end: int) -> tuple[str, int]:
+        """The first word at ``pos`` (after the spaces there, up to a space or the longest
+        first word asked about, :func:`fold_first`; "" where none) and the parts it may start
+        (``_parts_starting``), memoized by the chunk of text the word is read from."""
+        j = pos
+        while j < end and text[j].isspace():
+            j += 1
+        if j >= end:
+            return "", 0
+        k = j + 1
+        stop = min(end, j + self.longest)
+        while k < stop and not text[k].isspace():  # up to a space, as str.split()
+            k += 1
+        chunk = text[j:k]
+        starts = self.starts
+        found = starts.get(chunk)
+        if found is None:
+            if len(starts) >= MAX_MEMO:
+                starts.clear()
+            word = fold_first(chunk)
+            found = starts[chunk] = (word, self._parts_starting(word))
+        return found
+
     def _parts_starting(self, word: str) -> int:
         """The parts (a bit each) whose :class:`FirstWords` ``may_start(word)``: one walk
         over the word's prefixes for all of them."""
@@ -492,8 +562,7 @@ class RightReader:
         """The right context's match at ``pos``, or None when it is empty."""
         spans: list[int] | None = None
         cur = pos
-        word = first_word_at(text, cur, end, self.longest)
-        may = self._parts_starting(word)
+        word, may = self._first_at(text, cur, end)
         for k in (0, 1, 3 if between else 2, 4):
             if not may >> k & 1:
                 continue
@@ -507,8 +576,7 @@ class RightReader:
                     spans[2 * self.unit_group] = cur
                     spans[2 * self.unit_group + 1] = e
                     cur = e
-                    word = first_word_at(text, cur, end, self.longest)
-                    may = self._parts_starting(word)
+                    word, may = self._first_at(text, cur, end)
                     continue
             m: Any = self.parts[k].match(text, cur, end)
             if m is None:
@@ -517,8 +585,7 @@ class RightReader:
                 spans = [-1] * (2 * self.ngroups + 2)
             _copy_spans(spans, m.regs, self.maps[k])
             cur = m.end()
-            word = first_word_at(text, cur, end, self.longest)
-            may = self._parts_starting(word)
+            word, may = self._first_at(text, cur, end)
         if spans is None or cur == pos:
             return None
         spans[0] = pos
