@@ -28,6 +28,7 @@ from typing import Any, Final
 import regex
 
 from . import units
+from .lexicon import WORD_GAP, phrase_source
 
 
 def fold_word(word: str) -> str:
@@ -147,10 +148,94 @@ class PartsMatch:
                      for i in range(2, len(spans), 2))
 
 
-class LeftReader:
-    """``left_re.match(text, lo, pos)`` part by part (see the module's docstring)."""
+# How grammar.py spells a left part of phrases: groups of phrases, each after a letter
+# boundary and before a boundary (an elided one may end in an apostrophe instead), then a
+# gap (or nothing after an apostrophe).  LeftReader reads such a part by comparison.
+ELIDED_END: Final = r"(?<=['\u2019])"
+NOT_LN: Final = r"(?![\p{L}\p{N}])"
+_ELIDED_TAIL: Final = f"(?:{ELIDED_END}|{NOT_LN})"
+_GROUP_RE: Final = regex.compile(
+    r"\(\?P<(\w+)>\(\?<!\[\\p\{L\}\\p\{N\}\]\)\(\?:((?:[^()\\]|\\.)*)\)("
+    + regex.escape(_ELIDED_TAIL) + "|" + regex.escape(NOT_LN) + r")\)")
+# Characters before a phrase that are neither a letter nor a digit (``(?<![\p{L}\p{N}])``
+# holds after them), beyond ASCII and spaces.
+LEFT_BOUNDARY_SIGNS: Final = frozenset("\u2014\u2013\u2026\u201c\u201d\u00ab\u00bb\u2018\u2019\u2010\u2011")
+_LATIN1_NOT_LETTERS: Final = "\u00d7\u00f7"
 
-    __slots__ = ("checks", "ends", "lasts", "maps", "ngroups", "parts", "sizes")
+
+def plain_left_char(c: str) -> bool:
+    """Whether a character of a left phrase (or of the text compared with it) matches, in a
+    case-insensitive pattern, exactly the characters of the same ``str.lower`` among these:
+    a unit's plain character (:func:`plain_unit_char`), an apostrophe or a hyphen (without
+    case; the left patterns spell them as written)."""
+    return plain_unit_char(c) or c in units._APOSTROPHES or c in units._HYPHENS
+
+
+class LeftPhrase:
+    """A phrase of a left part as :meth:`LeftReader._read` compares it."""
+
+    __slots__ = ("group", "words")
+
+    def __init__(self, words: tuple[str, ...], group: int) -> None:
+        self.words = words  # lowercase, from the last word to the first
+        self.group = group  # its group's number in the whole pattern
+
+
+class LeftWord:
+    """What the chunk of text before a position tells (``LeftReader._parts_before``): the
+    parts that may end there (a bit each) and, for a part read by comparison, the phrases
+    that may (those whose folded last word ends the chunk's fold), in the pattern's order."""
+
+    __slots__ = ("bits", "phrases")
+
+    def __init__(self, bits: int, phrases: tuple[tuple[LeftPhrase, ...] | None, ...]) -> None:
+        self.bits = bits
+        self.phrases = phrases
+
+
+_NO_WORD: Final = LeftWord(0, ())
+
+
+def parse_left_part(pattern: str, index: dict[str, int]) -> tuple[bool, list[tuple[int, LeftPhrase]]] | None:
+    """A left part's phrases in the pattern's order (each with its last word folded) and
+    whether the gap after them may be an apostrophe ending the last one instead, where
+    ``pattern`` is a part of phrases spelled as grammar.py spells it; None otherwise.  The
+    pattern is spelled again from what was read and must come out the same, so what is
+    read is what the pattern matches; phrases of characters other than plain ones
+    (:func:`plain_left_char`) are not read."""
+    groups = list(_GROUP_RE.finditer(pattern))
+    if not groups:
+        return None
+    found: list[tuple[int, LeftPhrase]] = []
+    spelled: list[str] = []
+    for g in groups:
+        name, body, tail = g.group(1), g.group(2), g.group(3)
+        if name not in index:
+            return None
+        alts = body.split("|")
+        for alt in alts:
+            words = [regex.sub(r"\\(.)", r"\1", w, flags=regex.DOTALL) for w in alt.split(WORD_GAP)]
+            phrase = " ".join(words)
+            if (phrase_source(phrase) != alt or not all(words)
+                    or not all(plain_left_char(c) and c not in "\\|" for c in phrase if c != " ")):
+                return None
+            found.append((index[name], LeftPhrase(tuple(w.lower() for w in reversed(words)), index[name])))
+        spelled.append(f"(?P<{name}>(?<![\\p{{L}}\\p{{N}}])(?:{body}){tail})")
+    groups_src = spelled[0] if len(spelled) == 1 else "(?:" + "|".join(spelled) + ")"
+    for elided, gap in ((False, WORD_GAP), (True, f"(?:{WORD_GAP}|{ELIDED_END})")):
+        if "".join(pattern.split()) == "".join(f"(?r)(?:{groups_src}{gap})".split()):
+            return elided, found
+    return None
+
+
+class LeftReader:
+    """``left_re.match(text, lo, pos)`` part by part (see the module's docstring).
+
+    A part of phrases (range opener, qualifier, "by"/"to") is read by comparing the text
+    with its phrases (:meth:`_read`) instead of running its pattern: a reverse match of the
+    qualifiers' alternation costs ~15k instructions, a comparison a few hundred."""
+
+    __slots__ = ("checks", "elided", "ends", "index", "lasts", "maps", "ngroups", "parts", "read", "sizes")
 
     def __init__(self, parts: tuple[regex.Pattern, ...], lasts: tuple[frozenset[str], ...],
                  index: dict[str, int], checks: tuple[PhraseEnds | None, ...]) -> None:
@@ -170,28 +255,129 @@ class LeftReader:
         self.maps: tuple[tuple[tuple[int, int], ...], ...] = tuple(
             tuple((i, index[name]) for name, i in p.groupindex.items()) for p in parts
         )
-        # whitespace-free chunk of text -> _parts_ending(fold_word(chunk)), a memo
-        self.ends: dict[str, int] = {}
+        # the parts read by comparison (:func:`parse_left_part`), whether each may end in an
+        # apostrophe, and their phrases by folded last word (each with its part and its
+        # place in the pattern's order)
+        self.read: tuple[bool, ...] = ()
+        self.elided: tuple[bool, ...] = ()
+        self.index: dict[str, list[tuple[int, int, LeftPhrase]]] = {}
+        read: list[bool] = []
+        elided: list[bool] = []
+        for k, p in enumerate(parts):
+            parsed = parse_left_part(p.pattern, index)
+            read.append(parsed is not None)
+            elided.append(parsed is not None and parsed[0])
+            if parsed is not None:
+                for order, (_, phrase) in enumerate(parsed[1]):
+                    last = fold_word(phrase.words[0])
+                    self.index.setdefault(last, []).append((k, order, phrase))
+        self.read = tuple(read)
+        self.elided = tuple(elided)
+        # whitespace-free chunk of text -> what it tells (:class:`LeftWord`), a memo
+        self.ends: dict[str, LeftWord] = {}
 
-    def _parts_before(self, text: str, pos: int, lo: int) -> int:
-        """``_parts_ending(last_word_before(text, pos, lo))`` (0 where that word is ""),
-        memoized by the chunk of text the word is folded from."""
+    def _parts_before(self, text: str, pos: int, lo: int) -> LeftWord:
+        """What ``last_word_before(text, pos, lo)`` tells (:class:`LeftWord`; no part where
+        that word is ""), memoized by the chunk of text the word is folded from."""
         i = pos
         while i > lo and text[i - 1].isspace():
             i -= 1
         if i == lo:
-            return 0
+            return _NO_WORD
         j = i - 1
         while j > lo and not text[j - 1].isspace():  # back to the last space, as str.rsplit()
             j -= 1
         chunk = text[j:i]
         ends = self.ends
-        bits = ends.get(chunk)
-        if bits is None:
+        found = ends.get(chunk)
+        if found is None:
             if len(ends) >= MAX_MEMO:
                 ends.clear()
-            bits = ends[chunk] = self._parts_ending(fold_word(chunk))
-        return bits
+            found = ends[chunk] = self._word(fold_word(chunk))
+        return found
+
+    def _word(self, word: str) -> LeftWord:
+        """What a folded last word tells: the parts ending in it, and for the parts read by
+        comparison the phrases whose folded last word ends it (a phrase that matches before
+        a position has its last word matched by the end of the chunk there, whose fold
+        then ends in the phrase's, :func:`fold_word`)."""
+        bits = self._parts_ending(word)
+        hits: list[tuple[int, int, LeftPhrase]] = []
+        for n in range(len(word)):
+            hits.extend(self.index.get(word[n:], []))
+        phrases: list[tuple[LeftPhrase, ...] | None] = []
+        for k in range(len(self.parts)):
+            if self.read[k] and bits >> k & 1:
+                phrases.append(tuple(ph for _, _, ph in sorted((h for h in hits if h[0] == k),
+                                                               key=lambda h: h[1])))
+            else:
+                phrases.append(None)
+        return LeftWord(bits, tuple(phrases))
+
+    def _read(self, text: str, lo: int, pos: int, k: int, phrases: tuple[LeftPhrase, ...],
+              spans: list[int]) -> int:
+        """Where part ``k``'s match ending at ``pos`` starts, its group's span written into
+        ``spans``; -1 where it does not match, -2 where its pattern must tell.
+
+        Why this is the pattern's match, read from the right: the gap (``grammar.SP``: all
+        ``str.isspace`` but :data:`UNGAPPED_SPACES`) takes every space before ``pos``, as no
+        phrase ends in one; without a gap, the part matches only after an apostrophe where
+        it may.  Then the first phrase in the pattern's order that the text ends in wins:
+        word by word, each the same by ``str.lower`` (text characters all plain,
+        :func:`plain_left_char`, or one a space, which matches no phrase's character; else
+        the pattern tells), a gap between words; then a letter boundary before it, which
+        sees before the window's start ``lo`` as lookbehinds do (a space, an ASCII sign,
+        :data:`LEFT_BOUNDARY_SIGNS` or the text's start: no letter or digit; an ASCII or
+        Latin-1 letter or digit: none; else the pattern tells).  The boundary after the
+        phrase holds: before a gap, after an apostrophe, and at ``pos``, the pattern's
+        ``endpos``, past which a lookahead sees nothing."""
+        e = pos
+        while e > lo and text[e - 1].isspace() and text[e - 1] not in UNGAPPED_SPACES:
+            e -= 1
+        if e == pos and not (self.elided[k] and pos > lo and text[pos - 1] in "'\u2019"):
+            return -1
+        for phrase in phrases:
+            x = e
+            n = 0
+            for w in phrase.words:
+                if n:
+                    y = x
+                    while y > lo and text[y - 1].isspace() and text[y - 1] not in UNGAPPED_SPACES:
+                        y -= 1
+                    if y == x:
+                        x = -1
+                        break
+                    x = y
+                n += 1
+                start = x - len(w)
+                if start < lo:
+                    x = -1
+                    break
+                seg = text[start:x]
+                if not seg.isascii() and not all(plain_left_char(c) for c in seg):
+                    if any(c.isspace() for c in seg):  # matches no phrase's character
+                        x = -1
+                        break
+                    return -2
+                if seg.lower() != w:
+                    x = -1
+                    break
+                x = start
+            if x < 0:
+                continue
+            if x > 0:  # the lookbehind sees before the window's start
+                c = text[x - 1]
+                if c.isascii():
+                    if c.isalnum():
+                        continue
+                elif "\u00c0" <= c <= "\u00fe" and c not in _LATIN1_NOT_LETTERS:
+                    continue
+                elif not (c.isspace() or c in LEFT_BOUNDARY_SIGNS):
+                    return -2
+            spans[2 * phrase.group] = x
+            spans[2 * phrase.group + 1] = e
+            return x
+        return -1
 
     def _parts_ending(self, word: str) -> int:
         """The parts (a bit each) with a phrase whose last word ``word`` ends in."""
@@ -209,12 +395,27 @@ class LeftReader:
         """The left context's match, or None when it is empty."""
         spans: list[int] | None = None
         cur = pos
-        may = self._parts_before(text, cur, lo)
+        word = self._parts_before(text, cur, lo)
+        may = word.bits
         if not may:
             return None
         for k in range(len(self.parts)):
             if not may >> k & 1:
                 continue
+            phrases = word.phrases[k]
+            if phrases is not None:
+                if spans is None:
+                    spans = [-1] * (2 * self.ngroups + 2)
+                start = self._read(text, lo, cur, k, phrases, spans)
+                if start == -1:
+                    continue
+                if start >= 0:
+                    cur = start
+                    word = self._parts_before(text, cur, lo)
+                    may = word.bits
+                    if not may:
+                        break
+                    continue
             check = self.checks[k]
             if check is not None and not check.may_end(text, cur, lo):
                 continue
@@ -225,7 +426,8 @@ class LeftReader:
                 spans = [-1] * (2 * self.ngroups + 2)
             _copy_spans(spans, m.regs, self.maps[k])
             cur = m.start()
-            may = self._parts_before(text, cur, lo)
+            word = self._parts_before(text, cur, lo)
+            may = word.bits
             if not may:
                 break
         if spans is None or cur == pos:

@@ -306,3 +306,108 @@ def test_right_parts_match_right_re_after_units(data, lang: str) -> None:
                        st.sampled_from([*TRICKY, "İ", "ı", "x", "s", "e", "\x1c", "\u2014", "é"]))
     parts = data.draw(st.lists(pieces, min_size=1, max_size=5))
     _parts_agree_with_right_re(data, lang, g, parts, ["", "", " ", "  ", "\u00a0"])
+
+
+def _left_part_by_reading(lang: str, text: str, lo: int, pos: int, k: int):
+    """Part ``k`` of the left context read by comparison: its match's start and groups'
+    spans, None where it does not match (also where no phrase of it ends the last word, so
+    the part is not tried), "pattern" where the reader lets the pattern tell."""
+    reader = _ends(lang).left_reader
+    phrases = reader._word(_fold_last(text, pos, lo)).phrases[k]
+    if phrases is None:
+        return None
+    spans = [-1] * (2 * reader.ngroups + 2)
+    start = reader._read(text, lo, pos, k, phrases, spans)
+    if start == -2:
+        return "pattern"
+    if start == -1:
+        return None
+    return start, [(name, (spans[2 * gi], spans[2 * gi + 1]))
+                   for name, gi in sorted(get_grammar(lang).left_re.groupindex.items())
+                   if name in reader.parts[k].groupindex]
+
+
+def _fold_last(text: str, pos: int, lo: int) -> str:
+    from claimcheck.context import last_word_before
+
+    return last_word_before(text, pos, lo)
+
+
+def _left_part_by_pattern(lang: str, text: str, lo: int, pos: int, k: int):
+    g = get_grammar(lang)
+    part = g.left_part_res[k]
+    m = part.match(text, lo, pos)
+    if m is None:
+        return None
+    index = dict(g.left_re.groupindex)
+    return m.start(), [(name, m.span(name)) for name in sorted(index) if name in part.groupindex]
+
+
+def test_left_parts_of_phrases_are_read_by_comparison() -> None:
+    for lang in ("en", "fr", "de"):
+        assert _ends(lang).left_reader.read == (False, True, True, True, False), lang
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.data(), st.sampled_from(["de", "en", "fr"]))
+def test_left_parts_read_by_comparison_agree_with_their_patterns(data, lang: str) -> None:
+    """``LeftReader._read`` against each part's pattern, on texts made of the parts' phrases
+    (as written, upper or title case, typographic apostrophes, odd spaces) and tricky
+    characters, at every window start that matters (the text's, inside the text)."""
+    phrases = _phrases(lang)
+    pieces = st.one_of(st.sampled_from(phrases), st.sampled_from(list(TRICKY)),
+                       st.sampled_from(phrases).map(str.upper), st.sampled_from(phrases).map(str.title),
+                       st.sampled_from(phrases).map(lambda p: p.replace("'", "\u2019")),
+                       st.sampled_from(phrases).map(lambda p: p.replace(" ", "\u202f\x1c")),
+                       st.sampled_from(phrases).map(lambda p: p[1:]),
+                       st.sampled_from(["«", "»", "—", "x", "é", "ª", "²", "\x1c", "ſ", "K", "İ", "(", "a"]))
+    parts = data.draw(st.lists(pieces, max_size=6))
+    seps = data.draw(st.lists(st.sampled_from(["", " ", "  ", "'", "’", "\u00a0", "\x1d"]),
+                              min_size=len(parts), max_size=len(parts)))
+    text = "".join(p + s for p, s in zip(parts, seps, strict=True))
+    text += data.draw(st.sampled_from(["5", "x5", ""]))
+    reader = _ends(lang).left_reader
+    for pos in {len(text), len(text) - 1, data.draw(st.integers(0, len(text)))}:
+        if pos < 0:
+            continue
+        for lo in {0, data.draw(st.integers(0, pos)), max(0, pos - 3)}:
+            for k in range(len(reader.parts)):
+                if not reader.read[k]:
+                    continue
+                got = _left_part_by_reading(lang, text, lo, pos, k)
+                if got != "pattern":
+                    assert got == _left_part_by_pattern(lang, text, lo, pos, k), (text, lo, pos, k)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_left_phrase_characters_match_as_the_left_reader_compares_them(lang: str) -> None:
+    """What ``LeftReader._read`` relies on: a character ``regex`` matches case-insensitively
+    for a phrase's character is, among the plain ones, one of the same lowercase, and every
+    such one matches; the gap is every ``str.isspace`` character but ``UNGAPPED_SPACES``;
+    the characters taken for a letter boundary's presence or absence are what
+    ``\\p{L}``/``\\p{N}`` say."""
+    import regex
+
+    from claimcheck.context import LEFT_BOUNDARY_SIGNS, UNGAPPED_SPACES, plain_left_char
+
+    reader = _ends(lang).left_reader
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    by_lower: dict[str, list[str]] = {}
+    for c in every:
+        if plain_left_char(c):
+            by_lower.setdefault(c.lower(), []).append(c)
+    chars = {c for entries in reader.index.values() for _, _, ph in entries for w in ph.words for c in w}
+    for p in sorted(chars):
+        assert plain_left_char(p), p
+        for c in regex.findall(f"(?i:{regex.escape(p)})", every):
+            if plain_left_char(c):
+                assert c.lower() == p, (p, c)
+        assert all(regex.fullmatch(f"(?i:{regex.escape(p)})", c) for c in by_lower.get(p, ())), p
+    gap = regex.compile(r"[\s\u00a0\u202f]")
+    spaces = {c for c in every if c.isspace() and c not in UNGAPPED_SPACES}
+    assert {c for c in every if gap.match(c)} == spaces
+    ln = regex.compile(r"[\p{L}\p{N}]")
+    assert not any(ln.match(c) for c in LEFT_BOUNDARY_SIGNS)
+    assert not any(ln.match(c) for c in every if c.isspace())
+    assert all(bool(ln.match(chr(i))) == chr(i).isalnum() for i in range(128))
+    assert all(ln.match(chr(i)) for i in range(0xC0, 0xFF) if chr(i) not in "\u00d7\u00f7")
