@@ -209,17 +209,23 @@ def parse_left_part(pattern: str, index: dict[str, int]) -> tuple[bool, list[tup
     found: list[tuple[int, LeftPhrase]] = []
     spelled: list[str] = []
     for g in groups:
-        name, body, tail = g.group(1), g.group(2), g.group(3)
+        name: str = g.group(1)
+        body: str = g.group(2)
+        tail: str = g.group(3)
         if name not in index:
             return None
-        alts = body.split("|")
-        for alt in alts:
-            words = [regex.sub(r"\\(.)", r"\1", w, flags=regex.DOTALL) for w in alt.split(WORD_GAP)]
+        for alt in body.split("|"):
+            words: list[str] = []
+            for w in alt.split(WORD_GAP):
+                unescaped: str = regex.sub(r"\\(.)", r"\1", w, flags=regex.DOTALL)
+                words.append(unescaped)
             phrase = " ".join(words)
             if (phrase_source(phrase) != alt or not all(words)
                     or not all(plain_left_char(c) and c not in "\\|" for c in phrase if c != " ")):
                 return None
-            found.append((index[name], LeftPhrase(tuple(w.lower() for w in reversed(words)), index[name])))
+            lowers = [w.lower() for w in words]
+            lowers.reverse()
+            found.append((index[name], LeftPhrase(tuple(lowers), index[name])))
         spelled.append(f"(?P<{name}>(?<![\\p{{L}}\\p{{N}}])(?:{body}){tail})")
     groups_src = spelled[0] if len(spelled) == 1 else "(?:" + "|".join(spelled) + ")"
     for elided, gap in ((False, WORD_GAP), (True, f"(?:{WORD_GAP}|{ELIDED_END})")):
@@ -595,7 +601,7 @@ class RightReader:
     instructions there, a few string comparisons here."""
 
     __slots__ = ("first_bits", "longest", "maps", "ngroups", "parts", "prefix_bits", "starts",
-                 "unit_firsts", "unit_group", "unit_plain", "unit_prefixes")
+                 "unit_firsts", "unit_group", "unit_plain", "unit_prefixes", "unit_seconds", "unit_wide")
 
     def __init__(self, parts: tuple[regex.Pattern, ...], firsts: tuple[FirstWords, ...],
                  index: dict[str, int], longest: int,
@@ -631,20 +637,67 @@ class RightReader:
         # (apostrophes and hyphens normalised), their lowercase, whether it is
         # case-sensitive, whether it ends in a letter or digit (then the pattern's end
         # ``units._END`` follows it) and whether it has an apostrophe or a hyphen; only
-        # where every such surface is readable (:func:`readable_unit`) and they are few
-        # (French "de" begins 162 surfaces: the pattern's alternation reads them faster)
+        # where every such surface is readable (:func:`readable_unit`) and they are few;
+        # where they are many (French "de" begins 162 surfaces), each with the folded first
+        # and second words of a surface of several words ("" for one word): those are
+        # tried only where the text's first and second words fit (:meth:`_wide_candidates`)
         self.unit_plain: dict[str, tuple[UnitSurface, ...]] = {}
+        self.unit_wide: dict[str, tuple[tuple[str, str, UnitSurface], ...]] = {}
+        # first word + "\x00" + the text's folded second word -> the surfaces to try, a memo
+        self.unit_seconds: dict[str, tuple[UnitSurface, ...]] = {}
         for first in self.unit_firsts:
             members: set[tuple[str, bool]] = set()
             for n in range(1, len(first) + 1):
                 members |= by_first.get(first[:n], set())
-            if 0 < len(members) <= MAX_UNIT_SURFACES and all(readable_unit(s) for s, _ in members):
-                ordered = sorted(members, key=lambda it: (-len(it[0]), it[0], not it[1]))
-                self.unit_plain[first] = tuple(
-                    (tuple(units.normalise_word(s).split()), tuple(units.normalise_word(s).lower().split()),
-                     cs, s[-1].isalnum() or s[-1] == "_",
-                     any(c in units._APOSTROPHES or c in units._HYPHENS for c in s))
-                    for s, cs in ordered)
+            if not members or not all(readable_unit(s) for s, _ in members):
+                continue
+            ordered = sorted(members, key=lambda it: (-len(it[0]), it[0], not it[1]))
+            surfaces = tuple(
+                (tuple(units.normalise_word(s).split()), tuple(units.normalise_word(s).lower().split()),
+                 cs, s[-1].isalnum() or s[-1] == "_",
+                 any(c in units._APOSTROPHES or c in units._HYPHENS for c in s))
+                for s, cs in ordered)
+            if len(members) <= MAX_UNIT_SURFACES:
+                self.unit_plain[first] = surfaces
+            else:
+                self.unit_wide[first] = tuple(
+                    (unit_first_fold(s) if len(s.split()) > 1 else "",
+                     fold_first(s.split()[1]) if len(s.split()) > 1 else "", surface)
+                    for (s, _), surface in zip(ordered, surfaces, strict=True))
+
+    def _wide_candidates(self, text: str, q: int, end: int, first: str,
+                         wide: tuple[tuple[str, str, UnitSurface], ...]) -> tuple[UnitSurface, ...] | None:
+        """The surfaces of ``wide`` (``unit_wide[first]``) that may match at ``q``, None where
+        the pattern must tell.  A surface of several words matches only where the whole
+        chunk at ``q`` (up to a space) is its first word, so folds as that word, and the
+        next chunk after the gap begins with its second word, so its fold begins with that
+        word's (but for a chunk holding a character of :data:`UNFOLDED_MATCHES`, or a gap
+        holding one of :data:`UNGAPPED_SPACES`)."""
+        j = q
+        while j < end and not text[j].isspace():
+            j += 1
+        k = j
+        while k < end and text[k].isspace():
+            if text[k] in UNGAPPED_SPACES:
+                return None
+            k += 1
+        m = k
+        while m < end and not text[m].isspace():
+            m += 1
+        head = fold_first(text[q:j])
+        second = fold_first(text[k:m])
+        for w in (head, second):
+            if not w.isascii() and (UNFOLDED_MATCHES[0] in w or UNFOLDED_MATCHES[1] in w):
+                return None
+        key = first + "\x00" + head + "\x00" + second
+        seconds = self.unit_seconds
+        found = seconds.get(key)
+        if found is None:
+            if len(seconds) >= MAX_MEMO:
+                seconds.clear()
+            found = seconds[key] = tuple(surface for f, w, surface in wide
+                                         if not f or (f == head and second.startswith(w)))
+        return found
 
     def _unit_end(self, text: str, pos: int, end: int, word: str) -> int:
         """Where the unit part's match at ``pos`` ends, -1 when it does not match, -2 when
@@ -672,14 +725,19 @@ class RightReader:
                 break
             if head in self.unit_firsts:
                 best = head
-        candidates = self.unit_plain.get(best)
-        if candidates is None:
-            return -2
         q = pos
         while q < end and text[q].isspace():
             if text[q] in UNGAPPED_SPACES:
                 return -2
             q += 1
+        candidates = self.unit_plain.get(best)
+        if candidates is None:
+            wide = self.unit_wide.get(best)
+            if wide is None:
+                return -2
+            candidates = self._wide_candidates(text, q, end, best, wide)
+            if candidates is None:
+                return -2
         for words, lowers, cs, needs_end, norm in candidates:
             e = q
             for i in range(len(words)):

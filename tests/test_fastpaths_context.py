@@ -411,3 +411,39 @@ def test_left_phrase_characters_match_as_the_left_reader_compares_them(lang: str
     assert not any(ln.match(c) for c in every if c.isspace())
     assert all(bool(ln.match(chr(i))) == chr(i).isalnum() for i in range(128))
     assert all(ln.match(chr(i)) for i in range(0xC0, 0xFF) if chr(i) not in "\u00d7\u00f7")
+
+
+def _de_words() -> list[str]:
+    from claimcheck import units
+
+    firsts = ("de", "d", "degré", "degrés")
+    surfaces = [s for s, _ in units._after_items("fr") if s.split()[0].lower() in firsts]
+    return sorted({w for s in surfaces for w in s.split()} | {"de", "De", "DE", "degrés", "Degré", "d'"})
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.data())
+def test_right_parts_match_right_re_after_french_de_units(data) -> None:
+    """The unit surfaces of many beginning with "de" (``RightReader._wide_candidates``):
+    their words recombined, in other cases, cut, with odd gaps and characters."""
+    g = get_grammar("fr")
+    words = _de_words()
+    pieces = st.one_of(st.sampled_from(words), st.sampled_from(words).map(str.upper),
+                       st.sampled_from(words).map(str.title), st.sampled_from(words).map(lambda w: w[:-1]),
+                       st.sampled_from(words).map(lambda w: w + "s"),
+                       st.sampled_from(["İ", "ı", "\x1c", "\u2014", ",", ".", "x"]))
+    parts = data.draw(st.lists(pieces, min_size=1, max_size=5))
+    _parts_agree_with_right_re(data, "fr", g, ["de", *parts], ["", " ", " ", "  ", "\u00a0", "\u202f"])
+
+
+@pytest.mark.parametrize("text", ["5 de tonnes", "5 de dollars américains", "5 De Mètres carrés", "5 de km",
+                                  "5 de mètres cubes", "5 de mètre", "5 degrés Celsius", "5 de plus",
+                                  "5 de\u00a0tonnes,", "5 de g/l", "5 de kilowatt‑heure"])
+def test_french_de_units_are_read_by_comparison(text: str) -> None:
+    reader = _ends("fr").right_reader
+    unit = get_grammar("fr").right_part_res[1]
+    word, _ = reader._first_at(text, 1, len(text))
+    end = reader._unit_end(text, 1, len(text), word)
+    assert end != -2
+    m = unit.match(text, 1, len(text))
+    assert end == (-1 if m is None else m.end())
