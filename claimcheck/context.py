@@ -342,10 +342,19 @@ class LeftReader:
             e -= 1
         if e == pos and not (self.elided[k] and pos > lo and text[pos - 1] in "'\u2019"):
             return -1
+        last = ""  # the last word compared at ``e`` and whether the text ends in it there
+        last_matches = False
         for phrase in phrases:
             x = e
             n = 0
             for w in phrase.words:
+                if not n and w == last:  # phrases sharing their last word compare it once
+                    if not last_matches:
+                        x = -1
+                        break
+                    x = e - len(w)
+                    n = 1
+                    continue
                 if n:
                     y = x
                     while y > lo and text[y - 1].isspace() and text[y - 1] not in UNGAPPED_SPACES:
@@ -365,7 +374,11 @@ class LeftReader:
                         x = -1
                         break
                     return -2
-                if seg.lower() != w:
+                same = seg.lower() == w
+                if n == 1:
+                    last = w
+                    last_matches = same
+                if not same:
                     x = -1
                     break
                 x = start
@@ -373,7 +386,7 @@ class LeftReader:
                 continue
             if x > 0:  # the lookbehind sees before the window's start
                 c = text[x - 1]
-                if c.isascii():
+                if c <= "\x7f":
                     if c.isalnum():
                         continue
                 elif "\u00c0" <= c <= "\u00fe" and c not in _LATIN1_NOT_LETTERS:
@@ -430,8 +443,9 @@ class LeftReader:
                 continue
             if spans is None:
                 spans = [-1] * (2 * self.ngroups + 2)
-            _copy_spans(spans, m.regs, self.maps[k])
-            cur = m.start()
+            regs: tuple[tuple[int, int], ...] = m.regs
+            _copy_spans(spans, regs, self.maps[k])
+            cur = regs[0][0]  # m.start(), without a method call
             word = self._parts_before(text, cur, lo)
             may = word.bits
             if not may:
@@ -823,7 +837,10 @@ class RightReader:
         spans: list[int] | None = None
         cur = pos
         word, may = self._first_at(text, cur, end)
-        for k in (0, 1, 3 if between else 2, 4):
+        skip = 2 if between else 3
+        for k in range(5):  # scale, unit, range (right_re's or right_between_re's), qafter
+            if k == skip:
+                continue
             if not may >> k & 1:
                 continue
             if k == 1:
@@ -843,8 +860,9 @@ class RightReader:
                 continue
             if spans is None:
                 spans = [-1] * (2 * self.ngroups + 2)
-            _copy_spans(spans, m.regs, self.maps[k])
-            cur = m.end()
+            regs: tuple[tuple[int, int], ...] = m.regs
+            _copy_spans(spans, regs, self.maps[k])
+            cur = regs[0][1]  # m.end(), without a method call
             word, may = self._first_at(text, cur, end)
         if spans is None or cur == pos:
             return None
