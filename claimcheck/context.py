@@ -174,11 +174,15 @@ def plain_left_char(c: str) -> bool:
 class LeftPhrase:
     """A phrase of a left part as :meth:`LeftReader._read` compares it."""
 
-    __slots__ = ("group", "words")
+    __slots__ = ("group", "lasts", "upper_lasts", "words")
 
     def __init__(self, words: tuple[str, ...], group: int) -> None:
         self.words = words  # lowercase, from the last word to the first
         self.group = group  # its group's number in the whole pattern
+        # each word's last character, and its uppercase: the only ASCII characters of the
+        # text that match it
+        self.lasts: tuple[str, ...] = tuple(w[-1] for w in words)
+        self.upper_lasts: tuple[str, ...] = tuple(w[-1].upper() for w in words)
 
 
 class LeftWord:
@@ -329,7 +333,8 @@ class LeftReader:
         ``str.isspace`` but :data:`UNGAPPED_SPACES`) takes every space before ``pos``, as no
         phrase ends in one; without a gap, the part matches only after an apostrophe where
         it may.  Then the first phrase in the pattern's order that the text ends in wins:
-        word by word, each the same by ``str.lower`` (text characters all plain,
+        word by word, each the same by ``str.lower`` (an ASCII last character other than the
+        word's, in either case, rules it out at once; text characters all plain,
         :func:`plain_left_char`, or one a space, which matches no phrase's character; else
         the pattern tells), a gap between words; then a letter boundary before it, which
         sees before the window's start ``lo`` as lookbehinds do (a space, an ASCII sign,
@@ -368,13 +373,21 @@ class LeftReader:
                 if start < lo:
                     x = -1
                     break
-                seg = text[start:x]
-                if not seg.isascii() and not all(plain_left_char(c) for c in seg):
-                    if any(c.isspace() for c in seg):  # matches no phrase's character
-                        x = -1
+                c = text[x - 1]
+                if ord(c) < 128 and c != phrase.lasts[n - 1] and c != phrase.upper_lasts[n - 1]:
+                    same = False  # an ASCII character matches only these
+                else:
+                    seg = text[start:x]
+                    for c in seg:
+                        o = ord(c)
+                        if o >= 128 and not 0xC0 <= o <= 0xFE and not plain_left_char(c):
+                            if any(ch.isspace() for ch in seg):  # matches no phrase's character
+                                x = -1
+                                break
+                            return -2
+                    if x < 0:
                         break
-                    return -2
-                same = seg.lower() == w
+                    same = seg.lower() == w
                 if n == 1:
                     last = w
                     last_matches = same
@@ -571,7 +584,7 @@ UNGAPPED_SPACES: Final = "\x1c\x1d\x1e\x1f"
 # the most unit surfaces RightReader compares one by one after a word (see there)
 MAX_UNIT_SURFACES: Final = 16
 # a unit surface as RightReader reads it (see there)
-UnitSurface = tuple[tuple[str, ...], tuple[str, ...], bool, bool, bool]
+UnitSurface = tuple[tuple[str, ...], tuple[str, ...], bool, bool, bool, tuple[str, ...], tuple[str, ...]]
 _APOSTROPHE_END: Final = frozenset("'\u2019\u02bc")
 
 
@@ -650,7 +663,8 @@ class RightReader:
         # alternation's order (``units._alternation``: longest first), each as its words
         # (apostrophes and hyphens normalised), their lowercase, whether it is
         # case-sensitive, whether it ends in a letter or digit (then the pattern's end
-        # ``units._END`` follows it) and whether it has an apostrophe or a hyphen; only
+        # ``units._END`` follows it), whether it has an apostrophe or a hyphen, and the
+        # ASCII characters a word's first character may be (as written, or either case); only
         # where every such surface is readable (:func:`readable_unit`) and they are few;
         # where they are many (French "de" begins 162 surfaces), each with the folded first
         # and second words of a surface of several words ("" for one word): those are
@@ -669,7 +683,9 @@ class RightReader:
             surfaces = tuple(
                 (tuple(units.normalise_word(s).split()), tuple(units.normalise_word(s).lower().split()),
                  cs, s[-1].isalnum() or s[-1] == "_",
-                 any(c in units._APOSTROPHES or c in units._HYPHENS for c in s))
+                 any(c in units._APOSTROPHES or c in units._HYPHENS for c in s),
+                 tuple(w[0] if cs else w[0].lower() for w in units.normalise_word(s).split()),
+                 tuple(w[0] if cs else w[0].lower().upper() for w in units.normalise_word(s).split()))
                 for s, cs in ordered)
             if len(members) <= MAX_UNIT_SURFACES:
                 self.unit_plain[first] = surfaces
@@ -726,7 +742,8 @@ class RightReader:
         ``word``, so a prefix of the longest such head, whose surfaces are tried here in
         the alternation's order.  A readable surface (:func:`readable_unit`) matches where
         each word is the text's, apostrophes and hyphens normalised, the same by
-        ``str.lower`` (case-insensitive) or as written, with a gap between words; where a
+        ``str.lower`` (case-insensitive) or as written, with a gap between words (an ASCII
+        first character other than the word's, in either case, rules it out); where a
         text character is not plain (:func:`plain_unit_char`) and may match in another
         way, the pattern tells.  Its end is tried on ASCII, spaces and
         :data:`UNIT_END_SIGNS` only."""
@@ -752,7 +769,7 @@ class RightReader:
             candidates = self._wide_candidates(text, q, end, best, wide)
             if candidates is None:
                 return -2
-        for words, lowers, cs, needs_end, norm in candidates:
+        for words, lowers, cs, needs_end, norm, heads, upper_heads in candidates:
             e = q
             for i in range(len(words)):
                 if i:  # the pattern's gap between words: \s+
@@ -766,6 +783,10 @@ class RightReader:
                 word_end = e + len(words[i])
                 if word_end > end:
                     e = -1
+                    break
+                c = text[e]
+                if ord(c) < 128 and c != heads[i] and c != upper_heads[i]:
+                    e = -1  # an ASCII character is plain, and matches only these
                     break
                 seg = text[e:word_end]
                 if norm and not seg.isascii():
@@ -785,7 +806,7 @@ class RightReader:
                 continue
             if needs_end and e < end:
                 c = text[e]
-                if c.isascii():
+                if ord(c) < 128:
                     if c.isalnum() or c == "_" or c == "'":
                         continue
                 elif c in _APOSTROPHE_END:
