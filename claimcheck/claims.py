@@ -38,7 +38,7 @@ from .dates import (
     day_after_month_re,
     month_names,
 )
-from .grammar import NUMBER_DIGITS, NUMBER_SIGN, RANGE_DASHES, Grammar, get_grammar
+from .grammar import NUMBER_DIGITS, RANGE_DASHES, Grammar, get_grammar
 from .lexicon import get_lexicon
 from .model import NumberFormat, Qualifier, Reading, Role
 from .scale import is_letter_scale, scale_factor, scale_words
@@ -283,6 +283,22 @@ class Ends:
     ratio_of_first: tuple[str, ...]  # patterns, which all begin with a gap:
     movement_to_first: tuple[str, ...]  # see :func:`_gap_then_word`
     verb_keys: tuple[str, ...]  # see :func:`_may_hold_verb`
+    age_heads: str  # :func:`_ascii_heads` of ``Grammar.age_first``,
+    comparative_heads: str  # of ``Grammar.comparative_first``,
+    ratio_in_heads: str  # of ``Grammar.ratio_in_first``
+    ratio_first_heads: str  # :func:`_ascii_heads` of ``ratio_first``,
+    scale_heads: str  # of ``scale_first``,
+    piece_heads: str  # of ``cardinal_words(lang).pieces``
+    time_heads: str  # :func:`_ascii_heads` of ``Grammar.time_words``,
+    id_heads: str  # of ``Grammar.id_words``,
+    month_heads: str  # of ``dates.month_names()``
+    age_before_tails: str  # ASCII last characters of ``age_before_phrases``' words (:func:`_may_end_in`)
+    multiple_heads: str  # :func:`_ascii_heads` of ``Grammar.multiple_stems``,
+    minus_heads: str  # of ``Grammar.minus_words``,
+    change_of_heads: str  # of ``Grammar.change_of``,
+    rate_heads: str  # of ``Grammar.rate_first`` and ``rate_elided``
+    has_particles: bool  # False: ``particle_after_re`` is built of two empty alternations,
+    # "(?!)" (see :func:`claimcheck.lexicon.alternation`), and can never match
 
 
 def _load_ends(lang: str) -> Ends:
@@ -301,6 +317,10 @@ def _load_ends(lang: str) -> Ends:
         _first_words([*lex.range_connectors, *lex.range_between_connectors, *RANGE_DASHES]),
         _first_words([p for group in lex.qualifiers_after.values() for p in group]),
     )
+    age_before_phrases = PhraseEnds(list(lex.age_before))
+    ratio_first = frozenset(_fold_word(p.split()[0]) for p in lex.ratio_in if p.split())
+    scale_first = tuple(sorted({_fold_word(w.split()[0]) for w in scale_words(lang)
+                                if w.split() and not is_letter_scale(w)}))
     return Ends(
         left=_last_words([p for part in left_phrases for p in part]),
         right_reader=RightReader(g.right_part_res, right_firsts, dict(g.right_re.groupindex),
@@ -311,17 +331,31 @@ def _load_ends(lang: str) -> Ends:
                                (PhraseEnds(currencies, fold=False), None, PhraseEnds(list(g.qual_kinds)),
                                 None, None)),
         age_before=_last_words(list(lex.age_before)),
-        age_before_phrases=PhraseEnds(list(lex.age_before)),
+        age_before_phrases=age_before_phrases,
         relative_before=_last_words(list(lex.relative_time_before)),
         clock_first=frozenset(p.split()[0][0] for p in get_lexicon(lang).time_after if p.split()),
-        ratio_first=frozenset(_fold_word(p.split()[0]) for p in lex.ratio_in if p.split()),
-        scale_first=tuple(sorted({_fold_word(w.split()[0]) for w in scale_words(lang)
-                                  if w.split() and not is_letter_scale(w)})),
+        ratio_first=ratio_first,
+        scale_first=scale_first,
         right_prefixes=frozenset(w[:n] for w in g.right_first for n in range(1, len(w) + 1)),
         relative_after_first=_first_folded(lex.relative_time_after),
         ratio_of_first=_first_folded(lex.ratio_of),
         movement_to_first=_first_folded(lex.movement_to),
         verb_keys=_key_words(lex.increase + lex.decrease),
+        age_heads=_ascii_heads(g.age_first),
+        comparative_heads=_ascii_heads(g.comparative_first),
+        ratio_in_heads=_ascii_heads(g.ratio_in_first),
+        ratio_first_heads=_ascii_heads(ratio_first),
+        scale_heads=_ascii_heads(scale_first),
+        piece_heads=_ascii_heads(cardinal_words(lang).pieces),
+        time_heads=_ascii_heads(g.time_words),
+        id_heads=_ascii_heads(g.id_words),
+        month_heads=_ascii_heads(month_names()),
+        age_before_tails=_ascii_tails(age_before_phrases),
+        multiple_heads=_ascii_heads(g.multiple_stems),
+        minus_heads=_ascii_heads(g.minus_words),
+        change_of_heads=_ascii_heads(g.change_of),
+        rate_heads=_ascii_heads([*g.rate_first, *g.rate_elided]),
+        has_particles=bool(lex.particles_increase or lex.particles_decrease),
     )
 
 
@@ -433,8 +467,46 @@ def _is_year_text(raw: str) -> bool:
 
 
 def _is_code_word(word: str) -> bool:
-    """Two to five ASCII capitals ("ICE", "HC"), as ``[A-Z]{2,5}`` whole."""
-    return 2 <= len(word) <= 5 and word.isascii() and word.isalpha() and word.isupper()
+    """Two to five ASCII capitals ("ICE", "HC"), as ``[A-Z]{2,5}`` whole: compared by code
+    point, no ``isascii``/``isalpha``/``isupper`` method calls (an ASCII string is alphabetic
+    and upper-case exactly when every character is one of A-Z)."""
+    n = len(word)
+    if n < 2 or n > 5:
+        return False
+    for ch in word:
+        o = ord(ch)
+        if o < 65 or o > 90:
+            return False
+    return True
+
+
+def _folded_in(word: str, words: Iterable[str], heads: str) -> bool:
+    """``word.casefold() in words``, ``heads`` being :func:`_ascii_heads` of ``words``:
+    a word whose first character is ASCII and not among them is ruled out without the
+    casefold (a method call) and the lookup (hashing a fresh string); so is the casefold
+    of an empty word, which is itself.  Exact: see :func:`_ascii_heads`."""
+    if not word:
+        return word in words
+    if ord(word[0]) < 128 and word[0] not in heads:
+        return False
+    return word.casefold() in words
+
+
+def _may_end_in(text: str, pos: int, lo: int, tails: str) -> bool:
+    """False where ``PhraseEnds.may_end(text, pos, lo)`` is False for a ``PhraseEnds``
+    whose folded single words and pair keys (the words it tests the chunk before ``pos``
+    against, whole or as its end) end in none of the ASCII characters ``tails`` (both
+    cases): the whitespace-free chunk before ``pos`` (or before the spaces there) must
+    then end in a non-ASCII character, since an ASCII last character folds to itself
+    lower-cased, and stays last (see :func:`_ascii_heads`).  Costs a character test where
+    ``may_end`` folds the chunk and looks it up."""
+    i = pos
+    while i > lo and text[i - 1].isspace():
+        i -= 1
+    if i == lo:
+        return False
+    ch = text[i - 1]
+    return ord(ch) >= 128 or ch in tails
 
 
 def _strip_elision(word: str) -> str:
@@ -532,14 +604,39 @@ def _age_apposition(text: str, tok_start: int, lo: int) -> bool:
     return name[:1].isupper() and name.isalpha()
 
 
-def _next_word_in(text: str, pos: int, hi: int, n: int, words: frozenset[str]) -> bool:
+def _next_word_in(text: str, pos: int, hi: int, n: int, words: frozenset[str], heads: str) -> bool:
     """Whether one of the next ``n`` whitespace-separated words after ``pos``, casefolded
     and unpunctuated, is in ``words``: a cheap test before a regex that needs one of a
-    few words there."""
-    for w in text[pos:min(hi, pos + 60)].split(None, n)[:n]:
-        if w.strip(TOKEN_PUNCT).casefold() in words:
+    few words there.  ``heads`` is :func:`_ascii_heads` of ``words``: a word whose first
+    character is ASCII and not among them is passed over without its casefold (a method
+    call) and set lookup (hashing a fresh string); exact, see :func:`_ascii_heads`."""
+    parts = text[pos:min(hi, pos + 60)].split(None, n)
+    for i in range(min(n, len(parts))):
+        w = parts[i].strip(TOKEN_PUNCT)
+        if w and ord(w[0]) < 128 and w[0] not in heads:
+            continue
+        if w.casefold() in words:
             return True
     return False
+
+
+def _ascii_tails(phrases: PhraseEnds) -> str:
+    """The ASCII characters, in either case, that end a folded word ``phrases`` tests the
+    chunk before a position against (see :func:`_may_end_in`)."""
+    words = [*phrases.singles.words, *phrases.pairs]
+    return "".join(sorted({c for w in words if w and w[-1].isascii() for c in (w[-1], w[-1].upper())}))
+
+
+def _ascii_heads(words: Iterable[str]) -> str:
+    """The ASCII characters, in either case, that begin one of the folded ``words``.
+
+    Case folding maps an ASCII character to its lower case, one ASCII character, and
+    :func:`_fold_word`'s other steps (apostrophes and hyphens made plain, "i" + combining
+    dot as "i") change no ASCII character and keep a word's first character first: so a
+    word whose first character is ASCII folds to one whose first character is that
+    character lower-cased, which must then be in here for the folded word to be (or
+    begin with) one of ``words``.  Non-ASCII first characters are left to the full test."""
+    return "".join(sorted({c for w in words if w and w[0].isascii() for c in (w[0], w[0].upper())}))
 
 
 def _denominator(m: regex.Match, g: Grammar) -> Decimal | None:
@@ -582,8 +679,14 @@ def _ratio_word_within(text: str, pos: int, hi: int, g: Grammar) -> bool:
     """Whether one of the next three words is the first word of a ratio's "in"/"sur": the
     pattern reads at most two nouns before it, and whole words between gaps (an exact
     pre-check: unlike :func:`_next_word_in`, no window cuts a long noun)."""
-    first = _ends(g.lang).ratio_first
-    for w in text[pos:hi].split(None, 3)[:3]:
+    ends = _ends(g.lang)
+    first = ends.ratio_first
+    heads = ends.ratio_first_heads
+    parts = text[pos:hi].split(None, 3)
+    for i in range(min(3, len(parts))):
+        w = parts[i]
+        if ord(w[0]) < 128 and w[0] not in heads:
+            continue  # exact: see _ascii_heads (a split part is never empty)
         if _fold_word(w) in first:
             return True
     return False
@@ -593,9 +696,11 @@ def _may_be_age(text: str, end: int, first_end: int, hi: int, g: Grammar) -> boo
     """Whether an age word can follow ("63 Jahre alt", "20-year-old")."""
     if text[end:end + 1] == "-" or text[first_end:first_end + 1] == "-":
         return True
+    heads = _ends(g.lang).age_heads
     if end == first_end:  # the next word is among the next two
-        return _next_word_in(text, first_end, hi, 2, g.age_first)
-    return _next_word_in(text, end, hi, 1, g.age_first) or _next_word_in(text, first_end, hi, 2, g.age_first)
+        return _next_word_in(text, first_end, hi, 2, g.age_first, heads)
+    return (_next_word_in(text, end, hi, 1, g.age_first, heads)
+            or _next_word_in(text, first_end, hi, 2, g.age_first, heads))
 
 
 def _word_before(text: str, pos: int, lo: int) -> str:
@@ -645,6 +750,11 @@ def _named_date_leads() -> frozenset[str] | None:
     return frozenset(leads)
 
 
+_NAMED_DATE_LEADS: Final[dict[int, frozenset[str] | None]] = {}
+""":func:`_named_date_leads` under key 0, once read: a plain dict read from compiled code
+instead of a ``functools.cache`` wrapper's Python call per figure."""
+
+
 def _may_be_named_date(nxt: str, after: str) -> bool:
     """Whether ``date_at_re`` can match at a figure of one or two digits followed by
     ``nxt`` (a space or a letter; not "." "/" "-", so only its day + month-name branch
@@ -660,14 +770,26 @@ def _may_be_named_date(nxt: str, after: str) -> bool:
     of the suffixes (every character ``regex`` matches case-insensitively for one of their
     letters folds to it)."""
     if nxt in " \u00a0\u202f":
-        leads = _named_date_leads()
-        if not after or leads is None:
+        if not after:
             return True
+        if 0 not in _NAMED_DATE_LEADS:
+            _NAMED_DATE_LEADS[0] = _named_date_leads()
+        leads = _NAMED_DATE_LEADS[0]
+        if leads is None:
+            return True
+        # the letters opening ``after``, compared by code point (no ``isalpha`` method call
+        # per character): an ASCII character is a letter exactly when in A-Z or a-z; at the
+        # first other character, a non-ASCII letter would make the lead non-ASCII
         i = 0
-        while i < len(after) and after[i].isalpha():
+        n = len(after)
+        while i < n:
+            o = ord(after[i])
+            if not (97 <= o <= 122 or 65 <= o <= 90):
+                if o >= 128 and after[i].isalpha():
+                    return True  # a non-ASCII letter in the lead
+                break
             i += 1
-        lead = after[:i]
-        return not lead.isascii() or lead.lower() in leads
+        return after[:i].lower() in leads
     if nxt.isalpha():
         return after.casefold() in NAMED_DATE_SUFFIXES
     return True
@@ -694,18 +816,18 @@ def _may_be_date_at(raw: str, nxt: str, after: str) -> bool:
 
 
 def _not_a_claim(
-    text: str, m: regex.Match, sent: tuple[int, int], g: Grammar, before: str, after: str
+    text: str, tok_start: int, num_start: int, num_end: int, raw: str, sign: str,
+    sent: tuple[int, int], g: Grammar, before: str, after: str
 ) -> int | None:
     """If the token is a date, time, phone number, id or ordinal: where to resume.
 
+    The token (``number_re``'s match) starts at ``tok_start``, its digits ``raw`` span
+    ``num_start:num_end``, ``sign`` is its sign or "" (see :func:`_digits_draft`).
     ``before``/``after`` are the words before the token and after its digits
     (:func:`_word_before`, :func:`_word_after`: read once per figure).
     Cheap character tests guard every regex, so a plain figure costs a few comparisons.
     """
     s_start, s_end = sent
-    num_start, num_end = m.span(NUMBER_DIGITS)
-    raw = m.group(NUMBER_DIGITS)
-    tok_start = m.start()
     nxt = text[num_end] if num_end < s_end else ""
     prev = text[tok_start - 1] if tok_start > s_start else ""
     small = raw.isdigit() and len(raw) <= 2
@@ -716,7 +838,7 @@ def _not_a_claim(
         return num_end  # no figure has that many digits: an id, a hash, noise
     if prev not in " (\u00a0\u202f\n\t\"'„“«" and _in_url(text, num_start, num_end):
         return num_end
-    if m.group(NUMBER_SIGN) == "+" or prev == "(" or (raw[0] == "0" and len(raw) > 2):
+    if sign == "+" or prev == "(" or (raw[0] == "0" and len(raw) > 2):
         ph = PHONE_AT_RE.match(text, tok_start if prev != "(" else tok_start - 1, s_end)
         if ph and sum(c.isdigit() for c in ph.group()) >= 8:
             return ph.end()
@@ -730,8 +852,8 @@ def _not_a_claim(
         )):
             return d.end()
     if small and 1 <= int(raw) <= 31:
-        month = before.rstrip(".").casefold()
-        if month and month in month_names():
+        month = before.rstrip(".")
+        if month and _folded_in(month, month_names(), _ends(g.lang).month_heads):
             tail = day_after_month_re().match(text, num_end, s_end)
             end = tail.end() if tail else num_end
             more = g.date_continuation_re.match(text, end, s_end)  # "Dec. 10 to 12"
@@ -746,7 +868,8 @@ def _not_a_claim(
         return num_end
     if len(raw) <= 5 and (small or raw[:2].isdigit() or raw[1:2] in (".", ":")):  # 14.30, 2.30
         after_time = after.rstrip(",;")
-        if after_time.casefold() in g.time_words or nxt in ".:" or after_time[:1] in ("a", "p", "U", "h"):
+        if (_folded_in(after_time, g.time_words, _ends(g.lang).time_heads) or nxt in ".:"
+                or after_time[:1] in ("a", "p", "U", "h")):
             t = _time_after(text, num_end, s_end, g)
             if t and ((raw.isdigit() and int(raw) <= 24) or len(raw) <= 5):
                 return t.end()
@@ -757,8 +880,9 @@ def _not_a_claim(
     if before[-1:] in ",;:)":
         bare = ""  # "According to the ONS, 68% of households": punctuation ends the name
     dotted = bare + "." if before.endswith(".") else ""  # "No.", "Nr.", "p.": listed with their dot
-    if bare and (bare in g.id_words or bare.casefold() in g.id_words or (
-        dotted in g.id_words or dotted.casefold() in g.id_words) or (
+    id_heads = _ends(g.lang).id_heads
+    if bare and (bare in g.id_words or _folded_in(bare, g.id_words, id_heads) or (
+        dotted in g.id_words or _folded_in(dotted, g.id_words, id_heads)) or (
         _is_code_word(bare) and _canonical(bare, g.lang) is None
     )):
         tail = g.list_after_id_re.match(text, num_end, s_end)  # "Anschlussstellen 38 und 40"
@@ -770,7 +894,8 @@ def _not_a_claim(
             return num_end
         return text.find(after, num_end) + len(after.rstrip(",.;)")) if after else num_end
     age_lo = max(s_start, tok_start - 30)
-    if (_ends(g.lang).age_before_phrases.may_end(text, tok_start, age_lo)
+    if (_may_end_in(text, tok_start, age_lo, _ends(g.lang).age_before_tails)
+            and _ends(g.lang).age_before_phrases.may_end(text, tok_start, age_lo)
             and g.age_before_re.match(text, age_lo, tok_start)):
         tail = g.list_after_id_re.match(text, num_end, s_end)  # "aged 16 to 19"
         return tail.end() if tail else num_end
@@ -793,18 +918,24 @@ def _not_a_claim(
 def _digits_draft(
     text: str, m: regex.Match, sent: tuple[int, int], lang: str, g: Grammar
 ) -> tuple[Draft | None, int]:
-    before = _word_before(text, m.start(), sent[0])
-    after = _word_after(text, m.end(NUMBER_DIGITS), sent[1])
-    skip = _not_a_claim(text, m, sent, g, before, after)
+    # One span call instead of a Match method call per group and bound (~200 instructions
+    # each): ``number_re`` is its lookbehinds, an optional one-character sign group, then
+    # the digits group, which ends the match; so the match starts at the sign, or at the
+    # digits when there is none, and the sign is the text between.
+    tok_start = m.start()
+    num_start, num_end = m.span(NUMBER_DIGITS)
+    raw = text[num_start:num_end]
+    sign = text[tok_start:num_start]
+    before = _word_before(text, tok_start, sent[0])
+    after = _word_after(text, num_end, sent[1])
+    skip = _not_a_claim(text, tok_start, num_start, num_end, raw, sign, sent, g, before, after)
     if skip is not None:
         return None, skip
-    raw = m.group(NUMBER_DIGITS)
     readings = readings_of(raw)
-    num_start = m.start(NUMBER_DIGITS)
     if not readings:
         # "2014 200" (two figures joined by a space) or "1,2,3" (a list): retry the head
-        return None, m.end() if not _space_split(raw) else num_start + _space_split(raw)
-    first = Figure(m.start(), m.end(NUMBER_DIGITS), raw, m.group(NUMBER_SIGN) or "", readings)
+        return None, num_end if not _space_split(raw) else num_start + _space_split(raw)
+    first = Figure(tok_start, num_end, raw, sign, readings)
     return _assemble(text, first, sent, lang, g, num_start, before, after)
 
 
@@ -827,14 +958,22 @@ def _may_continue(text: str, pos: int, hi: int, lang: str, after: str) -> bool:
         return False
     if text[pos] in CARDINAL_HYPHENS:
         return True
-    return after.strip(TOKEN_PUNCT).casefold() in cardinal_words(lang).pieces
+    word = after.strip(TOKEN_PUNCT)
+    if word and ord(word[0]) < 128 and word[0] not in _ends(lang).piece_heads:
+        return False  # exact: see _ascii_heads
+    return word.casefold() in cardinal_words(lang).pieces
 
 
 def _scale_may_follow(after: str, g: Grammar) -> bool:
     """Whether ``g.scale_after_re`` can match before ``after``, the word after a number
     word: the word must begin with the first word of a scale word ("a million", "un
     milliard").  An empty word (a line break follows) leaves it to the pattern."""
-    return not after or _fold_word(after).startswith(_ends(g.lang).scale_first)
+    if not after:
+        return True
+    ends = _ends(g.lang)
+    if ord(after[0]) < 128 and after[0] not in ends.scale_heads:
+        return False  # exact: see _ascii_heads (no scale word's first word is empty)
+    return _fold_word(after).startswith(ends.scale_first)
 
 
 def _words_draft(
@@ -915,11 +1054,18 @@ def _left_groups(left: PartsMatch | None, g: Grammar) -> dict:
 
 
 def _left_start(left: PartsMatch | None, L: dict, pos: int, g: Grammar, *, opener: bool = True) -> int:
-    """Where the claim's text begins: its qualifier, range opener or currency sign."""
-    for name in LEFT_TEXT_GROUPS:
-        if L.get(name) is not None and (opener or name != "opener"):
-            assert left is not None  # a group matched
-            pos = min(pos, left.start(g.left_groups.index[name]))
+    """Where the claim's text begins: its qualifier, range opener or currency sign
+    (``LEFT_TEXT_GROUPS``, one by one: no tuple iterated).  An empty left context has all
+    its groups None (:func:`_left_groups`): the figure's start."""
+    if left is None:
+        return pos
+    index = g.left_groups.index
+    if L.get("qual") is not None:
+        pos = min(pos, left.start(index["qual"]))
+    if opener and L.get("opener") is not None:
+        pos = min(pos, left.start(index["opener"]))
+    if L.get("cur") is not None:
+        pos = min(pos, left.start(index["cur"]))
     return pos
 
 
@@ -1064,8 +1210,8 @@ def _assemble(
     qa = R["qafter"]
     role = LEVEL
     if second is None and (
-        (after if after is not None and end == first.end else _word_after(text, end, s_end))[:4]
-        .casefold() in g.multiple_stems or text[end:end + 1] == "-"
+        _folded_in((after if after is not None and end == first.end else _word_after(text, end, s_end))[:4],
+                   g.multiple_stems, _ends(g.lang).multiple_heads) or text[end:end + 1] == "-"
     ):
         mult = g.multiple_after_re.match(text, end, s_end)
         if mult:
@@ -1093,7 +1239,7 @@ def _assemble(
     ratio_of_two = None
     extra_subject_end: int | None = None
     if second is None and role is not RATIO and unit == "dimensionless" and first.scale == 1:
-        if _next_word_in(text, end, s_end, 3, g.ratio_in_first):
+        if _next_word_in(text, end, s_end, 3, g.ratio_in_first, _ends(g.lang).ratio_in_heads):
             numerator = first.word_value
             if numerator is None and first.raw.isdigit():
                 numerator = Decimal(first.raw)
@@ -1121,7 +1267,7 @@ def _assemble(
             end = ratio_of_two.end()
             role = RATIO
     minus = before
-    if minus.casefold() in g.minus_words and not first.sign and L["qual"] is None:
+    if _folded_in(minus, g.minus_words, _ends(g.lang).minus_heads) and not first.sign and L["qual"] is None:
         first.sign = "-"  # "minus 3 Grad"
         first.start = text.rfind(minus, s_start, first.start)
     draft = Draft(start, end, lang, sent, first, second, unit=unit, role=role)
@@ -1168,7 +1314,10 @@ RATE_DENOMINATOR_NOT: Final = frozenset({"dimensionless", "percent", "percentage
 
 def _rate_after(text: str, end: int, s_end: int, lang: str, g: Grammar) -> tuple[str, int] | None:
     """(canonical denominator, end) when "per/a/je/pro/par/le <unit>" follows ``end``."""
-    word = _word_after(text, end, s_end).casefold()
+    word = _word_after(text, end, s_end)
+    if word and ord(word[0]) < 128 and word[0] not in _ends(g.lang).rate_heads:
+        return None  # exact: see _ascii_heads (the elided heads are folded and non-empty too)
+    word = word.casefold()
     if word not in g.rate_first and not word.replace("\u2019", "'").startswith(g.rate_elided):
         return None
     m = g.rate_re.match(text, end, s_end)
@@ -1330,6 +1479,13 @@ def _topic_preposition(text: str, left: PartsMatch, L: dict, s_start: int, g: Gr
     return before in g.topic_nouns or before.endswith(g.topic_noun_endings)  # "Mitgliedsanleihe"
 
 
+QUALIFIER_BY_VALUE: Final[dict[str, Qualifier]] = {m.value: m for m in Qualifier}
+"""``Qualifier(q)`` as a dict read: the Enum call by value runs Python (~4,000 instructions)."""
+QUALIFIER_AFTER_GROUPS: Final = tuple((f"qa_{q}", Qualifier(q)) for q in (
+    "more_than", "at_least", "less_than", "at_most", "approx"))
+"""The right context's trailing-qualifier groups, in the order they are tried."""
+
+
 def _apply_qualifier(draft: Draft, L: dict, R: dict | None, g: Grammar) -> None:
     phrase = L.get("qual")
     if phrase:
@@ -1338,12 +1494,13 @@ def _apply_qualifier(draft: Draft, L: dict, R: dict | None, g: Grammar) -> None:
             draft.qualifier = APPROX
             draft.approx_below = True
         else:
-            draft.qualifier = Qualifier(q)
+            member = QUALIFIER_BY_VALUE.get(q)
+            draft.qualifier = member if member is not None else Qualifier(q)
         return
     if R is not None:
-        for q in ("more_than", "at_least", "less_than", "at_most", "approx"):
-            if R.get(f"qa_{q}"):
-                draft.qualifier = Qualifier(q)
+        for group, member in QUALIFIER_AFTER_GROUPS:
+            if R.get(group):
+                draft.qualifier = member
                 return
 
 
@@ -1359,7 +1516,7 @@ def _role(
         if direction is None and L["by"] is not None:
             # "sanken im ersten Halbjahr um 4,7 Prozent", "um 12.000 gesunken"
             direction = _verb_near(text, draft.start, draft.end, draft.sentence, g)
-        if direction is None and L["by"] is not None:
+        if direction is None and L["by"] is not None and _ends(g.lang).has_particles:
             comp = g.particle_after_re.match(text, draft.end, min(s_end, draft.end + 40))
             if comp:  # "legten um 2 Prozent zu", "ging um 382.000 zurück"
                 direction = INCREASE if comp.group(g.particle_groups.index["up"]) else DECREASE
@@ -1372,7 +1529,8 @@ def _role(
     if noun is not None:
         return noun  # "an increase of 4%", "ein Plus von 4,7 Prozent", "une hausse de 6 %"
     comp = None
-    if _next_word_in(text, draft.end, s_end, 2, g.comparative_first):
+    if _next_word_in(text, draft.end, s_end, 2, g.comparative_first,
+                     _ends(g.lang).comparative_heads):
         comp = g.comparative_after_re.match(text, draft.end, min(s_end, draft.end + 40))
     if comp:  # "4.6 percentage points higher", "382.000 Menschen weniger"
         return INCREASE if comp.group(g.comparative_groups.index["up"]) else DECREASE
@@ -1390,7 +1548,7 @@ def _change_noun_before(
         return None
     if link is None:
         link = _word_before(text, start, s_start)
-    if link.casefold() not in g.change_of:
+    if not _folded_in(link, g.change_of, _ends(g.lang).change_of_heads):
         return None
     lo = start - len(link) - 1
     if lo <= s_start:
