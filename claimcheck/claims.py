@@ -226,10 +226,23 @@ def _glued_right(text: str, end: int, limit: int) -> bool:
     return False
 
 
+_CANONICAL: Final[dict[str, dict[str, str | None]]] = {}
+"""``_canonical_cached`` by language, then stripped surface: two plain dict reads from
+compiled code instead of a ``functools.cache`` wrapper's Python call per unit.  Bounded by
+the unit surfaces the patterns read, as the cache is."""
+
+
 def _canonical(surface: str | None, lang: str) -> str | None:
     if not surface:
         return None
-    return _canonical_cached(surface.strip(), lang)
+    key = surface.strip()
+    memo = _CANONICAL.get(lang)
+    if memo is None:
+        memo = _CANONICAL[lang] = {}
+    if key in memo:
+        return memo[key]
+    found = memo[key] = _canonical_cached(key, lang)
+    return found
 
 
 @cache
@@ -276,6 +289,7 @@ class Ends:
     age_before_phrases: PhraseEnds  # sharper than age_before: the last two words
     relative_before: Suffixes
     clock_first: frozenset[str]
+    clock_words: tuple[str, ...]  # the first words of the clock phrases, as written
     ratio_first: frozenset[str]  # folded first words of "in", "sur", "out of"
     scale_first: tuple[str, ...]  # folded first words of the scale words of scale_after_re
     right_prefixes: frozenset[str]  # every prefix of every word of ``Grammar.right_first``
@@ -283,6 +297,7 @@ class Ends:
     ratio_of_first: tuple[str, ...]  # patterns, which all begin with a gap:
     movement_to_first: tuple[str, ...]  # see :func:`_gap_then_word`
     verb_keys: tuple[str, ...]  # see :func:`_may_hold_verb`
+    verb_key_groups: tuple[tuple[str, tuple[str, ...]], ...]  # verb_keys by their first two characters
     age_heads: str  # :func:`_ascii_heads` of ``Grammar.age_first``,
     comparative_heads: str  # of ``Grammar.comparative_first``,
     ratio_in_heads: str  # of ``Grammar.ratio_in_first``
@@ -297,6 +312,11 @@ class Ends:
     minus_heads: str  # of ``Grammar.minus_words``,
     change_of_heads: str  # of ``Grammar.change_of``,
     rate_heads: str  # of ``Grammar.rate_first`` and ``rate_elided``
+    topic_heads: str  # of ``Grammar.topic_prepositions``
+    ratio_phrases: tuple[tuple[str, ...], ...]  # the folded words of each ratio_in phrase
+    ratio_nouns: int  # how many noun words may stand before one (0 or 2)
+    ratio_denominator_heads: str  # see :func:`_ratio_may_match`
+    ratio_last_tails: str  # :func:`_ascii_ends` of ``Grammar.ratio_in_last``
     has_particles: bool  # False: ``particle_after_re`` is built of two empty alternations,
     # "(?!)" (see :func:`claimcheck.lexicon.alternation`), and can never match
 
@@ -318,6 +338,7 @@ def _load_ends(lang: str) -> Ends:
         _first_words([p for group in lex.qualifiers_after.values() for p in group]),
     )
     age_before_phrases = PhraseEnds(list(lex.age_before))
+    verb_keys = _key_words(lex.increase + lex.decrease)
     ratio_first = frozenset(_fold_word(p.split()[0]) for p in lex.ratio_in if p.split())
     scale_first = tuple(sorted({_fold_word(w.split()[0]) for w in scale_words(lang)
                                 if w.split() and not is_letter_scale(w)}))
@@ -334,13 +355,15 @@ def _load_ends(lang: str) -> Ends:
         age_before_phrases=age_before_phrases,
         relative_before=_last_words(list(lex.relative_time_before)),
         clock_first=frozenset(p.split()[0][0] for p in get_lexicon(lang).time_after if p.split()),
+        clock_words=tuple(sorted({p.split()[0] for p in get_lexicon(lang).time_after if p.split()})),
         ratio_first=ratio_first,
         scale_first=scale_first,
         right_prefixes=frozenset(w[:n] for w in g.right_first for n in range(1, len(w) + 1)),
         relative_after_first=_first_folded(lex.relative_time_after),
         ratio_of_first=_first_folded(lex.ratio_of),
         movement_to_first=_first_folded(lex.movement_to),
-        verb_keys=_key_words(lex.increase + lex.decrease),
+        verb_keys=verb_keys,
+        verb_key_groups=_by_head(verb_keys),
         age_heads=_ascii_heads(g.age_first),
         comparative_heads=_ascii_heads(g.comparative_first),
         ratio_in_heads=_ascii_heads(g.ratio_in_first),
@@ -355,6 +378,12 @@ def _load_ends(lang: str) -> Ends:
         minus_heads=_ascii_heads(g.minus_words),
         change_of_heads=_ascii_heads(g.change_of),
         rate_heads=_ascii_heads([*g.rate_first, *g.rate_elided]),
+        topic_heads=_ascii_heads(g.topic_prepositions),
+        ratio_phrases=tuple(sorted({tuple(_fold_word(w) for w in p.split()) for p in lex.ratio_in
+                                    if p.split()})),
+        ratio_nouns=2 if lex.ratio_in_noun else 0,
+        ratio_denominator_heads="0123456789" + _ascii_heads([_fold_word(w) for w in lex.number_words]),
+        ratio_last_tails=_ascii_ends(g.ratio_in_last),
         has_particles=bool(lex.particles_increase or lex.particles_decrease),
     )
 
@@ -392,6 +421,14 @@ def _key_words(phrases: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(k for k in keys if not any(o != k and o in k for o in keys)))
 
 
+def _by_head(keys: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``keys`` grouped by their first two characters (the whole key when shorter)."""
+    groups: dict[str, list[str]] = {}
+    for k in keys:
+        groups.setdefault(k[:2], []).append(k)
+    return tuple((head, tuple(ks)) for head, ks in sorted(groups.items()))
+
+
 def _first_folded(phrases: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted({_fold_word(p.split()[0]) for p in phrases if p.split()}))
 
@@ -420,13 +457,18 @@ def _may_hold_verb(text: str, lo: int, hi: int, g: Grammar) -> bool:
     pre-check: folding is done character by character and a character the pattern matches
     for a phrase's character folds as it does (:func:`_case_fold`), so the folded text
     holds every folded word of a phrase found there.  The regex search it saves costs
-    ~60k instructions per window."""
+    ~60k instructions per window.  The keys are tried by groups sharing their first two
+    characters (``Ends.verb_key_groups``): a group's keys only where those two stand in
+    the folded text, as they do wherever one of its keys does (about 20 substring tests
+    instead of 50-65 for a window without a verb)."""
     if lo >= hi:
         return False
     folded = _case_fold(text[lo:hi])
-    for key in _ends(g.lang).verb_keys:
-        if key in folded:
-            return True
+    for head, keys in _ends(g.lang).verb_key_groups:
+        if head in folded:
+            for key in keys:
+                if key in folded:
+                    return True
     return False
 
 
@@ -445,7 +487,11 @@ def _may_end_at(text: str, pos: int, lo: int, lasts: Suffixes) -> bool:
 
 def _time_after(text: str, pos: int, hi: int, g: Grammar) -> regex.Match | None:
     """``g.time_after_re`` at ``pos``, run only when a clock word's first character (the
-    pattern is case-sensitive) follows the spaces there, or a "[.:]" minutes part."""
+    pattern is case-sensitive) follows the spaces there, or a "[.:]" minutes part.
+    Sharper: the text after the spaces must then begin with the first word of a clock
+    phrase as written (``Ends.clock_words``), as where the pattern matches: its gap is
+    all ``str.isspace`` and the phrase begins with a letter, so it starts where the
+    spaces skipped here end ("three people" no longer runs the pattern for "pm")."""
     if pos >= hi:
         return None
     ch = text[pos]
@@ -456,7 +502,8 @@ def _time_after(text: str, pos: int, hi: int, g: Grammar) -> regex.Match | None:
             if j >= hi:
                 return None
             ch = text[j]
-        if ch not in _ends(g.lang).clock_first:
+        ends = _ends(g.lang)
+        if ch not in ends.clock_first or not text.startswith(ends.clock_words, j):
             return None
     return g.time_after_re.match(text, pos, hi)
 
@@ -548,8 +595,8 @@ def find_drafts(
             covered = m.end()
     if not words and digit_positions:
         # "One in 3", "un patient sur 15 000": a worded numerator before a digit denominator
-        words = any(_word_before(text, pos, s_start).casefold() in g.ratio_in_last
-                    for pos in digit_positions)
+        tails = _ends(g.lang).ratio_last_tails
+        words = any(_word_before_in(text, pos, s_start, g.ratio_in_last, tails) for pos in digit_positions)
     if words:
         for w_start, w_end in g.word_scan.spans(text, s_start, s_end):
             tokens.append((w_start, w_end, None))
@@ -570,7 +617,7 @@ def find_drafts(
         if m is None:
             draft, skip_to = _words_draft(text, start, w_end, sent, lang, g)
         else:
-            draft, skip_to = _digits_draft(text, m, sent, lang, g)
+            draft, skip_to = _digits_draft(text, m, start, sent, lang, g)
         if draft is not None:
             drafts.append(draft)
             consumed = draft.end
@@ -607,23 +654,40 @@ def _age_apposition(text: str, tok_start: int, lo: int) -> bool:
 def _next_word_in(text: str, pos: int, hi: int, n: int, words: frozenset[str], heads: str) -> bool:
     """Whether one of the next ``n`` whitespace-separated words after ``pos``, casefolded
     and unpunctuated, is in ``words``: a cheap test before a regex that needs one of a
-    few words there.  ``heads`` is :func:`_ascii_heads` of ``words``: a word whose first
-    character is ASCII and not among them is passed over without its casefold (a method
-    call) and set lookup (hashing a fresh string); exact, see :func:`_ascii_heads`."""
-    parts = text[pos:min(hi, pos + 60)].split(None, n)
-    for i in range(min(n, len(parts))):
-        w = parts[i].strip(TOKEN_PUNCT)
-        if w and ord(w[0]) < 128 and w[0] not in heads:
-            continue
-        if w.casefold() in words:
+    few words there.  The words are those of ``text[pos:min(hi, pos + 60)].split(None, n)[:n]``,
+    walked in place (no slice, no split list: ``str.split`` splits where ``str.isspace``).
+    ``heads`` is :func:`_ascii_heads` of ``words``: a word whose first character is ASCII,
+    no punctuation ``strip(TOKEN_PUNCT)`` removes, and not among them is passed over without
+    its casefold (a method call) and set lookup (hashing a fresh string); exact, see
+    :func:`_ascii_heads`."""
+    lim = min(hi, pos + 60)
+    i = pos
+    for k in range(n):
+        while i < lim and text[i].isspace():
+            i += 1
+        if i >= lim:
+            return False
+        ch = text[i]
+        ruled_out = ord(ch) < 128 and ch not in heads and ch not in TOKEN_PUNCT
+        if ruled_out and k == n - 1:
+            return False  # the last word asked about: no need to find its end
+        j = i + 1
+        while j < lim and not text[j].isspace():
+            j += 1
+        if not ruled_out and text[i:j].strip(TOKEN_PUNCT).casefold() in words:
             return True
+        i = j
     return False
 
 
 def _ascii_tails(phrases: PhraseEnds) -> str:
     """The ASCII characters, in either case, that end a folded word ``phrases`` tests the
     chunk before a position against (see :func:`_may_end_in`)."""
-    words = [*phrases.singles.words, *phrases.pairs]
+    return _ascii_ends([*phrases.singles.words, *phrases.pairs])
+
+
+def _ascii_ends(words: Iterable[str]) -> str:
+    """The ASCII characters, in either case, that end one of the folded ``words``."""
     return "".join(sorted({c for w in words if w and w[-1].isascii() for c in (w[-1], w[-1].upper())}))
 
 
@@ -652,6 +716,8 @@ def ratio_in(text: str, pos: int, hi: int, g: Grammar, numerator: Decimal | None
     five", "un Français sur cinq", "1 in 15,000"), or None.  Not a ratio: a year ("rose
     to 12 in 2021"), a denominator with a unit ("a man in 5 minutes"), one no larger than
     the numerator when a noun stands between ("3 people in 2 cars")."""
+    if not _ratio_may_match(text, pos, hi, g):
+        return None
     m = g.ratio_in_re.match(text, pos, hi)
     index = g.ratio_in_groups.index
     if m is None or m.group(index["unit"]) is not None:
@@ -675,27 +741,76 @@ def ratio_in(text: str, pos: int, hi: int, g: Grammar, numerator: Decimal | None
     return m
 
 
+def _ratio_may_match(text: str, pos: int, hi: int, g: Grammar) -> bool:
+    """Whether ``g.ratio_in_re`` can match at ``pos`` (a pre-check for its ~40k-instruction
+    match).  The pattern reads a gap, up to two noun words (where the language allows a
+    noun), the words of a ratio phrase, a gap, then a denominator: digits or a number word.
+    Every gap is all ``str.isspace`` and every word holds none, so in the whitespace-split
+    chunks after ``pos`` the phrase's words are whole chunks, folded equal to the phrase's
+    folded words (see :func:`_fold_word`), right after 0, 1 or 2 chunks, and the chunk after
+    them begins with a digit or a character matching a number word's first character
+    case-insensitively: an ASCII one is one of ``Ends.ratio_denominator_heads`` (ASCII
+    digits and :func:`_ascii_heads` of the folded number words)."""
+    if pos >= hi or not text[pos].isspace():
+        return False
+    ends = _ends(g.lang)
+    chunks = text[pos:hi].split(None, 5)  # chunks 0-4 whole: at most 2 nouns + 2 words + 1
+    n = len(chunks)
+    folded: list[str | None] = [None] * min(n, 5)
+    for k in range(ends.ratio_nouns + 1):
+        for phrase in ends.ratio_phrases:
+            d = k + len(phrase)
+            if d >= n or d > 5:
+                continue
+            same = True
+            for j in range(len(phrase)):
+                f = folded[k + j]
+                if f is None:
+                    f = folded[k + j] = _fold_word(chunks[k + j])
+                if f != phrase[j]:
+                    same = False
+                    break
+            if same:
+                ch = chunks[d][0]
+                if ord(ch) >= 128 or ch in ends.ratio_denominator_heads:
+                    return True
+    return False
+
+
 def _ratio_word_within(text: str, pos: int, hi: int, g: Grammar) -> bool:
     """Whether one of the next three words is the first word of a ratio's "in"/"sur": the
     pattern reads at most two nouns before it, and whole words between gaps (an exact
-    pre-check: unlike :func:`_next_word_in`, no window cuts a long noun)."""
+    pre-check: unlike :func:`_next_word_in`, no window cuts a long noun).  The words are
+    those of ``text[pos:hi].split(None, 3)[:3]``, walked in place (no slice of the rest of
+    the sentence, no split list); one whose first character is ASCII and not among
+    ``Ends.ratio_first_heads`` is passed over unfolded (exact: see :func:`_ascii_heads`)."""
     ends = _ends(g.lang)
     first = ends.ratio_first
     heads = ends.ratio_first_heads
-    parts = text[pos:hi].split(None, 3)
-    for i in range(min(3, len(parts))):
-        w = parts[i]
-        if ord(w[0]) < 128 and w[0] not in heads:
-            continue  # exact: see _ascii_heads (a split part is never empty)
-        if _fold_word(w) in first:
+    i = pos
+    for k in range(3):
+        while i < hi and text[i].isspace():
+            i += 1
+        if i >= hi:
+            return False
+        ch = text[i]
+        ruled_out = ord(ch) < 128 and ch not in heads
+        if ruled_out and k == 2:
+            return False
+        j = i + 1
+        while j < hi and not text[j].isspace():
+            j += 1
+        if not ruled_out and _fold_word(text[i:j]) in first:
             return True
+        i = j
     return False
 
 
 def _may_be_age(text: str, end: int, first_end: int, hi: int, g: Grammar) -> bool:
     """Whether an age word can follow ("63 Jahre alt", "20-year-old")."""
-    if text[end:end + 1] == "-" or text[first_end:first_end + 1] == "-":
-        return True
+    n = len(text)
+    if (end < n and text[end] == "-") or (first_end < n and text[first_end] == "-"):
+        return True  # a character read where a one-character slice was compared
     heads = _ends(g.lang).age_heads
     if end == first_end:  # the next word is among the next two
         return _next_word_in(text, first_end, hi, 2, g.age_first, heads)
@@ -713,6 +828,23 @@ def _word_before(text: str, pos: int, lo: int) -> str:
     while j > lo and not text[j - 1].isspace():
         j -= 1
     return text[j:i]
+
+
+def _word_before_in(text: str, pos: int, lo: int, words: frozenset[str], tails: str) -> bool:
+    """``_word_before(text, pos, lo).casefold() in words``, ``tails`` being
+    :func:`_ascii_ends` of ``words``: where the word would end in an ASCII character (not
+    a space) that ends none of them, False without reading the word, folding it and
+    looking it up.  Exact: a word ending in an ASCII character casefolds to one ending in
+    that character lower-cased (case folding is done character by character)."""
+    floor = max(lo, pos - MAX_TOKEN_WALK)
+    i = pos
+    while i > floor and text[i - 1] in " \u00a0\u202f\t":
+        i -= 1
+    if i > floor:
+        ch = text[i - 1]
+        if ord(ch) < 128 and not ch.isspace() and ch not in tails:
+            return False
+    return _word_before(text, pos, lo).casefold() in words
 
 
 def _word_after(text: str, pos: int, hi: int) -> str:
@@ -916,13 +1048,13 @@ def _not_a_claim(
 
 
 def _digits_draft(
-    text: str, m: regex.Match, sent: tuple[int, int], lang: str, g: Grammar
+    text: str, m: regex.Match, tok_start: int, sent: tuple[int, int], lang: str, g: Grammar
 ) -> tuple[Draft | None, int]:
+    """``tok_start``: ``m.start()``, read by the caller."""
     # One span call instead of a Match method call per group and bound (~200 instructions
     # each): ``number_re`` is its lookbehinds, an optional one-character sign group, then
     # the digits group, which ends the match; so the match starts at the sign, or at the
     # digits when there is none, and the sign is the text between.
-    tok_start = m.start()
     num_start, num_end = m.span(NUMBER_DIGITS)
     raw = text[num_start:num_end]
     sign = text[tok_start:num_start]
@@ -1472,7 +1604,7 @@ def _right_may_match(text: str, pos: int, s_end: int, g: Grammar) -> bool:
 
 def _topic_preposition(text: str, left: PartsMatch, L: dict, s_start: int, g: Grammar) -> bool:
     """A qualifier word that is a preposition here: "about"/"über" after a work's noun."""
-    if " ".join(L["qual"].split()).casefold() not in g.topic_prepositions:
+    if not _folded_in(" ".join(L["qual"].split()), g.topic_prepositions, _ends(g.lang).topic_heads):
         return False
     qual_start = left.start(g.left_groups.index["qual"])
     before = _word_before(text, qual_start, s_start).strip(TOKEN_PUNCT).casefold()
@@ -1513,15 +1645,21 @@ def _role(
         return LEVEL
     if L["by"] is not None or verb is not None:
         direction = _direction(verb, g)
+        clear_to = draft.end  # text[draft.end:clear_to] is known to hold no verb's key word
         if direction is None and L["by"] is not None:
             # "sanken im ersten Halbjahr um 4,7 Prozent", "um 12.000 gesunken"
-            direction = _verb_near(text, draft.start, draft.end, draft.sentence, g)
+            near_hi = min(s_end, draft.end + 60)  # _verb_near's window after the figure
+            spaced = draft.end < near_hi and text[draft.end].isspace()
+            after_holds = spaced and _may_hold_verb(text, draft.end, near_hi, g)
+            if spaced and not after_holds:
+                clear_to = near_hi
+            direction = _verb_near(text, draft.start, draft.end, draft.sentence, g, after_holds)
         if direction is None and L["by"] is not None and _ends(g.lang).has_particles:
             comp = g.particle_after_re.match(text, draft.end, min(s_end, draft.end + 40))
             if comp:  # "legten um 2 Prozent zu", "ging um 382.000 zurück"
                 direction = INCREASE if comp.group(g.particle_groups.index["up"]) else DECREASE
         if direction is None and L["by"] is not None:
-            direction = _verb_ending_clause(text, draft.end, s_end, g)
+            direction = _verb_ending_clause(text, draft.end, s_end, g, clear_to)
         if direction is not None:
             return direction
         return LEVEL
@@ -1565,25 +1703,37 @@ CLAUSE_END: Final = ",;:\u2013\u2014()"
 MAX_CLAUSE_VERB: Final = 80
 
 
-def _verb_ending_clause(text: str, end: int, s_end: int, g: Grammar) -> Role | None:
+def _verb_ending_clause(text: str, end: int, s_end: int, g: Grammar, clear_to: int = 0) -> Role | None:
     """A change verb later in the figure's clause, past other figures: "sollen um 3,2
-    Prozent auf 395 Milliarden Euro wachsen" (the German verb ends the clause)."""
+    Prozent auf 395 Milliarden Euro wachsen" (the German verb ends the clause).
+
+    ``clear_to``: ``text[end:clear_to]`` is known to hold no key word of a verb
+    (:func:`_may_hold_verb` said so): a clause ending there holds none either, since the
+    folded clause is the start of that folded window (folding goes character by character;
+    an "i" + combining dot pair across the clause's end only loses its dot in the longer
+    text)."""
     hi = min(s_end, end + MAX_CLAUSE_VERB)
     for i in range(end, hi):
         if text[i] in CLAUSE_END:
             hi = i
             break
+    if hi <= clear_to:
+        return None
     if not _may_hold_verb(text, end, hi, g):
         return None
     m = g.verb_any_re.search(text, end, hi)
     return _direction(m.group(g.verb_any_groups.index["verb"]), g) if m else None
 
 
-def _verb_near(text: str, start: int, end: int, sent: tuple[int, int], g: Grammar) -> Role | None:
-    """Direction of a change verb shortly before ``start`` or after ``end`` in the sentence."""
+def _verb_near(
+    text: str, start: int, end: int, sent: tuple[int, int], g: Grammar, after_holds: bool | None = None
+) -> Role | None:
+    """Direction of a change verb shortly before ``start`` or after ``end`` in the sentence.
+    ``after_holds``: the pre-check of the window after ``end``, when the caller ran it."""
     hi = min(sent[1], end + 60)
-    after = (g.verb_after_re.match(text, end, hi)  # it begins with a gap
-             if end < hi and text[end].isspace() and _may_hold_verb(text, end, hi, g) else None)
+    if after_holds is None:
+        after_holds = end < hi and text[end].isspace() and _may_hold_verb(text, end, hi, g)
+    after = g.verb_after_re.match(text, end, hi) if after_holds else None  # it begins with a gap
     direction = _direction(after.group(g.verb_after_groups.index["verb"]), g) if after else None
     lo = max(sent[0], start - MAX_VERB_DISTANCE)
     if direction is None and _may_hold_verb(text, lo, start, g):

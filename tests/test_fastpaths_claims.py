@@ -263,7 +263,8 @@ def test_folded_in_is_casefold_in(lang: str, word: str) -> None:
     ends = _ends(lang)
     for words, heads in ((g.time_words, ends.time_heads), (g.id_words, ends.id_heads),
                          (month_names(), ends.month_heads), (g.multiple_stems, ends.multiple_heads),
-                         (g.minus_words, ends.minus_heads), (g.change_of, ends.change_of_heads)):
+                         (g.minus_words, ends.minus_heads), (g.change_of, ends.change_of_heads),
+                         (g.topic_prepositions, ends.topic_heads)):
         assert heads == _ascii_heads(words)
         assert _folded_in(word, words, heads) == (word.casefold() in words)
 
@@ -278,7 +279,8 @@ def test_folded_in_is_casefold_in_on_the_listed_words() -> None:
         ends = _ends(lang)
         for words, heads in ((g.time_words, ends.time_heads), (g.id_words, ends.id_heads),
                              (month_names(), ends.month_heads), (g.multiple_stems, ends.multiple_heads),
-                             (g.minus_words, ends.minus_heads), (g.change_of, ends.change_of_heads)):
+                             (g.minus_words, ends.minus_heads), (g.change_of, ends.change_of_heads),
+                         (g.topic_prepositions, ends.topic_heads)):
             for w in [*words, ""]:
                 for form in (w, w.upper(), w.title(), w + ".", "x" + w, w[1:]):
                     assert _folded_in(form, words, heads) == (form.casefold() in words), form
@@ -389,3 +391,219 @@ def test_left_start_by_group_is_the_loop_in_the_fixtures() -> None:
             seen += left is not None
     assert seen > 100
 
+
+def _verb_keys_agree(text: str, lang: str) -> None:
+    from claimcheck.claims import _case_fold, _ends, _may_hold_verb
+    from claimcheck.grammar import get_grammar
+
+    g = get_grammar(lang)
+    keys = _ends(lang).verb_keys
+    assert sorted(k for _, ks in _ends(lang).verb_key_groups for k in ks) == sorted(keys)
+    for lo in range(0, len(text), 7):
+        for hi in (lo, lo + 5, lo + 60, len(text)):
+            slow = lo < hi and any(k in _case_fold(text[lo:hi]) for k in keys)
+            assert _may_hold_verb(text, lo, hi, g) == slow, (text, lo, hi)
+
+
+def test_verb_key_groups_are_the_keys_in_the_fixtures() -> None:
+    for i, text in enumerate(fixture_texts()):
+        _verb_keys_agree(text[:500], LANGS[i % 3])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(LANGS), st.data())
+def test_verb_key_groups_are_the_keys(lang: str, data: st.DataObject) -> None:
+    from claimcheck.claims import _ends
+
+    keys = _ends(lang).verb_keys
+    pieces = st.one_of(st.sampled_from(keys), st.sampled_from(keys).map(str.upper),
+                       st.sampled_from(keys).map(lambda k: k[:2] + " " + k[2:]),
+                       st.text(alphabet=WORDISH, max_size=4))
+    text = "".join(data.draw(st.lists(pieces, max_size=6)))
+    _verb_keys_agree(text, lang)
+
+
+def _clock_gate_agrees(text: str, lang: str) -> int:
+    from claimcheck.claims import _time_after
+    from claimcheck.grammar import get_grammar
+
+    g = get_grammar(lang)
+    found = 0
+    for pos in range(len(text)):
+        full = g.time_after_re.match(text, pos, len(text))
+        fast = _time_after(text, pos, len(text), g)
+        assert (fast.span() if fast else None) == (full.span() if full else None), (text, pos)
+        found += full is not None
+    return found
+
+
+def test_clock_gate_never_rules_out_a_clock_word() -> None:
+    from claimcheck.lexicon import get_lexicon
+
+    for lang in LANGS:
+        for p in get_lexicon(lang).time_after:
+            for text in (f"9 {p}", f"9{p}", f"9 \u00a0{p}.", f"9.30 {p}", f"9 {p}x", f"9 {p.upper()}",
+                         f"9 {p.lower()} 30"):
+                _clock_gate_agrees(text, lang)
+    assert _clock_gate_agrees("at 9 pm, 10 a.m. and 11 o'clock, 12 people", "en") >= 3
+
+
+def test_clock_gate_never_rules_out_a_clock_word_in_the_fixtures() -> None:
+    found = 0
+    for i, text in enumerate(fixture_texts()):
+        found += _clock_gate_agrees(text[:3000], LANGS[i % 3])
+    assert found > 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(LANGS), st.text(alphabet=WORDISH + "apmhrsGMTUCEHUhr.:o'ch", max_size=20))
+def test_clock_gate_never_rules_out_a_clock_word_anywhere(lang: str, text: str) -> None:
+    _clock_gate_agrees(text, lang)
+
+
+def _ratio_gate_agrees(text: str, lang: str) -> int:
+    from claimcheck.claims import _ratio_may_match
+    from claimcheck.grammar import get_grammar
+
+    g = get_grammar(lang)
+    found = 0
+    for pos in range(len(text)):
+        for hi in (len(text), min(len(text), pos + 12)):
+            m = g.ratio_in_re.match(text, pos, hi)
+            assert m is None or _ratio_may_match(text, pos, hi, g), (text, pos, hi)
+            found += m is not None
+    return found
+
+
+def test_ratio_gate_never_rules_out_a_ratio() -> None:
+    from claimcheck.lexicon import get_lexicon
+
+    found = 0
+    for lang in LANGS:
+        lex = get_lexicon(lang)
+        for p in lex.ratio_in:
+            for w in [*list(lex.number_words)[:12], "3", "15,000", "2\u00a0000"]:
+                for text in (f"1 {p} {w}", f"un patient {p} {w}", f"one adult man {p} {w} x",
+                             f"1 {p.upper()} {w.upper()}", f"1\u00a0{p}\u202f{w}.", f"1 {p}  {w.title()}",
+                             f"1 {p} ſ{w}", f"1 {p}\n{w}"):
+                    found += _ratio_gate_agrees(text, lang)
+    assert found > 100
+
+
+def test_ratio_gate_never_rules_out_a_ratio_in_the_fixtures() -> None:
+    found = 0
+    for i, text in enumerate(fixture_texts()):
+        found += _ratio_gate_agrees(text[:1500], LANGS[i % 3])
+    assert found > 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(LANGS), st.data())
+def test_ratio_gate_never_rules_out_a_ratio_anywhere(lang: str, data: st.DataObject) -> None:
+    from claimcheck.lexicon import get_lexicon
+
+    lex = get_lexicon(lang)
+    words = [*lex.ratio_in, *lex.number_words, "3", "1,000", "x", "people", "ſ", "K\u212a"]
+    pieces = st.one_of(st.sampled_from(words), st.sampled_from(words).map(str.upper),
+                       st.text(alphabet=" \u00a0\u202f\n\x1c", min_size=1, max_size=2),
+                       st.text(alphabet=WORDISH, max_size=3))
+    text = " " + "".join(data.draw(st.lists(pieces, max_size=8)))
+    _ratio_gate_agrees(text, lang)
+
+
+def _word_before_gate_agrees(text: str, lang: str) -> None:
+    from claimcheck.claims import _ascii_ends, _ends, _word_before, _word_before_in
+    from claimcheck.grammar import get_grammar
+
+    g = get_grammar(lang)
+    tails = _ends(lang).ratio_last_tails
+    assert tails == _ascii_ends(g.ratio_in_last)
+    for pos in range(len(text) + 1):
+        for lo in (0, max(0, pos - 4)):
+            slow = _word_before(text, pos, lo).casefold() in g.ratio_in_last
+            assert _word_before_in(text, pos, lo, g.ratio_in_last, tails) == slow, (text, pos, lo)
+
+
+def test_word_before_gate_on_the_ratio_words() -> None:
+    for lang in LANGS:
+        from claimcheck.grammar import get_grammar
+
+        for w in get_grammar(lang).ratio_in_last:
+            for form in (w, w.upper(), w.title(), w + ",", "(" + w):
+                _word_before_gate_agrees(f"one {form} 3 \u00a0{form}\t5\n{form}7", lang)
+
+
+def test_word_before_gate_in_the_fixtures() -> None:
+    for i, text in enumerate(fixture_texts()):
+        _word_before_gate_agrees(text[:1000], LANGS[i % 3])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(LANGS), st.text(alphabet=WORDISH + "inINsurSURvonjepro\t\n", max_size=20))
+def test_word_before_gate_anywhere(lang: str, text: str) -> None:
+    _word_before_gate_agrees(text, lang)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(LANGS), st.data())
+def test_word_walks_are_the_splits(lang: str, data: st.DataObject) -> None:
+    """Long texts too: the 60-character window cuts a word or leaves fewer than n words."""
+    from claimcheck.claims import TOKEN_PUNCT, _ends, _next_word_in, _ratio_word_within
+    from claimcheck.context import fold_word
+    from claimcheck.grammar import get_grammar
+
+    g = get_grammar(lang)
+    ends = _ends(lang)
+    vocab = [*ends.ratio_first, *g.age_first, *g.comparative_first, *g.ratio_in_first,
+             "x" * 25, "people", "«", ".", "Years,"]
+    pieces = st.one_of(st.sampled_from(vocab), st.text(alphabet=WORDISH, max_size=6))
+    gaps = st.text(alphabet=" \u00a0\u202f\n\t\x1c\u2009", min_size=1, max_size=3)
+    parts = data.draw(st.lists(st.tuples(pieces, gaps), max_size=14))
+    text = "".join(a + b for a, b in parts)
+    hi = len(text)
+    for pos in range(0, hi + 1, 3):
+        for words, heads in ((g.age_first, ends.age_heads), (g.comparative_first, ends.comparative_heads),
+                             (g.ratio_in_first, ends.ratio_in_heads)):
+            for n in (1, 2, 3):
+                for end in (hi, max(pos, hi - 5)):
+                    slow = any(w.strip(TOKEN_PUNCT).casefold() in words
+                               for w in text[pos:min(end, pos + 60)].split(None, n)[:n])
+                    assert _next_word_in(text, pos, end, n, words, heads) == slow, (text, pos, n, end)
+        for end in (hi, max(pos, hi - 5)):
+            slow = any(fold_word(w) in ends.ratio_first for w in text[pos:end].split(None, 3)[:3])
+            assert _ratio_word_within(text, pos, end, g) == slow, (text, pos, end)
+
+
+def _clause_reuse_agrees(text: str, lang: str) -> None:
+    from claimcheck.claims import _may_hold_verb, _verb_ending_clause, _verb_near
+    from claimcheck.grammar import get_grammar
+
+    g = get_grammar(lang)
+    s_end = len(text)
+    for end in range(len(text) + 1):
+        near_hi = min(s_end, end + 60)
+        spaced = end < near_hi and text[end].isspace()
+        after_holds = spaced and _may_hold_verb(text, end, near_hi, g)
+        clear_to = near_hi if spaced and not after_holds else end
+        assert _verb_ending_clause(text, end, s_end, g, clear_to) == _verb_ending_clause(text, end, s_end, g)
+        start = max(0, end - 3)
+        assert _verb_near(text, start, end, (0, s_end), g, after_holds) == _verb_near(text, start, end,
+                                                                                     (0, s_end), g)
+
+
+def test_clause_verb_reuse_in_the_fixtures() -> None:
+    for i, text in enumerate(fixture_texts()):
+        _clause_reuse_agrees(text[:400], LANGS[i % 3])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(LANGS), st.data())
+def test_clause_verb_reuse_anywhere(lang: str, data: st.DataObject) -> None:
+    from claimcheck.claims import _ends
+
+    keys = _ends(lang).verb_keys
+    pieces = st.one_of(st.sampled_from(keys), st.sampled_from(keys).map(str.upper),
+                       st.sampled_from(", ; : ( İ i\u0307 ".split(" ")),
+                       st.text(alphabet=WORDISH + "İ\u0307", max_size=5), st.just(" " * 30))
+    text = " ".join(data.draw(st.lists(pieces, max_size=10)))
+    _clause_reuse_agrees(text, lang)
