@@ -38,7 +38,7 @@ from .dates import (
     day_after_month_re,
     month_names,
 )
-from .grammar import NUMBER_DIGITS, NUMBER_SIGN, RANGE_DASHES, Grammar, get_grammar
+from .grammar import NUMBER_DIGITS, RANGE_DASHES, Grammar, get_grammar
 from .lexicon import get_lexicon
 from .model import NumberFormat, Qualifier, Reading, Role
 from .scale import is_letter_scale, scale_factor, scale_words
@@ -226,10 +226,23 @@ def _glued_right(text: str, end: int, limit: int) -> bool:
     return False
 
 
+_CANONICAL: Final[dict[str, dict[str, str | None]]] = {}
+"""``_canonical_cached`` by language, then stripped surface: two plain dict reads from
+compiled code instead of a ``functools.cache`` wrapper's Python call per unit.  Bounded by
+the unit surfaces the patterns read, as the cache is."""
+
+
 def _canonical(surface: str | None, lang: str) -> str | None:
     if not surface:
         return None
-    return _canonical_cached(surface.strip(), lang)
+    key = surface.strip()
+    memo = _CANONICAL.get(lang)
+    if memo is None:
+        memo = _CANONICAL[lang] = {}
+    if key in memo:
+        return memo[key]
+    found = memo[key] = _canonical_cached(key, lang)
+    return found
 
 
 @cache
@@ -276,6 +289,7 @@ class Ends:
     age_before_phrases: PhraseEnds  # sharper than age_before: the last two words
     relative_before: Suffixes
     clock_first: frozenset[str]
+    clock_words: tuple[str, ...]  # the first words of the clock phrases, as written
     ratio_first: frozenset[str]  # folded first words of "in", "sur", "out of"
     scale_first: tuple[str, ...]  # folded first words of the scale words of scale_after_re
     right_prefixes: frozenset[str]  # every prefix of every word of ``Grammar.right_first``
@@ -283,6 +297,28 @@ class Ends:
     ratio_of_first: tuple[str, ...]  # patterns, which all begin with a gap:
     movement_to_first: tuple[str, ...]  # see :func:`_gap_then_word`
     verb_keys: tuple[str, ...]  # see :func:`_may_hold_verb`
+    verb_key_groups: tuple[tuple[str, tuple[str, ...]], ...]  # verb_keys by their first two characters
+    age_heads: str  # :func:`_ascii_heads` of ``Grammar.age_first``,
+    comparative_heads: str  # of ``Grammar.comparative_first``,
+    ratio_in_heads: str  # of ``Grammar.ratio_in_first``
+    ratio_first_heads: str  # :func:`_ascii_heads` of ``ratio_first``,
+    scale_heads: str  # of ``scale_first``,
+    piece_heads: str  # of ``cardinal_words(lang).pieces``
+    time_heads: str  # :func:`_ascii_heads` of ``Grammar.time_words``,
+    id_heads: str  # of ``Grammar.id_words``,
+    month_heads: str  # of ``dates.month_names()``
+    age_before_tails: str  # ASCII last characters of ``age_before_phrases``' words (:func:`_may_end_in`)
+    multiple_heads: str  # :func:`_ascii_heads` of ``Grammar.multiple_stems``,
+    minus_heads: str  # of ``Grammar.minus_words``,
+    change_of_heads: str  # of ``Grammar.change_of``,
+    rate_heads: str  # of ``Grammar.rate_first`` and ``rate_elided``
+    topic_heads: str  # of ``Grammar.topic_prepositions``
+    ratio_phrases: tuple[tuple[str, ...], ...]  # the folded words of each ratio_in phrase
+    ratio_nouns: int  # how many noun words may stand before one (0 or 2)
+    ratio_denominator_heads: str  # see :func:`_ratio_may_match`
+    ratio_last_tails: str  # :func:`_ascii_ends` of ``Grammar.ratio_in_last``
+    has_particles: bool  # False: ``particle_after_re`` is built of two empty alternations,
+    # "(?!)" (see :func:`claimcheck.lexicon.alternation`), and can never match
 
 
 def _load_ends(lang: str) -> Ends:
@@ -301,6 +337,11 @@ def _load_ends(lang: str) -> Ends:
         _first_words([*lex.range_connectors, *lex.range_between_connectors, *RANGE_DASHES]),
         _first_words([p for group in lex.qualifiers_after.values() for p in group]),
     )
+    age_before_phrases = PhraseEnds(list(lex.age_before))
+    verb_keys = _key_words(lex.increase + lex.decrease)
+    ratio_first = frozenset(_fold_word(p.split()[0]) for p in lex.ratio_in if p.split())
+    scale_first = tuple(sorted({_fold_word(w.split()[0]) for w in scale_words(lang)
+                                if w.split() and not is_letter_scale(w)}))
     return Ends(
         left=_last_words([p for part in left_phrases for p in part]),
         right_reader=RightReader(g.right_part_res, right_firsts, dict(g.right_re.groupindex),
@@ -311,17 +352,39 @@ def _load_ends(lang: str) -> Ends:
                                (PhraseEnds(currencies, fold=False), None, PhraseEnds(list(g.qual_kinds)),
                                 None, None)),
         age_before=_last_words(list(lex.age_before)),
-        age_before_phrases=PhraseEnds(list(lex.age_before)),
+        age_before_phrases=age_before_phrases,
         relative_before=_last_words(list(lex.relative_time_before)),
         clock_first=frozenset(p.split()[0][0] for p in get_lexicon(lang).time_after if p.split()),
-        ratio_first=frozenset(_fold_word(p.split()[0]) for p in lex.ratio_in if p.split()),
-        scale_first=tuple(sorted({_fold_word(w.split()[0]) for w in scale_words(lang)
-                                  if w.split() and not is_letter_scale(w)})),
+        clock_words=tuple(sorted({p.split()[0] for p in get_lexicon(lang).time_after if p.split()})),
+        ratio_first=ratio_first,
+        scale_first=scale_first,
         right_prefixes=frozenset(w[:n] for w in g.right_first for n in range(1, len(w) + 1)),
         relative_after_first=_first_folded(lex.relative_time_after),
         ratio_of_first=_first_folded(lex.ratio_of),
         movement_to_first=_first_folded(lex.movement_to),
-        verb_keys=_key_words(lex.increase + lex.decrease),
+        verb_keys=verb_keys,
+        verb_key_groups=_by_head(verb_keys),
+        age_heads=_ascii_heads(g.age_first),
+        comparative_heads=_ascii_heads(g.comparative_first),
+        ratio_in_heads=_ascii_heads(g.ratio_in_first),
+        ratio_first_heads=_ascii_heads(ratio_first),
+        scale_heads=_ascii_heads(scale_first),
+        piece_heads=_ascii_heads(cardinal_words(lang).pieces),
+        time_heads=_ascii_heads(g.time_words),
+        id_heads=_ascii_heads(g.id_words),
+        month_heads=_ascii_heads(month_names()),
+        age_before_tails=_ascii_tails(age_before_phrases),
+        multiple_heads=_ascii_heads(g.multiple_stems),
+        minus_heads=_ascii_heads(g.minus_words),
+        change_of_heads=_ascii_heads(g.change_of),
+        rate_heads=_ascii_heads([*g.rate_first, *g.rate_elided]),
+        topic_heads=_ascii_heads(g.topic_prepositions),
+        ratio_phrases=tuple(sorted({tuple(_fold_word(w) for w in p.split()) for p in lex.ratio_in
+                                    if p.split()})),
+        ratio_nouns=2 if lex.ratio_in_noun else 0,
+        ratio_denominator_heads="0123456789" + _ascii_heads([_fold_word(w) for w in lex.number_words]),
+        ratio_last_tails=_ascii_ends(g.ratio_in_last),
+        has_particles=bool(lex.particles_increase or lex.particles_decrease),
     )
 
 
@@ -358,6 +421,14 @@ def _key_words(phrases: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(k for k in keys if not any(o != k and o in k for o in keys)))
 
 
+def _by_head(keys: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``keys`` grouped by their first two characters (the whole key when shorter)."""
+    groups: dict[str, list[str]] = {}
+    for k in keys:
+        groups.setdefault(k[:2], []).append(k)
+    return tuple((head, tuple(ks)) for head, ks in sorted(groups.items()))
+
+
 def _first_folded(phrases: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted({_fold_word(p.split()[0]) for p in phrases if p.split()}))
 
@@ -386,13 +457,18 @@ def _may_hold_verb(text: str, lo: int, hi: int, g: Grammar) -> bool:
     pre-check: folding is done character by character and a character the pattern matches
     for a phrase's character folds as it does (:func:`_case_fold`), so the folded text
     holds every folded word of a phrase found there.  The regex search it saves costs
-    ~60k instructions per window."""
+    ~60k instructions per window.  The keys are tried by groups sharing their first two
+    characters (``Ends.verb_key_groups``): a group's keys only where those two stand in
+    the folded text, as they do wherever one of its keys does (about 20 substring tests
+    instead of 50-65 for a window without a verb)."""
     if lo >= hi:
         return False
     folded = _case_fold(text[lo:hi])
-    for key in _ends(g.lang).verb_keys:
-        if key in folded:
-            return True
+    for head, keys in _ends(g.lang).verb_key_groups:
+        if head in folded:
+            for key in keys:
+                if key in folded:
+                    return True
     return False
 
 
@@ -411,7 +487,11 @@ def _may_end_at(text: str, pos: int, lo: int, lasts: Suffixes) -> bool:
 
 def _time_after(text: str, pos: int, hi: int, g: Grammar) -> regex.Match | None:
     """``g.time_after_re`` at ``pos``, run only when a clock word's first character (the
-    pattern is case-sensitive) follows the spaces there, or a "[.:]" minutes part."""
+    pattern is case-sensitive) follows the spaces there, or a "[.:]" minutes part.
+    Sharper: the text after the spaces must then begin with the first word of a clock
+    phrase as written (``Ends.clock_words``), as where the pattern matches: its gap is
+    all ``str.isspace`` and the phrase begins with a letter, so it starts where the
+    spaces skipped here end ("three people" no longer runs the pattern for "pm")."""
     if pos >= hi:
         return None
     ch = text[pos]
@@ -422,7 +502,8 @@ def _time_after(text: str, pos: int, hi: int, g: Grammar) -> regex.Match | None:
             if j >= hi:
                 return None
             ch = text[j]
-        if ch not in _ends(g.lang).clock_first:
+        ends = _ends(g.lang)
+        if ch not in ends.clock_first or not text.startswith(ends.clock_words, j):
             return None
     return g.time_after_re.match(text, pos, hi)
 
@@ -433,8 +514,46 @@ def _is_year_text(raw: str) -> bool:
 
 
 def _is_code_word(word: str) -> bool:
-    """Two to five ASCII capitals ("ICE", "HC"), as ``[A-Z]{2,5}`` whole."""
-    return 2 <= len(word) <= 5 and word.isascii() and word.isalpha() and word.isupper()
+    """Two to five ASCII capitals ("ICE", "HC"), as ``[A-Z]{2,5}`` whole: compared by code
+    point, no ``isascii``/``isalpha``/``isupper`` method calls (an ASCII string is alphabetic
+    and upper-case exactly when every character is one of A-Z)."""
+    n = len(word)
+    if n < 2 or n > 5:
+        return False
+    for ch in word:
+        o = ord(ch)
+        if o < 65 or o > 90:
+            return False
+    return True
+
+
+def _folded_in(word: str, words: Iterable[str], heads: str) -> bool:
+    """``word.casefold() in words``, ``heads`` being :func:`_ascii_heads` of ``words``:
+    a word whose first character is ASCII and not among them is ruled out without the
+    casefold (a method call) and the lookup (hashing a fresh string); so is the casefold
+    of an empty word, which is itself.  Exact: see :func:`_ascii_heads`."""
+    if not word:
+        return word in words
+    if ord(word[0]) < 128 and word[0] not in heads:
+        return False
+    return word.casefold() in words
+
+
+def _may_end_in(text: str, pos: int, lo: int, tails: str) -> bool:
+    """False where ``PhraseEnds.may_end(text, pos, lo)`` is False for a ``PhraseEnds``
+    whose folded single words and pair keys (the words it tests the chunk before ``pos``
+    against, whole or as its end) end in none of the ASCII characters ``tails`` (both
+    cases): the whitespace-free chunk before ``pos`` (or before the spaces there) must
+    then end in a non-ASCII character, since an ASCII last character folds to itself
+    lower-cased, and stays last (see :func:`_ascii_heads`).  Costs a character test where
+    ``may_end`` folds the chunk and looks it up."""
+    i = pos
+    while i > lo and text[i - 1].isspace():
+        i -= 1
+    if i == lo:
+        return False
+    ch = text[i - 1]
+    return ord(ch) >= 128 or ch in tails
 
 
 def _strip_elision(word: str) -> str:
@@ -476,8 +595,8 @@ def find_drafts(
             covered = m.end()
     if not words and digit_positions:
         # "One in 3", "un patient sur 15 000": a worded numerator before a digit denominator
-        words = any(_word_before(text, pos, s_start).casefold() in g.ratio_in_last
-                    for pos in digit_positions)
+        tails = _ends(g.lang).ratio_last_tails
+        words = any(_word_before_in(text, pos, s_start, g.ratio_in_last, tails) for pos in digit_positions)
     if words:
         for w_start, w_end in g.word_scan.spans(text, s_start, s_end):
             tokens.append((w_start, w_end, None))
@@ -498,7 +617,7 @@ def find_drafts(
         if m is None:
             draft, skip_to = _words_draft(text, start, w_end, sent, lang, g)
         else:
-            draft, skip_to = _digits_draft(text, m, sent, lang, g)
+            draft, skip_to = _digits_draft(text, m, start, sent, lang, g)
         if draft is not None:
             drafts.append(draft)
             consumed = draft.end
@@ -532,14 +651,56 @@ def _age_apposition(text: str, tok_start: int, lo: int) -> bool:
     return name[:1].isupper() and name.isalpha()
 
 
-def _next_word_in(text: str, pos: int, hi: int, n: int, words: frozenset[str]) -> bool:
+def _next_word_in(text: str, pos: int, hi: int, n: int, words: frozenset[str], heads: str) -> bool:
     """Whether one of the next ``n`` whitespace-separated words after ``pos``, casefolded
     and unpunctuated, is in ``words``: a cheap test before a regex that needs one of a
-    few words there."""
-    for w in text[pos:min(hi, pos + 60)].split(None, n)[:n]:
-        if w.strip(TOKEN_PUNCT).casefold() in words:
+    few words there.  The words are those of ``text[pos:min(hi, pos + 60)].split(None, n)[:n]``,
+    walked in place (no slice, no split list: ``str.split`` splits where ``str.isspace``).
+    ``heads`` is :func:`_ascii_heads` of ``words``: a word whose first character is ASCII,
+    no punctuation ``strip(TOKEN_PUNCT)`` removes, and not among them is passed over without
+    its casefold (a method call) and set lookup (hashing a fresh string); exact, see
+    :func:`_ascii_heads`."""
+    lim = min(hi, pos + 60)
+    i = pos
+    for k in range(n):
+        while i < lim and text[i].isspace():
+            i += 1
+        if i >= lim:
+            return False
+        ch = text[i]
+        ruled_out = ord(ch) < 128 and ch not in heads and ch not in TOKEN_PUNCT
+        if ruled_out and k == n - 1:
+            return False  # the last word asked about: no need to find its end
+        j = i + 1
+        while j < lim and not text[j].isspace():
+            j += 1
+        if not ruled_out and text[i:j].strip(TOKEN_PUNCT).casefold() in words:
             return True
+        i = j
     return False
+
+
+def _ascii_tails(phrases: PhraseEnds) -> str:
+    """The ASCII characters, in either case, that end a folded word ``phrases`` tests the
+    chunk before a position against (see :func:`_may_end_in`)."""
+    return _ascii_ends([*phrases.singles.words, *phrases.pairs])
+
+
+def _ascii_ends(words: Iterable[str]) -> str:
+    """The ASCII characters, in either case, that end one of the folded ``words``."""
+    return "".join(sorted({c for w in words if w and w[-1].isascii() for c in (w[-1], w[-1].upper())}))
+
+
+def _ascii_heads(words: Iterable[str]) -> str:
+    """The ASCII characters, in either case, that begin one of the folded ``words``.
+
+    Case folding maps an ASCII character to its lower case, one ASCII character, and
+    :func:`_fold_word`'s other steps (apostrophes and hyphens made plain, "i" + combining
+    dot as "i") change no ASCII character and keep a word's first character first: so a
+    word whose first character is ASCII folds to one whose first character is that
+    character lower-cased, which must then be in here for the folded word to be (or
+    begin with) one of ``words``.  Non-ASCII first characters are left to the full test."""
+    return "".join(sorted({c for w in words if w and w[0].isascii() for c in (w[0], w[0].upper())}))
 
 
 def _denominator(m: regex.Match, g: Grammar) -> Decimal | None:
@@ -555,6 +716,8 @@ def ratio_in(text: str, pos: int, hi: int, g: Grammar, numerator: Decimal | None
     five", "un Français sur cinq", "1 in 15,000"), or None.  Not a ratio: a year ("rose
     to 12 in 2021"), a denominator with a unit ("a man in 5 minutes"), one no larger than
     the numerator when a noun stands between ("3 people in 2 cars")."""
+    if not _ratio_may_match(text, pos, hi, g):
+        return None
     m = g.ratio_in_re.match(text, pos, hi)
     index = g.ratio_in_groups.index
     if m is None or m.group(index["unit"]) is not None:
@@ -578,24 +741,81 @@ def ratio_in(text: str, pos: int, hi: int, g: Grammar, numerator: Decimal | None
     return m
 
 
+def _ratio_may_match(text: str, pos: int, hi: int, g: Grammar) -> bool:
+    """Whether ``g.ratio_in_re`` can match at ``pos`` (a pre-check for its ~40k-instruction
+    match).  The pattern reads a gap, up to two noun words (where the language allows a
+    noun), the words of a ratio phrase, a gap, then a denominator: digits or a number word.
+    Every gap is all ``str.isspace`` and every word holds none, so in the whitespace-split
+    chunks after ``pos`` the phrase's words are whole chunks, folded equal to the phrase's
+    folded words (see :func:`_fold_word`), right after 0, 1 or 2 chunks, and the chunk after
+    them begins with a digit or a character matching a number word's first character
+    case-insensitively: an ASCII one is one of ``Ends.ratio_denominator_heads`` (ASCII
+    digits and :func:`_ascii_heads` of the folded number words)."""
+    if pos >= hi or not text[pos].isspace():
+        return False
+    ends = _ends(g.lang)
+    chunks = text[pos:hi].split(None, 5)  # chunks 0-4 whole: at most 2 nouns + 2 words + 1
+    n = len(chunks)
+    folded: list[str | None] = [None] * min(n, 5)
+    for k in range(ends.ratio_nouns + 1):
+        for phrase in ends.ratio_phrases:
+            d = k + len(phrase)
+            if d >= n or d > 5:
+                continue
+            same = True
+            for j in range(len(phrase)):
+                f = folded[k + j]
+                if f is None:
+                    f = folded[k + j] = _fold_word(chunks[k + j])
+                if f != phrase[j]:
+                    same = False
+                    break
+            if same:
+                ch = chunks[d][0]
+                if ord(ch) >= 128 or ch in ends.ratio_denominator_heads:
+                    return True
+    return False
+
+
 def _ratio_word_within(text: str, pos: int, hi: int, g: Grammar) -> bool:
     """Whether one of the next three words is the first word of a ratio's "in"/"sur": the
     pattern reads at most two nouns before it, and whole words between gaps (an exact
-    pre-check: unlike :func:`_next_word_in`, no window cuts a long noun)."""
-    first = _ends(g.lang).ratio_first
-    for w in text[pos:hi].split(None, 3)[:3]:
-        if _fold_word(w) in first:
+    pre-check: unlike :func:`_next_word_in`, no window cuts a long noun).  The words are
+    those of ``text[pos:hi].split(None, 3)[:3]``, walked in place (no slice of the rest of
+    the sentence, no split list); one whose first character is ASCII and not among
+    ``Ends.ratio_first_heads`` is passed over unfolded (exact: see :func:`_ascii_heads`)."""
+    ends = _ends(g.lang)
+    first = ends.ratio_first
+    heads = ends.ratio_first_heads
+    i = pos
+    for k in range(3):
+        while i < hi and text[i].isspace():
+            i += 1
+        if i >= hi:
+            return False
+        ch = text[i]
+        ruled_out = ord(ch) < 128 and ch not in heads
+        if ruled_out and k == 2:
+            return False
+        j = i + 1
+        while j < hi and not text[j].isspace():
+            j += 1
+        if not ruled_out and _fold_word(text[i:j]) in first:
             return True
+        i = j
     return False
 
 
 def _may_be_age(text: str, end: int, first_end: int, hi: int, g: Grammar) -> bool:
     """Whether an age word can follow ("63 Jahre alt", "20-year-old")."""
-    if text[end:end + 1] == "-" or text[first_end:first_end + 1] == "-":
-        return True
+    n = len(text)
+    if (end < n and text[end] == "-") or (first_end < n and text[first_end] == "-"):
+        return True  # a character read where a one-character slice was compared
+    heads = _ends(g.lang).age_heads
     if end == first_end:  # the next word is among the next two
-        return _next_word_in(text, first_end, hi, 2, g.age_first)
-    return _next_word_in(text, end, hi, 1, g.age_first) or _next_word_in(text, first_end, hi, 2, g.age_first)
+        return _next_word_in(text, first_end, hi, 2, g.age_first, heads)
+    return (_next_word_in(text, end, hi, 1, g.age_first, heads)
+            or _next_word_in(text, first_end, hi, 2, g.age_first, heads))
 
 
 def _word_before(text: str, pos: int, lo: int) -> str:
@@ -608,6 +828,23 @@ def _word_before(text: str, pos: int, lo: int) -> str:
     while j > lo and not text[j - 1].isspace():
         j -= 1
     return text[j:i]
+
+
+def _word_before_in(text: str, pos: int, lo: int, words: frozenset[str], tails: str) -> bool:
+    """``_word_before(text, pos, lo).casefold() in words``, ``tails`` being
+    :func:`_ascii_ends` of ``words``: where the word would end in an ASCII character (not
+    a space) that ends none of them, False without reading the word, folding it and
+    looking it up.  Exact: a word ending in an ASCII character casefolds to one ending in
+    that character lower-cased (case folding is done character by character)."""
+    floor = max(lo, pos - MAX_TOKEN_WALK)
+    i = pos
+    while i > floor and text[i - 1] in " \u00a0\u202f\t":
+        i -= 1
+    if i > floor:
+        ch = text[i - 1]
+        if ord(ch) < 128 and not ch.isspace() and ch not in tails:
+            return False
+    return _word_before(text, pos, lo).casefold() in words
 
 
 def _word_after(text: str, pos: int, hi: int) -> str:
@@ -645,6 +882,11 @@ def _named_date_leads() -> frozenset[str] | None:
     return frozenset(leads)
 
 
+_NAMED_DATE_LEADS: Final[dict[int, frozenset[str] | None]] = {}
+""":func:`_named_date_leads` under key 0, once read: a plain dict read from compiled code
+instead of a ``functools.cache`` wrapper's Python call per figure."""
+
+
 def _may_be_named_date(nxt: str, after: str) -> bool:
     """Whether ``date_at_re`` can match at a figure of one or two digits followed by
     ``nxt`` (a space or a letter; not "." "/" "-", so only its day + month-name branch
@@ -660,14 +902,26 @@ def _may_be_named_date(nxt: str, after: str) -> bool:
     of the suffixes (every character ``regex`` matches case-insensitively for one of their
     letters folds to it)."""
     if nxt in " \u00a0\u202f":
-        leads = _named_date_leads()
-        if not after or leads is None:
+        if not after:
             return True
+        if 0 not in _NAMED_DATE_LEADS:
+            _NAMED_DATE_LEADS[0] = _named_date_leads()
+        leads = _NAMED_DATE_LEADS[0]
+        if leads is None:
+            return True
+        # the letters opening ``after``, compared by code point (no ``isalpha`` method call
+        # per character): an ASCII character is a letter exactly when in A-Z or a-z; at the
+        # first other character, a non-ASCII letter would make the lead non-ASCII
         i = 0
-        while i < len(after) and after[i].isalpha():
+        n = len(after)
+        while i < n:
+            o = ord(after[i])
+            if not (97 <= o <= 122 or 65 <= o <= 90):
+                if o >= 128 and after[i].isalpha():
+                    return True  # a non-ASCII letter in the lead
+                break
             i += 1
-        lead = after[:i]
-        return not lead.isascii() or lead.lower() in leads
+        return after[:i].lower() in leads
     if nxt.isalpha():
         return after.casefold() in NAMED_DATE_SUFFIXES
     return True
@@ -694,18 +948,18 @@ def _may_be_date_at(raw: str, nxt: str, after: str) -> bool:
 
 
 def _not_a_claim(
-    text: str, m: regex.Match, sent: tuple[int, int], g: Grammar, before: str, after: str
+    text: str, tok_start: int, num_start: int, num_end: int, raw: str, sign: str,
+    sent: tuple[int, int], g: Grammar, before: str, after: str
 ) -> int | None:
     """If the token is a date, time, phone number, id or ordinal: where to resume.
 
+    The token (``number_re``'s match) starts at ``tok_start``, its digits ``raw`` span
+    ``num_start:num_end``, ``sign`` is its sign or "" (see :func:`_digits_draft`).
     ``before``/``after`` are the words before the token and after its digits
     (:func:`_word_before`, :func:`_word_after`: read once per figure).
     Cheap character tests guard every regex, so a plain figure costs a few comparisons.
     """
     s_start, s_end = sent
-    num_start, num_end = m.span(NUMBER_DIGITS)
-    raw = m.group(NUMBER_DIGITS)
-    tok_start = m.start()
     nxt = text[num_end] if num_end < s_end else ""
     prev = text[tok_start - 1] if tok_start > s_start else ""
     small = raw.isdigit() and len(raw) <= 2
@@ -716,7 +970,7 @@ def _not_a_claim(
         return num_end  # no figure has that many digits: an id, a hash, noise
     if prev not in " (\u00a0\u202f\n\t\"'„“«" and _in_url(text, num_start, num_end):
         return num_end
-    if m.group(NUMBER_SIGN) == "+" or prev == "(" or (raw[0] == "0" and len(raw) > 2):
+    if sign == "+" or prev == "(" or (raw[0] == "0" and len(raw) > 2):
         ph = PHONE_AT_RE.match(text, tok_start if prev != "(" else tok_start - 1, s_end)
         if ph and sum(c.isdigit() for c in ph.group()) >= 8:
             return ph.end()
@@ -730,8 +984,8 @@ def _not_a_claim(
         )):
             return d.end()
     if small and 1 <= int(raw) <= 31:
-        month = before.rstrip(".").casefold()
-        if month and month in month_names():
+        month = before.rstrip(".")
+        if month and _folded_in(month, month_names(), _ends(g.lang).month_heads):
             tail = day_after_month_re().match(text, num_end, s_end)
             end = tail.end() if tail else num_end
             more = g.date_continuation_re.match(text, end, s_end)  # "Dec. 10 to 12"
@@ -746,7 +1000,8 @@ def _not_a_claim(
         return num_end
     if len(raw) <= 5 and (small or raw[:2].isdigit() or raw[1:2] in (".", ":")):  # 14.30, 2.30
         after_time = after.rstrip(",;")
-        if after_time.casefold() in g.time_words or nxt in ".:" or after_time[:1] in ("a", "p", "U", "h"):
+        if (_folded_in(after_time, g.time_words, _ends(g.lang).time_heads) or nxt in ".:"
+                or after_time[:1] in ("a", "p", "U", "h")):
             t = _time_after(text, num_end, s_end, g)
             if t and ((raw.isdigit() and int(raw) <= 24) or len(raw) <= 5):
                 return t.end()
@@ -757,8 +1012,9 @@ def _not_a_claim(
     if before[-1:] in ",;:)":
         bare = ""  # "According to the ONS, 68% of households": punctuation ends the name
     dotted = bare + "." if before.endswith(".") else ""  # "No.", "Nr.", "p.": listed with their dot
-    if bare and (bare in g.id_words or bare.casefold() in g.id_words or (
-        dotted in g.id_words or dotted.casefold() in g.id_words) or (
+    id_heads = _ends(g.lang).id_heads
+    if bare and (bare in g.id_words or _folded_in(bare, g.id_words, id_heads) or (
+        dotted in g.id_words or _folded_in(dotted, g.id_words, id_heads)) or (
         _is_code_word(bare) and _canonical(bare, g.lang) is None
     )):
         tail = g.list_after_id_re.match(text, num_end, s_end)  # "Anschlussstellen 38 und 40"
@@ -770,7 +1026,8 @@ def _not_a_claim(
             return num_end
         return text.find(after, num_end) + len(after.rstrip(",.;)")) if after else num_end
     age_lo = max(s_start, tok_start - 30)
-    if (_ends(g.lang).age_before_phrases.may_end(text, tok_start, age_lo)
+    if (_may_end_in(text, tok_start, age_lo, _ends(g.lang).age_before_tails)
+            and _ends(g.lang).age_before_phrases.may_end(text, tok_start, age_lo)
             and g.age_before_re.match(text, age_lo, tok_start)):
         tail = g.list_after_id_re.match(text, num_end, s_end)  # "aged 16 to 19"
         return tail.end() if tail else num_end
@@ -791,20 +1048,26 @@ def _not_a_claim(
 
 
 def _digits_draft(
-    text: str, m: regex.Match, sent: tuple[int, int], lang: str, g: Grammar
+    text: str, m: regex.Match, tok_start: int, sent: tuple[int, int], lang: str, g: Grammar
 ) -> tuple[Draft | None, int]:
-    before = _word_before(text, m.start(), sent[0])
-    after = _word_after(text, m.end(NUMBER_DIGITS), sent[1])
-    skip = _not_a_claim(text, m, sent, g, before, after)
+    """``tok_start``: ``m.start()``, read by the caller."""
+    # One span call instead of a Match method call per group and bound (~200 instructions
+    # each): ``number_re`` is its lookbehinds, an optional one-character sign group, then
+    # the digits group, which ends the match; so the match starts at the sign, or at the
+    # digits when there is none, and the sign is the text between.
+    num_start, num_end = m.span(NUMBER_DIGITS)
+    raw = text[num_start:num_end]
+    sign = text[tok_start:num_start]
+    before = _word_before(text, tok_start, sent[0])
+    after = _word_after(text, num_end, sent[1])
+    skip = _not_a_claim(text, tok_start, num_start, num_end, raw, sign, sent, g, before, after)
     if skip is not None:
         return None, skip
-    raw = m.group(NUMBER_DIGITS)
     readings = readings_of(raw)
-    num_start = m.start(NUMBER_DIGITS)
     if not readings:
         # "2014 200" (two figures joined by a space) or "1,2,3" (a list): retry the head
-        return None, m.end() if not _space_split(raw) else num_start + _space_split(raw)
-    first = Figure(m.start(), m.end(NUMBER_DIGITS), raw, m.group(NUMBER_SIGN) or "", readings)
+        return None, num_end if not _space_split(raw) else num_start + _space_split(raw)
+    first = Figure(tok_start, num_end, raw, sign, readings)
     return _assemble(text, first, sent, lang, g, num_start, before, after)
 
 
@@ -827,14 +1090,22 @@ def _may_continue(text: str, pos: int, hi: int, lang: str, after: str) -> bool:
         return False
     if text[pos] in CARDINAL_HYPHENS:
         return True
-    return after.strip(TOKEN_PUNCT).casefold() in cardinal_words(lang).pieces
+    word = after.strip(TOKEN_PUNCT)
+    if word and ord(word[0]) < 128 and word[0] not in _ends(lang).piece_heads:
+        return False  # exact: see _ascii_heads
+    return word.casefold() in cardinal_words(lang).pieces
 
 
 def _scale_may_follow(after: str, g: Grammar) -> bool:
     """Whether ``g.scale_after_re`` can match before ``after``, the word after a number
     word: the word must begin with the first word of a scale word ("a million", "un
     milliard").  An empty word (a line break follows) leaves it to the pattern."""
-    return not after or _fold_word(after).startswith(_ends(g.lang).scale_first)
+    if not after:
+        return True
+    ends = _ends(g.lang)
+    if ord(after[0]) < 128 and after[0] not in ends.scale_heads:
+        return False  # exact: see _ascii_heads (no scale word's first word is empty)
+    return _fold_word(after).startswith(ends.scale_first)
 
 
 def _words_draft(
@@ -915,11 +1186,18 @@ def _left_groups(left: PartsMatch | None, g: Grammar) -> dict:
 
 
 def _left_start(left: PartsMatch | None, L: dict, pos: int, g: Grammar, *, opener: bool = True) -> int:
-    """Where the claim's text begins: its qualifier, range opener or currency sign."""
-    for name in LEFT_TEXT_GROUPS:
-        if L.get(name) is not None and (opener or name != "opener"):
-            assert left is not None  # a group matched
-            pos = min(pos, left.start(g.left_groups.index[name]))
+    """Where the claim's text begins: its qualifier, range opener or currency sign
+    (``LEFT_TEXT_GROUPS``, one by one: no tuple iterated).  An empty left context has all
+    its groups None (:func:`_left_groups`): the figure's start."""
+    if left is None:
+        return pos
+    index = g.left_groups.index
+    if L.get("qual") is not None:
+        pos = min(pos, left.start(index["qual"]))
+    if opener and L.get("opener") is not None:
+        pos = min(pos, left.start(index["opener"]))
+    if L.get("cur") is not None:
+        pos = min(pos, left.start(index["cur"]))
     return pos
 
 
@@ -1064,8 +1342,8 @@ def _assemble(
     qa = R["qafter"]
     role = LEVEL
     if second is None and (
-        (after if after is not None and end == first.end else _word_after(text, end, s_end))[:4]
-        .casefold() in g.multiple_stems or text[end:end + 1] == "-"
+        _folded_in((after if after is not None and end == first.end else _word_after(text, end, s_end))[:4],
+                   g.multiple_stems, _ends(g.lang).multiple_heads) or text[end:end + 1] == "-"
     ):
         mult = g.multiple_after_re.match(text, end, s_end)
         if mult:
@@ -1093,7 +1371,7 @@ def _assemble(
     ratio_of_two = None
     extra_subject_end: int | None = None
     if second is None and role is not RATIO and unit == "dimensionless" and first.scale == 1:
-        if _next_word_in(text, end, s_end, 3, g.ratio_in_first):
+        if _next_word_in(text, end, s_end, 3, g.ratio_in_first, _ends(g.lang).ratio_in_heads):
             numerator = first.word_value
             if numerator is None and first.raw.isdigit():
                 numerator = Decimal(first.raw)
@@ -1121,7 +1399,7 @@ def _assemble(
             end = ratio_of_two.end()
             role = RATIO
     minus = before
-    if minus.casefold() in g.minus_words and not first.sign and L["qual"] is None:
+    if _folded_in(minus, g.minus_words, _ends(g.lang).minus_heads) and not first.sign and L["qual"] is None:
         first.sign = "-"  # "minus 3 Grad"
         first.start = text.rfind(minus, s_start, first.start)
     draft = Draft(start, end, lang, sent, first, second, unit=unit, role=role)
@@ -1168,7 +1446,10 @@ RATE_DENOMINATOR_NOT: Final = frozenset({"dimensionless", "percent", "percentage
 
 def _rate_after(text: str, end: int, s_end: int, lang: str, g: Grammar) -> tuple[str, int] | None:
     """(canonical denominator, end) when "per/a/je/pro/par/le <unit>" follows ``end``."""
-    word = _word_after(text, end, s_end).casefold()
+    word = _word_after(text, end, s_end)
+    if word and ord(word[0]) < 128 and word[0] not in _ends(g.lang).rate_heads:
+        return None  # exact: see _ascii_heads (the elided heads are folded and non-empty too)
+    word = word.casefold()
     if word not in g.rate_first and not word.replace("\u2019", "'").startswith(g.rate_elided):
         return None
     m = g.rate_re.match(text, end, s_end)
@@ -1323,11 +1604,18 @@ def _right_may_match(text: str, pos: int, s_end: int, g: Grammar) -> bool:
 
 def _topic_preposition(text: str, left: PartsMatch, L: dict, s_start: int, g: Grammar) -> bool:
     """A qualifier word that is a preposition here: "about"/"über" after a work's noun."""
-    if " ".join(L["qual"].split()).casefold() not in g.topic_prepositions:
+    if not _folded_in(" ".join(L["qual"].split()), g.topic_prepositions, _ends(g.lang).topic_heads):
         return False
     qual_start = left.start(g.left_groups.index["qual"])
     before = _word_before(text, qual_start, s_start).strip(TOKEN_PUNCT).casefold()
     return before in g.topic_nouns or before.endswith(g.topic_noun_endings)  # "Mitgliedsanleihe"
+
+
+QUALIFIER_BY_VALUE: Final[dict[str, Qualifier]] = {m.value: m for m in Qualifier}
+"""``Qualifier(q)`` as a dict read: the Enum call by value runs Python (~4,000 instructions)."""
+QUALIFIER_AFTER_GROUPS: Final = tuple((f"qa_{q}", Qualifier(q)) for q in (
+    "more_than", "at_least", "less_than", "at_most", "approx"))
+"""The right context's trailing-qualifier groups, in the order they are tried."""
 
 
 def _apply_qualifier(draft: Draft, L: dict, R: dict | None, g: Grammar) -> None:
@@ -1338,12 +1626,13 @@ def _apply_qualifier(draft: Draft, L: dict, R: dict | None, g: Grammar) -> None:
             draft.qualifier = APPROX
             draft.approx_below = True
         else:
-            draft.qualifier = Qualifier(q)
+            member = QUALIFIER_BY_VALUE.get(q)
+            draft.qualifier = member if member is not None else Qualifier(q)
         return
     if R is not None:
-        for q in ("more_than", "at_least", "less_than", "at_most", "approx"):
-            if R.get(f"qa_{q}"):
-                draft.qualifier = Qualifier(q)
+        for group, member in QUALIFIER_AFTER_GROUPS:
+            if R.get(group):
+                draft.qualifier = member
                 return
 
 
@@ -1356,15 +1645,21 @@ def _role(
         return LEVEL
     if L["by"] is not None or verb is not None:
         direction = _direction(verb, g)
+        clear_to = draft.end  # text[draft.end:clear_to] is known to hold no verb's key word
         if direction is None and L["by"] is not None:
             # "sanken im ersten Halbjahr um 4,7 Prozent", "um 12.000 gesunken"
-            direction = _verb_near(text, draft.start, draft.end, draft.sentence, g)
-        if direction is None and L["by"] is not None:
+            near_hi = min(s_end, draft.end + 60)  # _verb_near's window after the figure
+            spaced = draft.end < near_hi and text[draft.end].isspace()
+            after_holds = spaced and _may_hold_verb(text, draft.end, near_hi, g)
+            if spaced and not after_holds:
+                clear_to = near_hi
+            direction = _verb_near(text, draft.start, draft.end, draft.sentence, g, after_holds)
+        if direction is None and L["by"] is not None and _ends(g.lang).has_particles:
             comp = g.particle_after_re.match(text, draft.end, min(s_end, draft.end + 40))
             if comp:  # "legten um 2 Prozent zu", "ging um 382.000 zurück"
                 direction = INCREASE if comp.group(g.particle_groups.index["up"]) else DECREASE
         if direction is None and L["by"] is not None:
-            direction = _verb_ending_clause(text, draft.end, s_end, g)
+            direction = _verb_ending_clause(text, draft.end, s_end, g, clear_to)
         if direction is not None:
             return direction
         return LEVEL
@@ -1372,7 +1667,8 @@ def _role(
     if noun is not None:
         return noun  # "an increase of 4%", "ein Plus von 4,7 Prozent", "une hausse de 6 %"
     comp = None
-    if _next_word_in(text, draft.end, s_end, 2, g.comparative_first):
+    if _next_word_in(text, draft.end, s_end, 2, g.comparative_first,
+                     _ends(g.lang).comparative_heads):
         comp = g.comparative_after_re.match(text, draft.end, min(s_end, draft.end + 40))
     if comp:  # "4.6 percentage points higher", "382.000 Menschen weniger"
         return INCREASE if comp.group(g.comparative_groups.index["up"]) else DECREASE
@@ -1390,7 +1686,7 @@ def _change_noun_before(
         return None
     if link is None:
         link = _word_before(text, start, s_start)
-    if link.casefold() not in g.change_of:
+    if not _folded_in(link, g.change_of, _ends(g.lang).change_of_heads):
         return None
     lo = start - len(link) - 1
     if lo <= s_start:
@@ -1407,25 +1703,37 @@ CLAUSE_END: Final = ",;:\u2013\u2014()"
 MAX_CLAUSE_VERB: Final = 80
 
 
-def _verb_ending_clause(text: str, end: int, s_end: int, g: Grammar) -> Role | None:
+def _verb_ending_clause(text: str, end: int, s_end: int, g: Grammar, clear_to: int = 0) -> Role | None:
     """A change verb later in the figure's clause, past other figures: "sollen um 3,2
-    Prozent auf 395 Milliarden Euro wachsen" (the German verb ends the clause)."""
+    Prozent auf 395 Milliarden Euro wachsen" (the German verb ends the clause).
+
+    ``clear_to``: ``text[end:clear_to]`` is known to hold no key word of a verb
+    (:func:`_may_hold_verb` said so): a clause ending there holds none either, since the
+    folded clause is the start of that folded window (folding goes character by character;
+    an "i" + combining dot pair across the clause's end only loses its dot in the longer
+    text)."""
     hi = min(s_end, end + MAX_CLAUSE_VERB)
     for i in range(end, hi):
         if text[i] in CLAUSE_END:
             hi = i
             break
+    if hi <= clear_to:
+        return None
     if not _may_hold_verb(text, end, hi, g):
         return None
     m = g.verb_any_re.search(text, end, hi)
     return _direction(m.group(g.verb_any_groups.index["verb"]), g) if m else None
 
 
-def _verb_near(text: str, start: int, end: int, sent: tuple[int, int], g: Grammar) -> Role | None:
-    """Direction of a change verb shortly before ``start`` or after ``end`` in the sentence."""
+def _verb_near(
+    text: str, start: int, end: int, sent: tuple[int, int], g: Grammar, after_holds: bool | None = None
+) -> Role | None:
+    """Direction of a change verb shortly before ``start`` or after ``end`` in the sentence.
+    ``after_holds``: the pre-check of the window after ``end``, when the caller ran it."""
     hi = min(sent[1], end + 60)
-    after = (g.verb_after_re.match(text, end, hi)  # it begins with a gap
-             if end < hi and text[end].isspace() and _may_hold_verb(text, end, hi, g) else None)
+    if after_holds is None:
+        after_holds = end < hi and text[end].isspace() and _may_hold_verb(text, end, hi, g)
+    after = g.verb_after_re.match(text, end, hi) if after_holds else None  # it begins with a gap
     direction = _direction(after.group(g.verb_after_groups.index["verb"]), g) if after else None
     lo = max(sent[0], start - MAX_VERB_DISTANCE)
     if direction is None and _may_hold_verb(text, lo, start, g):
