@@ -891,8 +891,6 @@ def _present_hints(text: str, hints: frozenset[str]) -> set[str]:
     return present
 
 
-SPLIT_CHARS: Final = tuple(TOKEN_STRIP)
-"""The stripped characters, one string each (a loop over them allocates nothing)."""
 EDGE_CHARS: Final = frozenset(TOKEN_STRIP.replace("-", ""))
 """What ``str.strip`` takes off a token's ends once hyphens have split the tokens."""
 _PLAIN_HINTS: Final[dict[frozenset[str], bool]] = {}
@@ -906,54 +904,152 @@ def _plain_hints(hints: frozenset[str]) -> bool:
     return found
 
 
+ALNUM_BELOW: Final = 0x2070
+"""Code points below this are classified by ``ALNUM_TABLE``: Latin, Greek, Cyrillic and
+the general punctuation block (quotes, dashes, the ellipsis) of news text."""
+ALNUM_TABLE: Final = bytes(1 if chr(c).isalnum() else 0 for c in range(ALNUM_BELOW))
+"""``chr(c).isalnum()`` for each code point below ``ALNUM_BELOW``, computed from ``str``
+itself (so it is exact for the running Python's Unicode database)."""
+SLICE_CHECK: Final = 255
+"""A ``_HintGate.pairs`` entry: a run beginning so is looked up by its slice."""
+
+
+class _HintGate:
+    """Which maximal runs of letters and digits may be a hint word, told from their
+    length and first three code points without a slice: ``pairs`` at ``128 * first +
+    second`` (both ASCII) is 0 when no hint begins so, ``SLICE_CHECK`` when a hint of
+    two characters or one whose third is not ASCII does, else ``k``, and then
+    ``thirds[128 * (k - 1) + third]`` tells whether a hint begins with the three (a
+    third that is not ASCII: none does).  A run outside ``lo..hi`` characters is no
+    hint; one whose first two code points are not both ASCII is looked up."""
+
+    __slots__ = ("hi", "lo", "pairs", "thirds")
+
+    def __init__(self, hints: frozenset[str]) -> None:
+        self.lo: int = min(map(len, hints), default=1)
+        self.hi: int = max(map(len, hints), default=0)
+        pairs = bytearray(128 * 128)
+        rows: dict[int, set[int]] = {}
+        for w in hints:
+            if len(w) < 2 or not w[:2].isascii():
+                continue
+            at = 128 * ord(w[0]) + ord(w[1])
+            if len(w) == 2 or not w[2].isascii():
+                pairs[at] = SLICE_CHECK
+            else:
+                rows.setdefault(at, set()).add(ord(w[2]))
+        thirds = bytearray()
+        for at, row in sorted(rows.items()):
+            if pairs[at] == SLICE_CHECK or len(thirds) >= 128 * (SLICE_CHECK - 1):
+                pairs[at] = SLICE_CHECK
+                continue
+            pairs[at] = len(thirds) // 128 + 1
+            thirds.extend(1 if c in row else 0 for c in range(128))
+        self.pairs: bytes = bytes(pairs)
+        self.thirds: bytes = bytes(thirds)
+
+    def may_hold(self, text: str, start: int, end: int) -> bool:
+        """Whether the run ``text[start:end]`` may be a hint word (see the class)."""
+        size = end - start
+        if size < self.lo or size > self.hi:
+            return False
+        if size == 1:
+            return True
+        c0 = ord(text[start])
+        c1 = ord(text[start + 1])
+        if c0 >= 128 or c1 >= 128:
+            return True
+        k = self.pairs[128 * c0 + c1]
+        if k == 0:
+            return False
+        if k == SLICE_CHECK:
+            return True
+        if size == 2:
+            return False
+        c2 = ord(text[start + 2])
+        return c2 < 128 and self.thirds[128 * (k - 1) + c2] != 0
+
+
+_HINT_GATES: Final[dict[frozenset[str], _HintGate]] = {}
+
+
+def _hint_gate(hints: frozenset[str]) -> _HintGate:
+    found = _HINT_GATES.get(hints)
+    if found is None:
+        found = _HINT_GATES[hints] = _HintGate(hints)
+    return found
+
+
 def _hint_places_bulk(text: str, hints: frozenset[str]) -> list[int]:
     """``_word_places(text, _present_hints(text, hints))`` for hint words of letters only,
-    without a loop over the tokens.
+    by one pass over the code points (no split list of every word, no hash of every word).
 
-    Exact: with every stripped character (hyphens included) turned into a space, a token
-    that strips to a word of letters ``w`` leaves ``w`` as a token of its own, so the set
-    intersection of those tokens with the hints holds every present word (and perhaps a
-    few more, cut out of a token's inside: "twenty/thirty").  Each candidate's places are
-    then read once, and the word is kept if at one of them it stands as a token's
-    stripped form.  Spaces are put in by ``str.replace`` (a character not in the text
-    costs one ``find``, and no copy).
+    Exact: a hint word of letters only that some token strips to stands there between
+    characters that are not letters or digits (a token boundary, a hyphen, or stripped
+    punctuation: none is alphanumeric), so it is a whole maximal run of letters and
+    digits; and ``_word_places`` finds a word exactly where it is such a run.  So the
+    pass collects the runs that are hint words (``_HintGate`` rules most runs out
+    without a slice; the rest are looked up), and keeps a word's runs if at one of them
+    it stands as a token's stripped form (:func:`_stands_stripped`).  Runs are found in
+    order and never overlap, so the places come out sorted.  A code point is classified
+    by ``ALNUM_TABLE`` when below ``ALNUM_BELOW``, else by ``str.isalnum`` (what
+    ``_word_places`` tests).
     """
-    spaced = text
-    for c in SPLIT_CHARS:
-        spaced = spaced.replace(c, " ")
-    places: list[int] = []
-    for w in hints.intersection(spaced.split()):
-        _add_places_if_stripped(text, w, places)
-    places.sort()
-    return places
-
-
-def _add_places_if_stripped(text: str, word: str, places: list[int]) -> None:
-    """Add ``word``'s places (as ``_word_places`` finds them) to ``places`` if some token
-    of ``text`` (whitespace and hyphens split) strips to ``word``, a word of letters
-    only: an occurrence with only edge punctuation between it and a token boundary on
-    each side (``str.strip`` takes exactly those runs off, as a letter ends them).  Such
-    an occurrence is a place too (punctuation and boundaries are not alphanumeric)."""
+    gate = _hint_gate(hints)
+    table = ALNUM_TABLE
     n = len(text)
-    size = len(word)
-    found: list[int] = []
-    stands = False
-    i = text.find(word)
-    while i != -1:
-        j = i + size
-        if (i == 0 or not text[i - 1].isalnum()) and (j == n or not text[j].isalnum()):
-            found.append(i)
-            if not stands:
-                k = i - 1
-                while k >= 0 and text[k] in EDGE_CHARS:
-                    k -= 1
-                if k < 0 or text[k] == "-" or text[k].isspace():
-                    while j < n and text[j] in EDGE_CHARS:
-                        j += 1
-                    stands = j == n or text[j] == "-" or text[j].isspace()
-        i = text.find(word, i + 1)
-    if stands:
-        places.extend(found)
+    starts: list[int] = []
+    words: list[str] = []
+    i = 0
+    while i < n:
+        c = ord(text[i])
+        if c < ALNUM_BELOW:
+            if not table[c]:
+                i += 1
+                continue
+        elif not text[i].isalnum():
+            i += 1
+            continue
+        start = i
+        i += 1
+        while i < n:
+            c = ord(text[i])
+            if c < ALNUM_BELOW:
+                if not table[c]:
+                    break
+            elif not text[i].isalnum():
+                break
+            i += 1
+        if gate.may_hold(text, start, i):
+            word = text[start:i]
+            if word in hints:
+                starts.append(start)
+                words.append(word)
+        i += 1  # text[i] is not alphanumeric (or i == n)
+    if not starts:
+        return []
+    standing: set[str] = set()
+    for k in range(len(starts)):
+        word = words[k]
+        if word not in standing and _stands_stripped(text, starts[k], starts[k] + len(word)):
+            standing.add(word)
+    return [starts[k] for k in range(len(starts)) if words[k] in standing]
+
+
+def _stands_stripped(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, a run between characters that are not letters or
+    digits, is what its token (whitespace and hyphens split) strips to: only edge
+    punctuation between it and a token boundary on each side."""
+    n = len(text)
+    k = start - 1
+    while k >= 0 and text[k] in EDGE_CHARS:
+        k -= 1
+    if k < 0 or text[k] == "-" or text[k].isspace():
+        j = end
+        while j < n and text[j] in EDGE_CHARS:
+            j += 1
+        return j == n or text[j] == "-" or text[j].isspace()
+    return False
 
 
 def _word_places(text: str, words: set[str]) -> list[int]:

@@ -230,7 +230,18 @@ def test_find_candidates_words_as_distinct_token_loop(seed: int) -> None:
 
 
 SCAN_PIECES = [*HINT_TEXT, "twenty/thirty", "3.five", "l'one", "(«six»)", "one\u2019s", "\u2014two\u2014",
-               "seven\u2026", "often", "x-one-", "*one*_", "un,deux", "\u00a0", "\u202f"]
+               "seven\u2026", "often", "x-one-", "*one*_", "un,deux", "\u00a0", "\u202f",
+               "zw\u00f6lf", "DREISSIG", "drei\u00dfig", "\u00b2one", "one\u2070", "\u2071one", "\u0661two",
+               "\u00e9one", "t\u00e9n", "tw", "Th", "x", "\u3000one", "\uff11one", "one\u2212two"]
+
+
+def test_hint_gate_passes_every_hint() -> None:
+    from claimcheck.grammar import _hint_gate, hint_words
+
+    hints = hint_words()
+    gate = _hint_gate(hints)
+    for word in hints:
+        assert gate.may_hold(" " + word + " ", 1, 1 + len(word)), word
 
 
 @pytest.mark.parametrize("seed", range(4))
