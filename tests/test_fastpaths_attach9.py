@@ -21,6 +21,7 @@ from claimcheck.subjects import (
     _self_folded,
     tokenize,
 )
+from claimcheck.token_record import Token
 
 
 def slow_self_folded(word: str) -> bool:
@@ -128,3 +129,27 @@ def test_elided_rest(piece: str) -> None:
     if rest:
         assert _elision(piece) == 2 and piece[2:] == rest and _self_folded(rest)
 
+
+
+# --- speakers: the letter-pair gate before the cue-word lookup ---------------------------------
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.frozensets(st.text("ab,'\u00e9\u2019\u0100", max_size=4), max_size=6),
+       st.lists(st.text("ab,'\u00e9\u2019\u0100", max_size=4), max_size=8))
+def test_cue_starts_match_the_set_lookup(words: frozenset[str], folds: list[str]) -> None:
+    from claimcheck.speakers import _cue_starts, _letter_pairs
+
+    tokens = [Token("word", f, 0, 0, f) for f in folds]
+    expected = [k for k, f in enumerate(folds) if f in words]
+    assert _cue_starts(tokens, words, _letter_pairs(words)) == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_cue_starts_of_cue_words(lang: str) -> None:
+    from claimcheck.speakers import _cue_starts, get_speaker_data
+
+    d = get_speaker_data(lang)
+    folds = [*sorted(d.first_words), "the", "2024", ",", ""]
+    tokens = [Token("word", f, 0, 0, f) for f in folds]
+    assert _cue_starts(tokens, d.first_words, d.first_pairs) == list(range(len(d.first_words)))
