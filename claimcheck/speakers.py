@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import regex
 
@@ -54,6 +54,9 @@ from .subjects import (
     tokenize,
 )
 from .token_record import WORD_KINDS, Token, first_ending_after, first_starting_at, token_segments
+
+if TYPE_CHECKING:  # annotations only: mypyc compiles an ``i64`` local to a C int64_t
+    from mypy_extensions import i64
 
 BOUNDARY_PUNCT: Final = frozenset(',;:!?()[]{}"\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014|')
 OPEN_QUOTES: Final = {
@@ -170,6 +173,53 @@ class SpeakerData:
     inner_words: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
     source_links: frozenset[str] = frozenset()
+    first_pairs: bytes = b""  # _letter_pairs(first_words): most words pass over it, unhashed
+
+
+def _pair_index(word: str) -> int:
+    """Place of a word's first two characters (the first alone, with 0, for a word of
+    one) in a 256 x 256 table when both are below U+0100, else -1."""
+    n: i64 = len(word)
+    if n == 0:
+        return -1
+    a: i64 = ord(word[0])
+    b: i64 = ord(word[1]) if n > 1 else 0
+    if a > 255 or b > 255:
+        return -1
+    return (a << 8) | b
+
+
+def _letter_pairs(words: frozenset[str]) -> bytes:
+    """The ``_pair_index`` table of the words: 1 where some word opens with that pair."""
+    table = bytearray(256 * 256)
+    for w in words:
+        k = _pair_index(w)
+        if k >= 0:
+            table[k] = 1
+    return bytes(table)
+
+
+def _cue_starts(tokens: list[Token], words: frozenset[str], pairs: bytes) -> list[int]:
+    """Indices of the tokens whose fold is one of ``words`` (``pairs``: their
+    ``_letter_pairs``).  Exact: a fold whose ``_pair_index`` place is unmarked opens
+    with two characters (or is one) no word opens with, so it is none of them; most
+    folds ("the", "officials", "2024", ",") are passed over there, unhashed, in native
+    code (``_pair_index`` inline)."""
+    out: list[int] = []
+    k = 0
+    for t in tokens:
+        f = t.fold
+        n: i64 = len(f)
+        if n > 0:
+            a: i64 = ord(f[0])
+            b: i64 = ord(f[1]) if n > 1 else 0
+            if a <= 255 and b <= 255 and pairs[(a << 8) | b] == 0:
+                k += 1
+                continue
+        if f in words:
+            out.append(k)
+        k += 1
+    return out
 
 
 def _fold_list(values) -> frozenset[str]:
@@ -252,6 +302,10 @@ def _load_get_speaker_data(lang: str) -> SpeakerData:
     title_words |= {w.rstrip(".") for w in title_words if w.endswith(".")}
     title_words -= ph.determiners | ph.prepositions | ph.links
     dates = set(weekday_names()) | set(month_names())
+    first_words = (
+        frozenset(markers.first) | frozenset(after.first) | frozenset(verbs.first)
+        | frozenset(pronoun_markers.first)
+    )
     return SpeakerData(
         lang=lang,
         phrases=ph,
@@ -259,10 +313,7 @@ def _load_get_speaker_data(lang: str) -> SpeakerData:
         after=after,
         verbs=verbs,
         pronoun_markers=pronoun_markers,
-        first_words=frozenset(markers.first)
-        | frozenset(after.first)
-        | frozenset(verbs.first)
-        | frozenset(pronoun_markers.first),
+        first_words=first_words,
         pronouns=_fold_list(lex.pronouns),
         verb_words=_fold_list(w for v in lex.attribution_verbs for w in v.split()),
         title_words=frozenset(title_words),
@@ -289,6 +340,7 @@ def _load_get_speaker_data(lang: str) -> SpeakerData:
         inner_words=_fold_list(sp.get("inner_words")),
         source_nouns=_fold_list(sp.get("source_nouns")),
         source_links=_fold_list(sp.get("source_links")),
+        first_pairs=_letter_pairs(first_words),
     )
 
 
@@ -842,7 +894,7 @@ def find_cues(
     # the phrase hits depend on the tokens alone: found first, so that a sentence whose
     # cue words stand in no phrase (and has no French "-t-il") ends here
     first_words = d.first_words
-    starts = [k for k, t in enumerate(tokens) if t.fold in first_words]
+    starts = _cue_starts(tokens, first_words, d.first_pairs)
     if not starts:
         return []  # no word of the sentence opens any cue phrase
     pronoun_hits = _hits(tokens, d.pronoun_markers, starts)

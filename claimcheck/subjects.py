@@ -55,13 +55,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import regex
 
 from .errors import RulesError
 from .lexicon import LANGS, get_lexicon, load_yaml, rules_dir, strip_lines
 from .token_record import WORD_KINDS, Token, first_ending_after, first_starting_at
+
+if TYPE_CHECKING:  # annotations only: mypyc compiles an ``i64`` local to a C int64_t
+    from mypy_extensions import i64
 
 _WORD_KINDS: Final = WORD_KINDS  # a compiled module's own constant: read without a dict lookup
 
@@ -127,7 +130,11 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     ("Farmers' union"); no token crosses into a piece read in Python ("1 234": a number
     next to a space and a digit is left to the pattern).
 
-    A word's fold is its casefold, from ``_casefold``'s memo.
+    The commonest pieces are read here, as ``_piece_tokens`` would: a word
+    ``_self_folded`` (lowercase: its own fold), ASCII digits (a number, unless it may join
+    one beside it: ``_number_may_join``), a one-letter elided word and a lowercase word
+    (``_elided_rest``), each maybe followed by a comma or a full stop.  Any other word's
+    fold is its casefold, from ``_casefold``'s memo.
     """
     out: list[Token] = []  # a plain list: compiled code appends to it and indexes it natively
     chunk = text[start:end]
@@ -149,6 +156,26 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         nxt = pos + 1
         if at < skip_to:
             continue  # inside a number read by _number_tokens
+        if _self_folded(piece):  # the commonest word: its own fold
+            if run_start >= 0:
+                _scan_tokens(out, pattern, text, start + run_start, min(end, start + run_end + 1))
+                run_start = -1
+            out.append(Token("word", piece, start + at, start + pos, piece))
+            continue
+        if _ascii_digits(piece) and not _number_may_join(chunk, at, 0, len(piece), len(piece)):
+            # a number alone ("2024"): _piece_tokens' "num" core, no mark around it
+            if run_start >= 0:
+                _scan_tokens(out, pattern, text, start + run_start, min(end, start + run_end + 1))
+                run_start = -1
+            out.append(Token("num", piece, start + at, start + pos, piece))
+            continue
+        rest = _elided_rest(piece, len(piece)) if apostrophes else ""
+        if rest:  # "l'économie"
+            if run_start >= 0:
+                _scan_tokens(out, pattern, text, start + run_start, min(end, start + run_end + 1))
+                run_start = -1
+            _append_elided(out, piece, rest, start + at, start + pos)
+            continue
         if piece.isalnum():
             if _letter_first(piece):
                 if run_start >= 0:
@@ -160,11 +187,28 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
             last = ord(piece[-1])
             if last == 44 or last == 46:  # a word and its comma or full stop (_piece_tokens' commonest)
                 word = piece[:-1]
-                if word.isalnum() and _letter_first(word):
+                kind = "word"
+                if word and _self_folded(word):
+                    wfold = word
+                elif word.isalnum() and _letter_first(word):
+                    wfold = _casefold(word)
+                elif word and _ascii_digits(word):
+                    # "2024," read by _piece_tokens: a "num" core (unless it may join the
+                    # number before it: the mark after it ends it), then the mark
+                    kind = "num"
+                    wfold = "" if _number_may_join(chunk, at, 0, len(word), len(piece)) else word
+                else:
+                    rest = _elided_rest(piece, len(word)) if apostrophes else ""
+                    kind = "elided"  # "l'économie,"
+                    wfold = word if rest else ""
+                if wfold:
                     if run_start >= 0:
                         _scan_tokens(out, pattern, text, start + run_start, min(end, start + run_end + 1))
                         run_start = -1
-                    out.append(Token("word", word, start + at, start + pos - 1, _casefold(word)))
+                    if kind == "elided":
+                        _append_elided(out, word, rest, start + at, start + pos - 1)
+                    else:
+                        out.append(Token(kind, word, start + at, start + pos - 1, wfold))
                     mark = "," if last == 44 else "."
                     out.append(Token("punct", mark, start + pos - 1, start + pos, mark))
                     continue
@@ -204,6 +248,110 @@ def _casefold(word: str) -> str:
         fold = word.casefold()
         _FOLDS[word] = fold
     return fold
+
+
+def _self_folded(word: str) -> bool:
+    """Whether a non-empty word opens with a letter and is letters and digits that are each
+    their own casefold: ASCII lowercase letters and digits, and U+00E0..U+00FF but U+00F7
+    (the lowercase Latin-1 letters "à".."ÿ").  Such a word is ``isalnum``, ``_letter_first``
+    holds for it, and ``word.casefold() == word`` (casefolding maps character by character,
+    with no context): its fold is the word itself, with no memo lookup hashing it, nor a
+    method call.  Read by code point, in native 64-bit ints (``i64``: no tagged-int checks)."""
+    n: i64 = len(word)
+    o: i64 = ord(word[0])
+    if not (97 <= o <= 122 or (0xE0 <= o <= 0xFF and o != 0xF7)):
+        return False
+    k: i64 = 1
+    while k < n:
+        o = ord(word[k])
+        if o < 97:
+            if o < 48 or o > 57:
+                return False
+        elif o > 122 and (o < 0xE0 or o > 0xFF or o == 0xF7):
+            return False
+        k += 1
+    return True
+
+
+def _own_fold(word: str) -> bool:
+    """Whether ``word.casefold() == word`` for a word of ASCII lowercase letters, digits,
+    '-' and "'", and U+00E0..U+00FF but U+00F7 (each character its own casefold; casefold
+    maps character by character).  False may also be said of other words."""
+    n: i64 = len(word)
+    k: i64 = 0
+    while k < n:
+        o: i64 = ord(word[k])
+        if o < 97:
+            if (o < 48 or o > 57) and o != 45 and o != 39:
+                return False
+        elif o > 122 and (o < 0xE0 or o > 0xFF or o == 0xF7):
+            return False
+        k += 1
+    return True
+
+
+def _ascii_digits(word: str) -> bool:
+    """Whether a non-empty word is ASCII digits alone: ``_piece_tokens`` reads it as a
+    "num" core (no mark to strip; ``isalnum`` and ``isdigit``, not a letter first)."""
+    n: i64 = len(word)
+    k: i64 = 0
+    while k < n:
+        o: i64 = ord(word[k])
+        if o < 48 or o > 57:
+            return False
+        k += 1
+    return True
+
+
+def _num_space(o: int) -> bool:
+    """Whether the character of code point ``o`` is one of NUM_SPACES."""
+    return o == 32 or o == 0xA0 or o == 0x202F
+
+
+def _number_may_join(chunk: str, at: int, lead: int, trail: int, m: int) -> bool:
+    """Whether the number core piece[lead:trail] of the piece chunk[at:at+m] stands at the
+    piece's edge next to one of NUM_SPACES and then what may be a digit: the pattern may
+    join it to the number beside it ("1 234"), so ``_piece_tokens`` leaves it."""
+    if lead == 0 and at >= 2 and _num_space(ord(chunk[at - 1])) and _maybe_digit(chunk[at - 2]):
+        return True
+    cb = at + trail
+    return trail == m and cb + 1 < len(chunk) and _num_space(ord(chunk[cb])) and _maybe_digit(chunk[cb + 1])
+
+
+_ELIDED_MASK: Final = sum(1 << (o - 97) for o in _ELIDED_LETTERS)
+"""The one-letter elided words as bits: bit k for the letter of code point 97 + k."""
+_ELIDED_FOLDS: Final = tuple(chr(97 + k) + "'" for k in range(26))
+"""Fold of a one-letter elided word by its letter's place in the alphabet: "l'" for "L’"
+(casefold lowercases an ASCII letter; the fold's apostrophe is made plain)."""
+
+
+def _elided_rest(piece: str, m: int) -> str:
+    """When piece[:m] is a one-letter elided word ("l'", "D’") and then a word that is
+    ``_self_folded`` ("l'économie"), that word; else "".  ``_piece_tokens`` reads such a
+    piece so: no mark to strip (an ASCII letter opens it, a letter or digit ends it), not
+    ``isalnum`` (the apostrophe), ``_elision`` finds the head (a letter follows it), and
+    the rest is a word opening with a letter; the head's fold is its letter lowercased
+    (casefold, on an ASCII letter) with a plain apostrophe, the word's fold itself."""
+    if m < 3:
+        return ""
+    o = ord(piece[1])
+    if o != 39 and o != 0x2019:
+        return ""
+    c: i64 = ord(piece[0])
+    if c >= 128:
+        return ""
+    c = (c | 32) - 97
+    if c < 0 or c > 25 or not (_ELIDED_MASK >> c) & 1:
+        return ""
+    rest = piece[2:m]
+    return rest if _self_folded(rest) else ""
+
+
+def _append_elided(out: list[Token], head_word: str, rest: str, a: int, b: int) -> None:
+    """The tokens of head_word over a..b, an elided word and then ``rest`` as
+    ``_elided_rest`` found them."""
+    out.append(Token("elided", head_word[:2], a, a + 2, _ELIDED_FOLDS[(ord(head_word[0]) | 32) - 97]))
+    out.append(Token("word", rest, a + 2, b, rest))
 
 
 def _letter_first(word: str) -> bool:
@@ -283,13 +431,8 @@ def _piece_tokens(
             kind = "word"
         if not kind:
             return None
-        if kind == "num":
-            if lead == 0 and at >= 2 and chunk[at - 1] in NUM_SPACES and _maybe_digit(chunk[at - 2]):
-                return None
-            cb = at + trail
-            if (trail == m and cb + 1 < len(chunk) and chunk[cb] in NUM_SPACES
-                    and _maybe_digit(chunk[cb + 1])):
-                return None
+        if kind == "num" and _number_may_join(chunk, at, lead, trail, m):
+            return None
     else:
         core = ""
         trail = lead
@@ -315,9 +458,12 @@ def _piece_tokens(
             out.append(Token("elided", head, start + ca, start + ca + elided, hfold.replace("\u2019", "'")))
             core = rest
             ca += elided
-        fold = _casefold(core)
-        if "\u2019" in fold:
-            fold = fold.replace("\u2019", "'")
+        if _own_fold(core):
+            fold = core  # no '\u2019' in it
+        else:
+            fold = _casefold(core)
+            if "\u2019" in fold:
+                fold = fold.replace("\u2019", "'")
         out.append(Token("word", core, start + ca, a + trail, fold))
     for k in range(trail, m):
         c = piece[k]
