@@ -6,6 +6,7 @@ import sys
 
 import pytest
 import regex
+from examples.slow_paths import pattern_tokens
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,19 +14,8 @@ from claimcheck.subjects import (
     LEAD_MARKS,
     MARKS,
     NUM_SPACES,
-    TOKEN_NO_ELISION_RE,
-    TOKEN_RE,
-    _scan_tokens,
     tokenize,
 )
-
-
-def pattern_tokens(text: str, start: int, end: int) -> list[tuple]:
-    out: list = []
-    chunk = text[start:end]
-    pattern = TOKEN_RE if ("'" in chunk or "\u2019" in chunk) else TOKEN_NO_ELISION_RE
-    _scan_tokens(out, pattern, text, start, end)
-    return [t.fields() for t in out]
 
 
 def test_marks_are_no_letters_digits_or_spaces():

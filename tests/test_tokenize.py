@@ -7,21 +7,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from examples.slow_paths import pattern_tokens
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcheck.grammar import _hint_pattern, _word_places, scan_re
 from claimcheck.lexicon import SCAN_GAP, SCAN_NOT_AFTER_ALNUM, SCAN_NOT_BEFORE_ALNUM, trie_source
-from claimcheck.subjects import TOKEN_NO_ELISION_RE, TOKEN_RE, _scan_tokens, tokenize
-
-
-def pattern_tokens(text: str, start: int, end: int) -> list[tuple]:
-    out: list = []
-    chunk = text[start:end]
-    pattern = TOKEN_RE if ("'" in chunk or "\u2019" in chunk) else TOKEN_NO_ELISION_RE
-    _scan_tokens(out, pattern, text, start, end)
-    return [t.fields() for t in out]
-
+from claimcheck.subjects import tokenize
 
 CASES = [
     ("plain", "Police said 94,000 soldiers were deployed"),

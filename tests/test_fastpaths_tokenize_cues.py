@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from examples.slow_paths import pattern_tokens
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcheck.subjects import (
     NUM_SPACES,
-    TOKEN_NO_ELISION_RE,
-    TOKEN_RE,
     _ascii_digits,
     _elided_rest,
     _elision,
@@ -17,7 +16,6 @@ from claimcheck.subjects import (
     _maybe_digit,
     _number_may_join,
     _own_fold,
-    _scan_tokens,
     _self_folded,
     tokenize,
 )
@@ -59,14 +57,6 @@ def test_self_folded_property(word: str) -> None:
     else:  # all it leaves out is outside its letters, or opens with a digit
         assert not (all((c.isdigit() and c.isascii()) or "a" <= c <= "z" or ("à" <= c <= "ÿ" and c != "÷")
                         for c in word) and not word[0].isdigit())
-
-
-def pattern_tokens(text: str, start: int, end: int) -> list[tuple]:
-    out: list = []
-    chunk = text[start:end]
-    pattern = TOKEN_RE if ("'" in chunk or "\u2019" in chunk) else TOKEN_NO_ELISION_RE
-    _scan_tokens(out, pattern, text, start, end)
-    return [t.fields() for t in out]
 
 
 PIECES = st.sampled_from([
