@@ -1008,6 +1008,8 @@ def _keys_at(words: list[str], i: int, n: int, lang: str) -> tuple[str, ...]:
     wrapper's call): ``_keys_for_run`` is a pure function of the words."""
     if n == 1:
         return _word_keys(words[i], lang)
+    if n > 1 and not _opens_run(words[i], lang):
+        return ()  # no concept form begins with the first word: _keys_for_run finds none
     memo = _keys_memo(lang)
     run = tuple(words[i : i + n])
     keys = memo.get(run)
@@ -1027,6 +1029,49 @@ def _word_keys(word: str, lang: str) -> tuple[str, ...]:
             memo.clear()
         keys = memo[word] = _keys_for_run((word,), lang)
     return keys
+
+
+_OPENS_MEMO: Final[dict[str, dict[str, bool]]] = {}
+"""lang → word → ``_opens_run(word, lang)``."""
+
+
+def _opens_run(word: str, lang: str) -> bool:
+    """Whether a run of two or more words beginning with ``word`` may name a concept.
+
+    Fast path, exact: ``_keys_for_run`` of such a run looks up the joined folds of its
+    words (by_surface, exact) and the joined folds of their lemmas (by_surface); either
+    string begins with the first word's fold (lemma fold), since ``_join`` only appends.
+    When neither fold is a prefix of a form that can be such a join (_run_prefixes),
+    no lookup can hit and the run's keys are ().  Remembered per word in a plain dict
+    (a word's hash is kept on the string: cheaper than building and hashing the run)."""
+    memo = _OPENS_MEMO.get(lang)
+    if memo is None:
+        memo = _OPENS_MEMO[lang] = {}
+    opens = memo.get(word)
+    if opens is None:
+        if len(memo) >= MAX_MEMO:
+            memo.clear()
+        prefixes = _run_prefixes(lang)
+        opens = memo[word] = (
+            _fold(word) in prefixes or _fold(lemmatize(word, lang)) in prefixes
+        )
+    return opens
+
+
+@cache
+def _run_prefixes(lang: str) -> frozenset[str]:
+    """Every prefix (the empty one too) of every form of ``lang`` (by_surface, exact) a
+    join of two or more words can equal: one holding a space or an apostrophe (``_join``
+    puts a space between words, except after an elision; the empty prefix covers an
+    empty first word, joined with no space)."""
+    concepts = all_concepts()
+    out: set[str] = {""}
+    for table in (concepts.by_surface, concepts.exact):
+        for lg, surface in table:
+            if lg == lang and (" " in surface or "'" in surface):
+                for j in range(1, len(surface) + 1):
+                    out.add(surface[:j])
+    return frozenset(out)
 
 
 def _keys_memo(lang: str) -> dict[str | tuple[str, ...], tuple[str, ...]]:

@@ -200,3 +200,29 @@ def test_sentence_index_is_the_span_mapping(spans, data):
         if want is None:
             want = max(0, bisect_right(starts, q[0]) - 1)
         assert tracker.sentence_index(q) == want, (spans, q)
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "fr"])
+def test_opens_run_gate_skips_only_runs_without_concepts(lang):
+    """_keys_at answers () for a run whose first word opens no concept form (_opens_run)
+    without the lookups: on every multi-word form, split as the tokenizer would (an
+    elision stays with its word) and as written in capitals, and on runs of those words
+    shifted or mixed with words of no form, it answers what _keys_for_run does."""
+    from claimcheck.subjects import _keys_at, _keys_for_run, _opens_run, all_concepts
+
+    concepts = all_concepts()
+    runs: list[list[str]] = []
+    for table in (concepts.by_surface, concepts.exact):
+        for lg, surface in table:
+            if lg != lang or not (" " in surface or "'" in surface):
+                continue
+            words = regex.findall(r"[^\s']+'?", surface)
+            runs += [words, [w.upper() for w in words], ["the", *words], [*words, "Zzyzx"]]
+    runs += [["Zzyzx", "people"], ["x", "y", "z"], ["", "people"], ["l'", "emploi"]]
+    for words in runs:
+        for i in range(len(words)):
+            for n in range(2, min(4, len(words) - i) + 1):
+                slow = _keys_for_run(tuple(words[i : i + n]), lang)
+                assert _keys_at(words, i, n, lang) == slow, (words, i, n)
+                if slow:
+                    assert _opens_run(words[i], lang)
