@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import regex
 
@@ -29,6 +29,9 @@ from .lexicon import (
     trie_source,
 )
 from .scale import scale_sources
+
+if TYPE_CHECKING:  # annotations only: mypyc compiles an ``i64`` local to a C int64_t
+    from mypy_extensions import i64
 
 # --- named groups read by number ---------------------------------------------------------
 
@@ -926,8 +929,8 @@ class _HintGate:
     __slots__ = ("hi", "lo", "pairs", "thirds")
 
     def __init__(self, hints: frozenset[str]) -> None:
-        self.lo: int = min(map(len, hints), default=1)
-        self.hi: int = max(map(len, hints), default=0)
+        self.lo: i64 = min(map(len, hints), default=1)
+        self.hi: i64 = max(map(len, hints), default=0)
         pairs = bytearray(128 * 128)
         rows: dict[int, set[int]] = {}
         for w in hints:
@@ -948,25 +951,25 @@ class _HintGate:
         self.pairs: bytes = bytes(pairs)
         self.thirds: bytes = bytes(thirds)
 
-    def may_hold(self, text: str, start: int, end: int) -> bool:
+    def may_hold(self, text: str, start: i64, end: i64) -> bool:
         """Whether the run ``text[start:end]`` may be a hint word (see the class)."""
-        size = end - start
+        size: i64 = end - start
         if size < self.lo or size > self.hi:
             return False
         if size == 1:
             return True
-        c0 = ord(text[start])
-        c1 = ord(text[start + 1])
+        c0: i64 = ord(text[start])
+        c1: i64 = ord(text[start + 1])
         if c0 >= 128 or c1 >= 128:
             return True
-        k = self.pairs[128 * c0 + c1]
+        k: i64 = self.pairs[128 * c0 + c1]
         if k == 0:
             return False
         if k == SLICE_CHECK:
             return True
         if size == 2:
             return False
-        c2 = ord(text[start + 2])
+        c2: i64 = ord(text[start + 2])
         return c2 < 128 and self.thirds[128 * (k - 1) + c2] != 0
 
 
@@ -997,10 +1000,12 @@ def _hint_places_bulk(text: str, hints: frozenset[str]) -> list[int]:
     """
     gate = _hint_gate(hints)
     table = ALNUM_TABLE
-    n = len(text)
+    n: i64 = len(text)
     starts: list[int] = []
     words: list[str] = []
-    i = 0
+    i: i64 = 0
+    c: i64 = 0
+    # the code points in native 64-bit ints (``i64``): no tagged-int checks per character
     while i < n:
         c = ord(text[i])
         if c < ALNUM_BELOW:
@@ -1010,7 +1015,7 @@ def _hint_places_bulk(text: str, hints: frozenset[str]) -> list[int]:
         elif not text[i].isalnum():
             i += 1
             continue
-        start = i
+        start: i64 = i
         i += 1
         while i < n:
             c = ord(text[i])
