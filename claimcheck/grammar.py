@@ -110,8 +110,10 @@ def scan_re(phrases: Iterable[str], *, ignore_case: bool = True) -> Scanner:
     return Scanner(re.compile(body), False)
 
 
+FOLD_BELOW: Final = 0x2100
+"""Every character of ``FOLD_CANDIDATES`` is below this code point."""
 FOLD_CANDIDATES: Final = "".join(
-    chr(c) for c in (*range(0x600), *range(0x1E00, 0x2100))
+    chr(c) for c in (*range(0x600), *range(0x1E00, FOLD_BELOW))
     if len(chr(c).lower()) == 1 and c != 0x3A3
 )
 """The characters a lower-cased copy may be scanned over (Latin, Greek, Cyrillic,
@@ -169,7 +171,7 @@ class FoldedScanner:
     scanned case-insensitively."""
 
     __slots__ = ("ascii_safe", "exact", "folded", "head_lens", "head_pairs", "head_triples", "heads",
-                 "unsafe_re")
+                 "safe_table", "unsafe_re")
 
     def __init__(self, body: str, letters: Iterable[str], left_in_pattern: bool = False,
                  heads: Iterable[str] = ()) -> None:
@@ -190,6 +192,13 @@ class FoldedScanner:
         self.unsafe_re: re.Pattern[str] = re.compile(
             "[^" + "".join(re.escape(c) for c in safe) + "]" if safe else "[\\s\\S]"
         )
+        # whether each code point below FOLD_BELOW is safe: ``unsafe_re`` finds no character
+        # of a window exactly when each of its characters is marked here (no safe character
+        # lies at or above FOLD_BELOW), which a native loop tests without a regex search
+        table = bytearray(FOLD_BELOW)
+        for ch in safe:
+            table[ord(ch)] = 1
+        self.safe_table: bytes = bytes(table)
         self.heads: frozenset[str] = frozenset(heads)
         self.head_lens: tuple[int, ...] = tuple(sorted({len(h) for h in self.heads}, reverse=True))
         if "" in self.heads:  # a match could begin anywhere: scan every position
@@ -222,13 +231,28 @@ class FoldedScanner:
         end = min(endpos, len(text))
         base = pos - 1 if pos > 0 else 0  # the character before: the left boundary test
         window = text[base:end]
-        if (window.isascii() and self.ascii_safe) or self.unsafe_re.search(window) is None:
+        if (window.isascii() and self.ascii_safe) or self._all_safe(window):
             low = window.lower()
             if self.head_lens:
                 return self._word_starts_spans(low, pos - base, base)
             return [(m.start() + base, m.end() + base)
                     for m in self.folded.finditer(low, pos - base, len(low))]
         return [(m.start(), m.end()) for m in self.exact.finditer(text, pos, end)]
+
+    def _all_safe(self, window: str) -> bool:
+        """``self.unsafe_re.search(window) is None``: every character of ``window`` is one
+        of the safe characters ``safe_table`` marks (those below ``FOLD_BELOW``; every
+        fold-safe character is a ``FOLD_CANDIDATES`` one, all below it), read by code point
+        in native 64-bit ints."""
+        table = self.safe_table
+        n: i64 = len(window)
+        k: i64 = 0
+        while k < n:
+            c: i64 = ord(window[k])
+            if c >= FOLD_BELOW or not table[c]:
+                return False
+            k += 1
+        return True
 
     def _word_starts_spans(self, low: str, pos: int, base: int) -> list[tuple[int, int]]:
         r"""The folded scan's spans over ``low`` from ``pos`` (shifted by ``base``), the body
@@ -254,10 +278,16 @@ class FoldedScanner:
         pairs = self.head_pairs
         triples = self.head_triples
         match = self.folded.pattern.match
-        n = len(low)
+        # indexes and code points in native 64-bit ints (``i64``): no tagged-int checks
+        n: i64 = len(low)
         out: list[tuple[int, int]] = []
         prev = 0 < pos < n and _is_alnum(low, pos - 1)
-        i = pos
+        i: i64 = pos
+        c: i64 = 0
+        c1: i64 = 0
+        at: i64 = 0
+        may: i64 = 0
+        e: i64 = 0
         while i < n:
             c = ord(low[i])
             if c < 128:
