@@ -1029,12 +1029,21 @@ def _hint_places_bulk(text: str, hints: frozenset[str]) -> list[int]:
     ``_word_places`` tests).
     """
     gate = _hint_gate(hints)
+    lo: i64 = gate.lo
+    hi: i64 = gate.hi
+    pairs = gate.pairs
+    thirds = gate.thirds
     table = ALNUM_TABLE
     n: i64 = len(text)
     starts: list[int] = []
     words: list[str] = []
     i: i64 = 0
     c: i64 = 0
+    size: i64 = 0
+    c0: i64 = 0
+    c1: i64 = 0
+    c2: i64 = 0
+    row: i64 = 0
     # the code points in native 64-bit ints (``i64``): no tagged-int checks per character
     while i < n:
         c = ord(text[i])
@@ -1055,7 +1064,29 @@ def _hint_places_bulk(text: str, hints: frozenset[str]) -> list[int]:
             elif not text[i].isalnum():
                 break
             i += 1
-        if gate.may_hold(text, start, i):
+        # ``gate.may_hold(text, start, i)``, inline (a call per run costs more than its test)
+        size = i - start
+        if size < lo or size > hi:
+            may = False
+        elif size == 1:
+            may = True
+        else:
+            c0 = ord(text[start])
+            c1 = ord(text[start + 1])
+            if c0 >= 128 or c1 >= 128:
+                may = True
+            else:
+                row = pairs[128 * c0 + c1]
+                if row == 0:
+                    may = False
+                elif row == SLICE_CHECK:
+                    may = True
+                elif size == 2:
+                    may = False
+                else:
+                    c2 = ord(text[start + 2])
+                    may = c2 < 128 and thirds[128 * (row - 1) + c2] != 0
+        if may:
             word = text[start:i]
             if word in hints:
                 starts.append(start)
