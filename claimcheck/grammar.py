@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import regex
 
@@ -29,6 +29,9 @@ from .lexicon import (
     trie_source,
 )
 from .scale import scale_sources
+
+if TYPE_CHECKING:  # annotations only: mypyc compiles an ``i64`` local to a C int64_t
+    from mypy_extensions import i64
 
 # --- named groups read by number ---------------------------------------------------------
 
@@ -107,8 +110,10 @@ def scan_re(phrases: Iterable[str], *, ignore_case: bool = True) -> Scanner:
     return Scanner(re.compile(body), False)
 
 
+FOLD_BELOW: Final = 0x2100
+"""Every character of ``FOLD_CANDIDATES`` is below this code point."""
 FOLD_CANDIDATES: Final = "".join(
-    chr(c) for c in (*range(0x600), *range(0x1E00, 0x2100))
+    chr(c) for c in (*range(0x600), *range(0x1E00, FOLD_BELOW))
     if len(chr(c).lower()) == 1 and c != 0x3A3
 )
 """The characters a lower-cased copy may be scanned over (Latin, Greek, Cyrillic,
@@ -166,7 +171,7 @@ class FoldedScanner:
     scanned case-insensitively."""
 
     __slots__ = ("ascii_safe", "exact", "folded", "head_lens", "head_pairs", "head_triples", "heads",
-                 "unsafe_re")
+                 "safe_table", "unsafe_re")
 
     def __init__(self, body: str, letters: Iterable[str], left_in_pattern: bool = False,
                  heads: Iterable[str] = ()) -> None:
@@ -187,6 +192,13 @@ class FoldedScanner:
         self.unsafe_re: re.Pattern[str] = re.compile(
             "[^" + "".join(re.escape(c) for c in safe) + "]" if safe else "[\\s\\S]"
         )
+        # whether each code point below FOLD_BELOW is safe: ``unsafe_re`` finds no character
+        # of a window exactly when each of its characters is marked here (no safe character
+        # lies at or above FOLD_BELOW), which a native loop tests without a regex search
+        table = bytearray(FOLD_BELOW)
+        for ch in safe:
+            table[ord(ch)] = 1
+        self.safe_table: bytes = bytes(table)
         self.heads: frozenset[str] = frozenset(heads)
         self.head_lens: tuple[int, ...] = tuple(sorted({len(h) for h in self.heads}, reverse=True))
         if "" in self.heads:  # a match could begin anywhere: scan every position
@@ -219,13 +231,28 @@ class FoldedScanner:
         end = min(endpos, len(text))
         base = pos - 1 if pos > 0 else 0  # the character before: the left boundary test
         window = text[base:end]
-        if (window.isascii() and self.ascii_safe) or self.unsafe_re.search(window) is None:
+        if (window.isascii() and self.ascii_safe) or self._all_safe(window):
             low = window.lower()
             if self.head_lens:
                 return self._word_starts_spans(low, pos - base, base)
             return [(m.start() + base, m.end() + base)
                     for m in self.folded.finditer(low, pos - base, len(low))]
         return [(m.start(), m.end()) for m in self.exact.finditer(text, pos, end)]
+
+    def _all_safe(self, window: str) -> bool:
+        """``self.unsafe_re.search(window) is None``: every character of ``window`` is one
+        of the safe characters ``safe_table`` marks (those below ``FOLD_BELOW``; every
+        fold-safe character is a ``FOLD_CANDIDATES`` one, all below it), read by code point
+        in native 64-bit ints."""
+        table = self.safe_table
+        n: i64 = len(window)
+        k: i64 = 0
+        while k < n:
+            c: i64 = ord(window[k])
+            if c >= FOLD_BELOW or not table[c]:
+                return False
+            k += 1
+        return True
 
     def _word_starts_spans(self, low: str, pos: int, base: int) -> list[tuple[int, int]]:
         r"""The folded scan's spans over ``low`` from ``pos`` (shifted by ``base``), the body
@@ -251,10 +278,16 @@ class FoldedScanner:
         pairs = self.head_pairs
         triples = self.head_triples
         match = self.folded.pattern.match
-        n = len(low)
+        # indexes and code points in native 64-bit ints (``i64``): no tagged-int checks
+        n: i64 = len(low)
         out: list[tuple[int, int]] = []
         prev = 0 < pos < n and _is_alnum(low, pos - 1)
-        i = pos
+        i: i64 = pos
+        c: i64 = 0
+        c1: i64 = 0
+        at: i64 = 0
+        may: i64 = 0
+        e: i64 = 0
         while i < n:
             c = ord(low[i])
             if c < 128:
@@ -926,8 +959,8 @@ class _HintGate:
     __slots__ = ("hi", "lo", "pairs", "thirds")
 
     def __init__(self, hints: frozenset[str]) -> None:
-        self.lo: int = min(map(len, hints), default=1)
-        self.hi: int = max(map(len, hints), default=0)
+        self.lo: i64 = min(map(len, hints), default=1)
+        self.hi: i64 = max(map(len, hints), default=0)
         pairs = bytearray(128 * 128)
         rows: dict[int, set[int]] = {}
         for w in hints:
@@ -948,25 +981,25 @@ class _HintGate:
         self.pairs: bytes = bytes(pairs)
         self.thirds: bytes = bytes(thirds)
 
-    def may_hold(self, text: str, start: int, end: int) -> bool:
+    def may_hold(self, text: str, start: i64, end: i64) -> bool:
         """Whether the run ``text[start:end]`` may be a hint word (see the class)."""
-        size = end - start
+        size: i64 = end - start
         if size < self.lo or size > self.hi:
             return False
         if size == 1:
             return True
-        c0 = ord(text[start])
-        c1 = ord(text[start + 1])
+        c0: i64 = ord(text[start])
+        c1: i64 = ord(text[start + 1])
         if c0 >= 128 or c1 >= 128:
             return True
-        k = self.pairs[128 * c0 + c1]
+        k: i64 = self.pairs[128 * c0 + c1]
         if k == 0:
             return False
         if k == SLICE_CHECK:
             return True
         if size == 2:
             return False
-        c2 = ord(text[start + 2])
+        c2: i64 = ord(text[start + 2])
         return c2 < 128 and self.thirds[128 * (k - 1) + c2] != 0
 
 
@@ -996,11 +1029,22 @@ def _hint_places_bulk(text: str, hints: frozenset[str]) -> list[int]:
     ``_word_places`` tests).
     """
     gate = _hint_gate(hints)
+    lo: i64 = gate.lo
+    hi: i64 = gate.hi
+    pairs = gate.pairs
+    thirds = gate.thirds
     table = ALNUM_TABLE
-    n = len(text)
+    n: i64 = len(text)
     starts: list[int] = []
     words: list[str] = []
-    i = 0
+    i: i64 = 0
+    c: i64 = 0
+    size: i64 = 0
+    c0: i64 = 0
+    c1: i64 = 0
+    c2: i64 = 0
+    row: i64 = 0
+    # the code points in native 64-bit ints (``i64``): no tagged-int checks per character
     while i < n:
         c = ord(text[i])
         if c < ALNUM_BELOW:
@@ -1010,7 +1054,7 @@ def _hint_places_bulk(text: str, hints: frozenset[str]) -> list[int]:
         elif not text[i].isalnum():
             i += 1
             continue
-        start = i
+        start: i64 = i
         i += 1
         while i < n:
             c = ord(text[i])
@@ -1020,7 +1064,29 @@ def _hint_places_bulk(text: str, hints: frozenset[str]) -> list[int]:
             elif not text[i].isalnum():
                 break
             i += 1
-        if gate.may_hold(text, start, i):
+        # ``gate.may_hold(text, start, i)``, inline (a call per run costs more than its test)
+        size = i - start
+        if size < lo or size > hi:
+            may = False
+        elif size == 1:
+            may = True
+        else:
+            c0 = ord(text[start])
+            c1 = ord(text[start + 1])
+            if c0 >= 128 or c1 >= 128:
+                may = True
+            else:
+                row = pairs[128 * c0 + c1]
+                if row == 0:
+                    may = False
+                elif row == SLICE_CHECK:
+                    may = True
+                elif size == 2:
+                    may = False
+                else:
+                    c2 = ord(text[start + 2])
+                    may = c2 < 128 and thirds[128 * (row - 1) + c2] != 0
+        if may:
             word = text[start:i]
             if word in hints:
                 starts.append(start)

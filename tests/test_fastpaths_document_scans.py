@@ -385,3 +385,24 @@ def test_is_false_stop_as_general_path(seed: int) -> None:
                     assert segment._is_false_stop(text, i, gap_end) == _reference_false_stop(
                         text, i, gap_end
                     ), (text, i, gap_end)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_folded_scanner_all_safe_as_unsafe_re(lang: str) -> None:
+    """``FoldedScanner._all_safe`` (a native loop over a table of the safe code points) says
+    what ``unsafe_re.search(window) is None`` says, on every candidate character, the ones
+    just past the table, and random windows of them."""
+    from claimcheck.grammar import FOLD_BELOW, FOLD_CANDIDATES, folded_scan_re, get_grammar
+
+    g = get_grammar(lang)
+    scanners = [g.word_scan, folded_scan_re(["Six"]), folded_scan_re(["six", "drei\u00dfig"])]
+    if g.compound_scan is not None:
+        scanners.append(g.compound_scan)
+    chars = (FOLD_CANDIDATES + "".join(chr(c) for c in range(FOLD_BELOW - 8, FOLD_BELOW + 8))
+             + "\u3000\uff11\U0001f600")
+    rng = random.Random(lang)
+    windows = ["", *chars,
+               *("".join(rng.choice(chars) for _ in range(rng.randint(1, 6))) for _ in range(3000))]
+    for scanner in scanners:
+        for w in windows:
+            assert scanner._all_safe(w) == (scanner.unsafe_re.search(w) is None), (lang, w)
