@@ -14,6 +14,7 @@ from typing import Final
 import regex
 from babel import Locale
 
+from .language import folded_span
 from .lexicon import LANGS, WORD_GAP, alternation, get_lexicon
 
 SP: Final = WORD_GAP
@@ -355,11 +356,10 @@ def _month_starts(text: str, start: int, end: int, first: bool = False) -> list[
     change nothing.
     """
     out: list[int] = []
-    chunk = text[start:end]
-    # on ASCII text casefold is lower, which has an ASCII fast path; and only the ASCII
-    # stems can occur in it
+    # the sentence's fold, kept from the language evidence (folded_span); only the
+    # ASCII stems can occur in an ASCII fold, the others are searched otherwise
+    chunk = folded_span(text, start, end)
     ascii_text = chunk.isascii()
-    chunk = chunk.lower() if ascii_text else chunk.casefold()
     present: list[str] = []
     for gate, stems in _stem_gates(ascii_text):
         if gate in chunk:  # each of these stems holds the gate letter: none is there without it

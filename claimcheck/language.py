@@ -75,6 +75,36 @@ def _longest_detect_word() -> int:
     return found
 
 
+_FOLD_TEXT: Final[list[str]] = [""]
+_FOLD_MEMO: Final[dict[int, str]] = {}
+
+
+def folded_span(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` casefolded: ``lower`` on ASCII text (the same there, with an
+    ASCII fast path), else ``casefold`` (on non-ASCII text a per-character table walk,
+    about 5000 instructions a sentence).
+
+    The sentence language (``count_evidence``) and the month-stem search
+    (``dates._month_starts``) fold the same sentences, so the folds are kept per
+    document: keyed by the span's offsets in the current text (held here and compared
+    by identity, so a span key always means the same characters), and dropped when
+    another text comes.  Bounded by the spans of one document; a fold is a function of
+    the characters alone, so a kept one equals a fresh one.
+    """
+    if start < 0 or end < start or end >= 4294967296:
+        chunk = text[start:end]
+        return chunk.lower() if chunk.isascii() else chunk.casefold()
+    if _FOLD_TEXT[0] is not text:
+        _FOLD_TEXT[0] = text
+        _FOLD_MEMO.clear()
+    key = start * 4294967296 + end  # one int per span: 0 <= end < 2**32
+    found = _FOLD_MEMO.get(key)
+    if found is None:
+        chunk = text[start:end]
+        found = _FOLD_MEMO[key] = chunk.lower() if chunk.isascii() else chunk.casefold()
+    return found
+
+
 def count_evidence(text: str, start: int = 0, end: int | None = None) -> dict[str, int]:
     """How many detect words of each language occur in text[start:end], languages in
     order of their first hit.
@@ -93,8 +123,7 @@ def count_evidence(text: str, start: int = 0, end: int | None = None) -> dict[st
     """
     # casefold maps each character alone; an int end slices natively; on ASCII text
     # casefold is lower, which has an ASCII fast path (casefold looks up every character)
-    chunk = text[start:end] if end is not None else text[start:]
-    chunk = chunk.lower() if chunk.isascii() else chunk.casefold()
+    chunk = folded_span(text, start, end if end is not None else len(text))
     if "\u2019" in chunk:
         chunk = chunk.replace("\u2019", "'")  # both are in STRIP: stripping is unchanged
     elided = "'" in chunk

@@ -28,3 +28,23 @@ def test_space_before_letters_random() -> None:
         for stop in range(len(text) + 1):
             lo = rng.randint(0, stop)
             assert _space_before_letters(text, lo, stop) == _slow_space_before_letters(text, lo, stop)
+
+
+def _slow_fold(text: str, start: int, end: int) -> str:
+    chunk = text[start:end]
+    return chunk.lower() if chunk.isascii() else chunk.casefold()
+
+
+def test_folded_span_per_document_memo() -> None:
+    from claimcheck.language import folded_span
+
+    rng = random.Random(9)
+    alphabet = "aZ ÉéßK\u212a’ſİΣ."
+    texts = ["".join(rng.choice(alphabet) for _ in range(30)) for _ in range(40)]
+    for _ in range(3000):
+        text = rng.choice(texts)  # documents come and go: the same offsets, other characters
+        start = rng.randint(-3, 32)
+        end = rng.randint(-3, 33)
+        assert folded_span(text, start, end) == _slow_fold(text, start, end)
+    text = texts[0]
+    assert folded_span(text, 0, 2**32) == _slow_fold(text, 0, 2**32)
