@@ -48,3 +48,24 @@ def test_folded_span_per_document_memo() -> None:
         assert folded_span(text, start, end) == _slow_fold(text, start, end)
     text = texts[0]
     assert folded_span(text, 0, 2**32) == _slow_fold(text, 0, 2**32)
+
+
+def test_stem_places_against_find_loops() -> None:
+    from claimcheck.dates import _month_stems, _stem_pair_table, _stem_places
+
+    pairs, thirds = _stem_pair_table()
+    assert pairs  # the stems are three Latin-1 characters
+    stems = _month_stems()
+    rng = random.Random(9)
+    pieces = [*stems, "a", "é", "ä", "û", "z", " ", "Ā", "m", "ju", "de", "\u0101pr"]
+    for _ in range(5000):
+        chunk = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        slow: set[int] = set()
+        for stem in stems:
+            i = chunk.find(stem)
+            while i >= 0:
+                slow.add(7 + i)
+                i = chunk.find(stem, i + 1)
+        fast: set[int] = set()
+        assert _stem_places(chunk, 7, pairs, thirds, fast) == bool(slow)
+        assert fast == slow
