@@ -69,3 +69,13 @@ def test_stem_places_against_find_loops() -> None:
         fast: set[int] = set()
         assert _stem_places(chunk, 7, pairs, thirds, fast) == bool(slow)
         assert fast == slow
+
+
+def test_strip_marks_is_strip() -> None:
+    from claimcheck.language import STRIP, _strip_marks
+
+    rng = random.Random(9)
+    alphabet = STRIP + "aé1 \u00a0Ω"
+    for _ in range(20000):
+        token = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 7)))
+        assert _strip_marks(token) == token.strip(STRIP)
