@@ -9,12 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import regex
 from babel import Locale
 
+from .language import folded_span
 from .lexicon import LANGS, WORD_GAP, alternation, get_lexicon
+
+if TYPE_CHECKING:  # annotations only: mypyc compiles an ``i64`` local to a C int64_t
+    from mypy_extensions import i64
 
 SP: Final = WORD_GAP
 DAY: Final = r"(?:3[01]|[12][0-9]|0?[1-9])"
@@ -341,6 +345,62 @@ def _hint_end(text: str, i: int, end: int) -> int:
     return -1
 
 
+_PAIR_MEMO: Final[dict[str, tuple[bytes, list[str]]]] = {}
+
+
+def _stem_pair_table() -> tuple[bytes, list[str]]:
+    """The month stems by their first two characters, for ``_stem_places``: a 256 x 256
+    table (first code point << 8 | second) holding 0, or k + 1 where ``thirds[k]`` is
+    the third characters of the stems opening with that pair.  Empty bytes when a stem
+    is not three characters or opens with a character above U+00FF (then the stems are
+    searched one by one)."""
+    found = _PAIR_MEMO.get("")
+    if found is None:
+        table = bytearray(256 * 256)
+        thirds: list[str] = []
+        ok = True
+        for stem in _month_stems():
+            if len(stem) != 3 or ord(stem[0]) > 255 or ord(stem[1]) > 255:
+                ok = False
+                break
+            k = (ord(stem[0]) << 8) | ord(stem[1])
+            if not table[k]:
+                thirds.append("")
+                table[k] = len(thirds)
+            thirds[table[k] - 1] += stem[2]
+        ok = ok and len(thirds) < 256
+        found = _PAIR_MEMO[""] = (bytes(table) if ok else b"", thirds if ok else [])
+    return found
+
+
+def _stem_places(chunk: str, start: int, pairs: bytes, thirds: list[str], places: set[int]) -> bool:
+    """Add ``start + i`` to ``places`` for every ``i`` where a month stem begins in
+    ``chunk``; whether there is one.  The same places as a ``find`` loop per stem that
+    ``chunk`` holds: each stem is three characters, its first two mark their place in
+    ``pairs`` (from ``_stem_pair_table``) and its third is among that place's
+    ``thirds``; a pair with a character above U+00FF opens no stem.  Read by code
+    point in native 64-bit ints: most places fail on the table, with no ``in`` search
+    per stem group and per stem."""
+    n: i64 = len(chunk)
+    hit = False
+    if n < 3:
+        return hit
+    a: i64 = ord(chunk[0])
+    k: i64 = 0
+    while k + 2 < n:
+        b: i64 = ord(chunk[k + 1])
+        if a <= 255 and b <= 255:
+            m: i64 = pairs[(a << 8) | b]
+            if m:
+                c = chunk[k + 2]
+                if c in thirds[m - 1]:
+                    places.add(start + int(k))
+                    hit = True
+        a = b
+        k += 1
+    return hit
+
+
 def _month_starts(text: str, start: int, end: int, first: bool = False) -> list[int]:
     """Starts of the month-hint matches in text[start:end], as ``finditer`` gives them.
 
@@ -355,22 +415,29 @@ def _month_starts(text: str, start: int, end: int, first: bool = False) -> list[
     change nothing.
     """
     out: list[int] = []
-    chunk = text[start:end]
-    # on ASCII text casefold is lower, which has an ASCII fast path; and only the ASCII
-    # stems can occur in it
+    # the sentence's fold, kept from the language evidence (folded_span); only the
+    # ASCII stems can occur in an ASCII fold, the others are searched otherwise
+    chunk = folded_span(text, start, end)
     ascii_text = chunk.isascii()
-    chunk = chunk.lower() if ascii_text else chunk.casefold()
-    present: list[str] = []
-    for gate, stems in _stem_gates(ascii_text):
-        if gate in chunk:  # each of these stems holds the gate letter: none is there without it
-            for stem in stems:
-                if stem in chunk:
-                    present.append(stem)
-    if not present:
-        return out
-    prefixes = _month_prefixes()
     places: set[int] = set()
-    if len(chunk) == end - start and _stems_open_names():
+    pairs, thirds = _stem_pair_table()
+    if len(chunk) == end - start and _stems_open_names() and pairs:
+        # the stems' places in one native pass (_stem_places), the same set as every
+        # stem's find loop below
+        present: list[str] = []
+        if not _stem_places(chunk, start, pairs, thirds, places):
+            return out
+    else:
+        present = []
+        for gate, stems in _stem_gates(ascii_text):
+            if gate in chunk:  # each of these stems holds the gate letter: none is there without it
+                for stem in stems:
+                    if stem in chunk:
+                        present.append(stem)
+        if not present:
+            return out
+    prefixes = _month_prefixes()
+    if present and len(chunk) == end - start and _stems_open_names():
         # folding kept every character one character: a name at ``i`` puts its stem at
         # i - start of the folded sentence, so the stems' places there (one search each
         # instead of one per written prefix) hold every place a name matches at

@@ -8,11 +8,14 @@ is the one with the most hits when the evidence is clear, else the document's.  
 from __future__ import annotations
 
 from functools import cache
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import regex
 
 from .lexicon import LANGS, get_lexicon
+
+if TYPE_CHECKING:  # annotations only: mypyc compiles an ``i64`` local to a C int64_t
+    from mypy_extensions import i64
 
 WORD_RE = regex.compile(r"\p{L}+(?:['\u2019]\p{L}+)?")
 MIN_HITS = 2
@@ -75,6 +78,50 @@ def _longest_detect_word() -> int:
     return found
 
 
+def _strip_marks(token: str) -> str:
+    """``token.strip(STRIP)``, by a native walk from both ends testing each character
+    against ``STRIP_SET`` (what ``strip`` removes: the leading and trailing characters
+    in STRIP), with no method call by name and no character mask built per call."""
+    n: i64 = len(token)
+    a: i64 = 0
+    while a < n and token[a] in STRIP_SET:
+        a += 1
+    b: i64 = n
+    while b > a and token[b - 1] in STRIP_SET:
+        b -= 1
+    return token[a:b]
+
+
+_FOLD_TEXT: Final[list[str]] = [""]
+_FOLD_MEMO: Final[dict[int, str]] = {}
+
+
+def folded_span(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` casefolded: ``lower`` on ASCII text (the same there, with an
+    ASCII fast path), else ``casefold`` (on non-ASCII text a per-character table walk,
+    about 5000 instructions a sentence).
+
+    The sentence language (``count_evidence``) and the month-stem search
+    (``dates._month_starts``) fold the same sentences, so the folds are kept per
+    document: keyed by the span's offsets in the current text (held here and compared
+    by identity, so a span key always means the same characters), and dropped when
+    another text comes.  Bounded by the spans of one document; a fold is a function of
+    the characters alone, so a kept one equals a fresh one.
+    """
+    if start < 0 or end < start or end >= 4294967296:
+        chunk = text[start:end]
+        return chunk.lower() if chunk.isascii() else chunk.casefold()
+    if _FOLD_TEXT[0] is not text:
+        _FOLD_TEXT[0] = text
+        _FOLD_MEMO.clear()
+    key = start * 4294967296 + end  # one int per span: 0 <= end < 2**32
+    found = _FOLD_MEMO.get(key)
+    if found is None:
+        chunk = text[start:end]
+        found = _FOLD_MEMO[key] = chunk.lower() if chunk.isascii() else chunk.casefold()
+    return found
+
+
 def count_evidence(text: str, start: int = 0, end: int | None = None) -> dict[str, int]:
     """How many detect words of each language occur in text[start:end], languages in
     order of their first hit.
@@ -93,8 +140,7 @@ def count_evidence(text: str, start: int = 0, end: int | None = None) -> dict[st
     """
     # casefold maps each character alone; an int end slices natively; on ASCII text
     # casefold is lower, which has an ASCII fast path (casefold looks up every character)
-    chunk = text[start:end] if end is not None else text[start:]
-    chunk = chunk.lower() if chunk.isascii() else chunk.casefold()
+    chunk = folded_span(text, start, end if end is not None else len(text))
     if "\u2019" in chunk:
         chunk = chunk.replace("\u2019", "'")  # both are in STRIP: stripping is unchanged
     elided = "'" in chunk
@@ -112,7 +158,7 @@ def count_evidence(text: str, start: int = 0, end: int | None = None) -> dict[st
             if token.isalnum():
                 continue
             if token[-1] in STRIP_SET or token[0] in STRIP_SET:
-                word = token.strip(STRIP)
+                word = _strip_marks(token)
             elif elided:
                 word = token
             else:

@@ -10,12 +10,15 @@ rules/lang/*.yaml, an initial ("James C. McConville") or an ordinal day ("3. Dez
 from __future__ import annotations
 
 from functools import cache
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import regex
 
 from .dates import month_names
 from .lexicon import LANGS, get_lexicon
+
+if TYPE_CHECKING:  # annotations only: mypyc compiles an ``i64`` local to a C int64_t
+    from mypy_extensions import i64
 
 BOUNDARY_RE: Final = regex.compile(
     r"""
@@ -103,13 +106,46 @@ def _ordinal_words() -> frozenset[str]:
     return frozenset(out)
 
 
+def _space_before_letters(text: str, lo: int, stop: int) -> int:
+    """``space`` if ``space = text.rfind(" ", lo, stop)`` is found and
+    ``text[space + 1 : stop].isalpha()``, else -1: read backwards from ``stop`` by code
+    point, in native 64-bit ints, instead of a search and a slice's method call by name.
+
+    Exact: the first space met going back from ``stop - 1`` (not below ``lo``) is the one
+    ``rfind`` finds, and every character passed on the way is the slice; a character that
+    is no letter before any space makes ``isalpha`` false, as does an empty slice (the
+    space right before ``stop``).  A letter is told natively below U+0100 (ASCII letters,
+    U+00AA, U+00B5, U+00BA, U+00C0..U+00FF but U+00D7 and U+00F7: the Latin-1 characters
+    ``str.isalpha`` holds for, a test checks them all) and by ``isalpha`` above."""
+    end: i64 = stop
+    k: i64 = end - 1
+    low: i64 = lo
+    while k >= low:
+        c: i64 = ord(text[k])
+        if c == 32:
+            return int(k) if k < end - 1 else -1
+        if c < 0xC0:
+            if c < 128:
+                if (c | 32) < 97 or (c | 32) > 122:
+                    return -1
+            elif c != 0xAA and c != 0xB5 and c != 0xBA:
+                return -1
+        elif c > 0xFF:
+            if not text[k].isalpha():
+                return -1
+        elif c == 0xD7 or c == 0xF7:
+            return -1
+        k -= 1
+    return -1
+
+
 def _is_false_stop(text: str, stop_start: int, gap_end: int) -> bool:
     """A full stop that belongs to an abbreviation, an initial or an ordinal."""
     if text[stop_start] != "." or (stop_start + 1 < len(text) and text[stop_start + 1] == "."):
         return False
     lo = max(0, stop_start - 40)
-    space = text.rfind(" ", lo, stop_start)
-    if space >= 0 and text[space + 1 : stop_start].isalpha():
+    space = _space_before_letters(text, lo, stop_start)
+    if space >= 0:
         # the common case, without the reverse search: a space, then letters only up to
         # the stop.  WORD_BEFORE_RE would take exactly those letters and the stop (the
         # space ends the non-space run, letters need no stripping), and letters are no
