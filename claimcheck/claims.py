@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import regex
 
@@ -42,6 +42,9 @@ from .grammar import NUMBER_DIGITS, RANGE_DASHES, Grammar, get_grammar
 from .lexicon import get_lexicon
 from .model import NumberFormat, Qualifier, Reading, Role
 from .scale import is_letter_scale, scale_factor, scale_words
+
+if TYPE_CHECKING:  # annotations only: mypyc compiles an ``i64`` local to a C int64_t
+    from mypy_extensions import i64
 
 # Enum members as module constants: on Python 3.11 every ``Role.LEVEL`` goes through
 # EnumType.__getattr__ (four times a class attribute); compiled code reads these directly.
@@ -660,10 +663,11 @@ def _next_word_in(text: str, pos: int, hi: int, n: int, words: frozenset[str], h
     no punctuation ``strip(TOKEN_PUNCT)`` removes, and not among them is passed over without
     its casefold (a method call) and set lookup (hashing a fresh string); exact, see
     :func:`_ascii_heads`."""
-    lim = min(hi, pos + 60)
-    i = pos
-    for k in range(n):
-        while i < lim and text[i].isspace():
+    lim: i64 = min(hi, pos + 60)
+    i: i64 = pos
+    k: i64 = 0
+    while k < n:
+        while i < lim and _space_at(text, i):
             i += 1
         if i >= lim:
             return False
@@ -671,13 +675,24 @@ def _next_word_in(text: str, pos: int, hi: int, n: int, words: frozenset[str], h
         ruled_out = ord(ch) < 128 and ch not in heads and ch not in TOKEN_PUNCT
         if ruled_out and k == n - 1:
             return False  # the last word asked about: no need to find its end
-        j = i + 1
-        while j < lim and not text[j].isspace():
+        j: i64 = i + 1
+        while j < lim and not _space_at(text, j):
             j += 1
         if not ruled_out and text[i:j].strip(TOKEN_PUNCT).casefold() in words:
             return True
         i = j
+        k += 1
     return False
+
+
+def _space_at(text: str, i: i64) -> bool:
+    """``text[i].isspace()``, read by code point: the ASCII whitespace of ``str.isspace``
+    is exactly U+0009..U+000D, U+001C..U+0020 (no one-character string, no method call);
+    other code points ask ``str.isspace``."""
+    o: i64 = ord(text[i])
+    if o < 128:
+        return 9 <= o <= 13 or 28 <= o <= 32
+    return text[i].isspace()
 
 
 def _ascii_tails(phrases: PhraseEnds) -> str:
@@ -820,14 +835,20 @@ def _may_be_age(text: str, end: int, first_end: int, hi: int, g: Grammar) -> boo
 
 def _word_before(text: str, pos: int, lo: int) -> str:
     """The whitespace-separated word ending just before ``pos`` (skipping spaces)."""
-    lo = max(lo, pos - MAX_TOKEN_WALK)
-    i = pos
-    while i > lo and text[i - 1] in " \u00a0\u202f\t":
+    floor: i64 = max(lo, pos - MAX_TOKEN_WALK)
+    i: i64 = pos
+    while i > floor and _gap_at(text, i - 1):
         i -= 1
-    j = i
-    while j > lo and not text[j - 1].isspace():
+    j: i64 = i
+    while j > floor and not _space_at(text, j - 1):
         j -= 1
     return text[j:i]
+
+
+def _gap_at(text: str, i: i64) -> bool:
+    """``text[i] in " \u00a0\u202f\t"``, by code point (no one-character string)."""
+    o: i64 = ord(text[i])
+    return o == 32 or o == 9 or o == 0xA0 or o == 0x202F
 
 
 def _word_before_in(text: str, pos: int, lo: int, words: frozenset[str], tails: str) -> bool:
@@ -849,12 +870,12 @@ def _word_before_in(text: str, pos: int, lo: int, words: frozenset[str], tails: 
 
 def _word_after(text: str, pos: int, hi: int) -> str:
     """The whitespace-separated word starting after ``pos`` (skipping spaces)."""
-    hi = min(hi, pos + MAX_TOKEN_WALK)
-    i = pos
-    while i < hi and text[i] in " \u00a0\u202f\t":
+    ceil: i64 = min(hi, pos + MAX_TOKEN_WALK)
+    i: i64 = pos
+    while i < ceil and _gap_at(text, i):
         i += 1
-    j = i
-    while j < hi and not text[j].isspace():
+    j: i64 = i
+    while j < ceil and not _space_at(text, j):
         j += 1
     return text[i:j]
 
