@@ -480,8 +480,8 @@ def _may_end_at(text: str, pos: int, lo: int, lasts: Suffixes) -> bool:
     or before the spaces there, looking no further left than ``lo``: the whitespace-free
     chunk before must end in that word (its phrases hold no space inside a word, and a
     pattern's gap between words is whitespace)."""
-    i = pos
-    while i > lo and text[i - 1].isspace():
+    i: i64 = pos
+    while i > lo and _space_at(text, i - 1):
         i -= 1
     if i == lo:
         return False
@@ -550,8 +550,8 @@ def _may_end_in(text: str, pos: int, lo: int, tails: str) -> bool:
     then end in a non-ASCII character, since an ASCII last character folds to itself
     lower-cased, and stays last (see :func:`_ascii_heads`).  Costs a character test where
     ``may_end`` folds the chunk and looks it up."""
-    i = pos
-    while i > lo and text[i - 1].isspace():
+    i: i64 = pos
+    while i > lo and _space_at(text, i - 1):
         i -= 1
     if i == lo:
         return False
@@ -802,18 +802,19 @@ def _ratio_word_within(text: str, pos: int, hi: int, g: Grammar) -> bool:
     ends = _ends(g.lang)
     first = ends.ratio_first
     heads = ends.ratio_first_heads
-    i = pos
+    i: i64 = pos
+    end: i64 = hi
     for k in range(3):
-        while i < hi and text[i].isspace():
+        while i < end and _space_at(text, i):
             i += 1
-        if i >= hi:
+        if i >= end:
             return False
         ch = text[i]
         ruled_out = ord(ch) < 128 and ch not in heads
         if ruled_out and k == 2:
             return False
-        j = i + 1
-        while j < hi and not text[j].isspace():
+        j: i64 = i + 1
+        while j < end and not _space_at(text, j):
             j += 1
         if not ruled_out and _fold_word(text[i:j]) in first:
             return True

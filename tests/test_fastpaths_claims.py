@@ -661,3 +661,31 @@ def test_word_walks_by_code_point_in_the_fixtures() -> None:
     for text in fixture_texts():
         for start in range(0, len(text), 300):
             _word_walks_agree(text[start:start + 260])
+
+
+def _space_walks_agree(text: str, lang: str) -> None:
+    from claimcheck.claims import _ends, _may_end_at, _may_end_in
+    from claimcheck.context import fold_word
+
+    ends = _ends(lang)
+    for pos in range(len(text) + 1):
+        for lo in {0, max(0, pos - 3)}:
+            i = pos
+            while i > lo and text[i - 1].isspace():
+                i -= 1
+            slow_at = i != lo and ends.relative_before.end(fold_word(text[lo:i].rsplit(None, 1)[-1]))
+            assert _may_end_at(text, pos, lo, ends.relative_before) == slow_at, (text, pos, lo)
+            tails = ends.age_before_tails
+            slow_in = i != lo and (ord(text[i - 1]) >= 128 or text[i - 1] in tails)
+            assert _may_end_in(text, pos, lo, tails) == slow_in, (text, pos, lo)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(LANGS), st.text(alphabet=TRICKY + "\u2028\u3000\x1c\x0b\r\u2003agoilyvr", max_size=30))
+def test_space_walks_by_code_point_are_the_character_loops(lang: str, text: str) -> None:
+    _space_walks_agree(text, lang)
+
+
+def test_space_walks_by_code_point_in_the_fixtures() -> None:
+    for i, text in enumerate(fixture_texts()):
+        _space_walks_agree(text[:200], LANGS[i % 3])
