@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import regex
 
@@ -42,6 +42,9 @@ from .grammar import NUMBER_DIGITS, RANGE_DASHES, Grammar, get_grammar
 from .lexicon import get_lexicon
 from .model import NumberFormat, Qualifier, Reading, Role
 from .scale import is_letter_scale, scale_factor, scale_words
+
+if TYPE_CHECKING:  # annotations only: mypyc compiles an ``i64`` local to a C int64_t
+    from mypy_extensions import i64
 
 # Enum members as module constants: on Python 3.11 every ``Role.LEVEL`` goes through
 # EnumType.__getattr__ (four times a class attribute); compiled code reads these directly.
@@ -477,8 +480,8 @@ def _may_end_at(text: str, pos: int, lo: int, lasts: Suffixes) -> bool:
     or before the spaces there, looking no further left than ``lo``: the whitespace-free
     chunk before must end in that word (its phrases hold no space inside a word, and a
     pattern's gap between words is whitespace)."""
-    i = pos
-    while i > lo and text[i - 1].isspace():
+    i: i64 = pos
+    while i > lo and _space_at(text, i - 1):
         i -= 1
     if i == lo:
         return False
@@ -547,8 +550,8 @@ def _may_end_in(text: str, pos: int, lo: int, tails: str) -> bool:
     then end in a non-ASCII character, since an ASCII last character folds to itself
     lower-cased, and stays last (see :func:`_ascii_heads`).  Costs a character test where
     ``may_end`` folds the chunk and looks it up."""
-    i = pos
-    while i > lo and text[i - 1].isspace():
+    i: i64 = pos
+    while i > lo and _space_at(text, i - 1):
         i -= 1
     if i == lo:
         return False
@@ -660,10 +663,11 @@ def _next_word_in(text: str, pos: int, hi: int, n: int, words: frozenset[str], h
     no punctuation ``strip(TOKEN_PUNCT)`` removes, and not among them is passed over without
     its casefold (a method call) and set lookup (hashing a fresh string); exact, see
     :func:`_ascii_heads`."""
-    lim = min(hi, pos + 60)
-    i = pos
-    for k in range(n):
-        while i < lim and text[i].isspace():
+    lim: i64 = min(hi, pos + 60)
+    i: i64 = pos
+    k: i64 = 0
+    while k < n:
+        while i < lim and _space_at(text, i):
             i += 1
         if i >= lim:
             return False
@@ -671,13 +675,24 @@ def _next_word_in(text: str, pos: int, hi: int, n: int, words: frozenset[str], h
         ruled_out = ord(ch) < 128 and ch not in heads and ch not in TOKEN_PUNCT
         if ruled_out and k == n - 1:
             return False  # the last word asked about: no need to find its end
-        j = i + 1
-        while j < lim and not text[j].isspace():
+        j: i64 = i + 1
+        while j < lim and not _space_at(text, j):
             j += 1
         if not ruled_out and text[i:j].strip(TOKEN_PUNCT).casefold() in words:
             return True
         i = j
+        k += 1
     return False
+
+
+def _space_at(text: str, i: i64) -> bool:
+    """``text[i].isspace()``, read by code point: the ASCII whitespace of ``str.isspace``
+    is exactly U+0009..U+000D, U+001C..U+0020 (no one-character string, no method call);
+    other code points ask ``str.isspace``."""
+    o: i64 = ord(text[i])
+    if o < 128:
+        return 9 <= o <= 13 or 28 <= o <= 32
+    return text[i].isspace()
 
 
 def _ascii_tails(phrases: PhraseEnds) -> str:
@@ -787,18 +802,19 @@ def _ratio_word_within(text: str, pos: int, hi: int, g: Grammar) -> bool:
     ends = _ends(g.lang)
     first = ends.ratio_first
     heads = ends.ratio_first_heads
-    i = pos
+    i: i64 = pos
+    end: i64 = hi
     for k in range(3):
-        while i < hi and text[i].isspace():
+        while i < end and _space_at(text, i):
             i += 1
-        if i >= hi:
+        if i >= end:
             return False
         ch = text[i]
         ruled_out = ord(ch) < 128 and ch not in heads
         if ruled_out and k == 2:
             return False
-        j = i + 1
-        while j < hi and not text[j].isspace():
+        j: i64 = i + 1
+        while j < end and not _space_at(text, j):
             j += 1
         if not ruled_out and _fold_word(text[i:j]) in first:
             return True
@@ -820,14 +836,20 @@ def _may_be_age(text: str, end: int, first_end: int, hi: int, g: Grammar) -> boo
 
 def _word_before(text: str, pos: int, lo: int) -> str:
     """The whitespace-separated word ending just before ``pos`` (skipping spaces)."""
-    lo = max(lo, pos - MAX_TOKEN_WALK)
-    i = pos
-    while i > lo and text[i - 1] in " \u00a0\u202f\t":
+    floor: i64 = max(lo, pos - MAX_TOKEN_WALK)
+    i: i64 = pos
+    while i > floor and _gap_at(text, i - 1):
         i -= 1
-    j = i
-    while j > lo and not text[j - 1].isspace():
+    j: i64 = i
+    while j > floor and not _space_at(text, j - 1):
         j -= 1
     return text[j:i]
+
+
+def _gap_at(text: str, i: i64) -> bool:
+    """``text[i] in " \u00a0\u202f\t"``, by code point (no one-character string)."""
+    o: i64 = ord(text[i])
+    return o == 32 or o == 9 or o == 0xA0 or o == 0x202F
 
 
 def _word_before_in(text: str, pos: int, lo: int, words: frozenset[str], tails: str) -> bool:
@@ -849,12 +871,12 @@ def _word_before_in(text: str, pos: int, lo: int, words: frozenset[str], tails: 
 
 def _word_after(text: str, pos: int, hi: int) -> str:
     """The whitespace-separated word starting after ``pos`` (skipping spaces)."""
-    hi = min(hi, pos + MAX_TOKEN_WALK)
-    i = pos
-    while i < hi and text[i] in " \u00a0\u202f\t":
+    ceil: i64 = min(hi, pos + MAX_TOKEN_WALK)
+    i: i64 = pos
+    while i < ceil and _gap_at(text, i):
         i += 1
-    j = i
-    while j < hi and not text[j].isspace():
+    j: i64 = i
+    while j < ceil and not _space_at(text, j):
         j += 1
     return text[i:j]
 
@@ -1221,38 +1243,43 @@ def _assemble(
     r = _ends(lang).right_reader.match(text, first.end, s_end, between)
     R: dict = r.read(g.right_groups.pairs) if r is not None else g.right_groups.empty
     cur = L["cur"]
+    l_verb = L["verb"]  # each group read once (a dict lookup each)
+    l_by = L["by"]
+    r_unit = R["unit"]
+    r_conn = R["conn"]
     cur_unit = _canonical(cur, lang) if cur else None
 
     # --- the head: scale and unit of the first figure -------------------------------
-    unit_surface = R["unit"]
+    unit_surface = r_unit
     unit1 = _canonical(unit_surface, lang)
     has_money = _is_currency(cur_unit) or _is_currency(unit1)
     head_end = first.end
-    if R["scale"]:
-        first.scale = scale_factor(R["scale"].strip(), lang)
+    r_scale = R["scale"]
+    if r_scale:
+        first.scale = scale_factor(r_scale.strip(), lang)
         head_end = _end(r, g, "scale")
         half = g.half_after_scale_re.match(text, head_end, s_end) if g.lex.half_after_scale else None
-        if half is not None and not R["unit"]:
+        if half is not None and not r_unit:
             first.half = True  # "un milliard et demi d'euros": 1.5 milliards
             unit_surface, unit1, head_end = _unit_at(text, half.end(), s_end, lang, g)
             if unit_surface is None:
                 head_end = half.end()
             has_money = has_money or _is_currency(unit1)
-    elif R["lscale"]:
+    elif r_lscale := R["lscale"]:
         if has_money:
-            first.scale = scale_factor(R["lscale"].strip(), lang)
+            first.scale = scale_factor(r_lscale.strip(), lang)
             head_end = _end(r, g, "lscale")
         else:
             # "100m" without money is metres, not millions: read the unit again
             unit_surface, unit1, head_end = _unit_at(text, first.end, s_end, lang, g)
-            if unit_surface is None and R["lscale"].strip() in LETTER_SCALES_WITHOUT_MONEY:
-                first.scale = scale_factor(R["lscale"].strip(), lang)  # "250k views"
+            if unit_surface is None and r_lscale.strip() in LETTER_SCALES_WITHOUT_MONEY:
+                first.scale = scale_factor(r_lscale.strip(), lang)  # "250k views"
                 head_end = _end(r, g, "lscale")
     bare_points = bool(unit1 == "percentage_point" and unit_surface
                        and " ".join(unit_surface.split()).casefold() in g.bare_points)
     if bare_points and not _percent_context(text[s_start:s_end], g):
         unit_surface = unit1 = None  # "17 points" in a rugby report: points scored, a count
-    if unit_surface and unit1 and R["unit"] == unit_surface and not first.half:
+    if unit_surface and unit1 and r_unit == unit_surface and not first.half:
         head_end = _end(r, g, "unit")
     unit1_valid = unit1 if unit_surface else None
 
@@ -1260,13 +1287,13 @@ def _assemble(
     second: Figure | None = None
     old_level = False
     end = head_end
-    range_ok = R["conn"] is not None and (R["num2"] or R["word2"])
+    range_ok = r_conn is not None and (R["num2"] or R["word2"])
     if range_ok and unit_surface and not unit1_valid:
         range_ok = False
     if range_ok:
-        conn = " ".join(R["conn"].split()).casefold()
+        conn = " ".join(r_conn.split()).casefold()
         from_open = opener_folded in g.from_words  # then ``left`` holds the opener
-        if (from_open and left is not None and (L["verb"] is not None or _verb_near(
+        if (from_open and left is not None and (l_verb is not None or _verb_near(
             text, left.start(), left.start(), (s_start, left.start()), g
         ) is not None)) or _after_movement_verb(text, first.start, s_start, g):
             range_ok = False  # "fell from 5.2% to 4.5%", "est passé de 7,1 % à 7,4 %"
@@ -1278,8 +1305,8 @@ def _assemble(
                     unit1_valid = unit2
                     first.scale = nxt.scale
                     has_money = has_money or _is_currency(unit2)
-        elif (L["verb"] is not None or L["by"] is not None) and conn in g.connectors_to and not (
-            L["by"] is not None and g.lex.by_range
+        elif (l_verb is not None or l_by is not None) and conn in g.connectors_to and not (
+            l_by is not None and g.lex.by_range
         ):
             range_ok = False  # "rose 5% to 6%", "rose by 14% to €46": a change, then a level
     elif (not unit1_valid and not cur_unit and first.scale == 1 and opener_folded in g.from_words
@@ -1288,7 +1315,7 @@ def _assemble(
         if scale is not None:
             first.scale = scale  # "stieg von 5,2 auf 5,4 Prozent", "von 48 auf 31 Mio. Euro"
             has_money = _is_currency(unit1_valid)
-    elif not unit1_valid and not cur_unit and L["by"] is not None:
+    elif not unit1_valid and not cur_unit and l_by is not None:
         new_unit, _ = _new_level_unit(text, head_end, s_end, lang, g)
         if _is_currency(new_unit):
             unit1_valid = new_unit  # "sanken um 18 Millionen auf 61,4 Millionen Euro": EUR
@@ -1310,7 +1337,7 @@ def _assemble(
             unit1_valid = unit1_valid or unit2
             end = end2
     if (range_ok and second is not None and not unit1_valid and not cur_unit
-            and R["conn"] is not None and R["conn"].strip() in "-\u2013"
+            and r_conn is not None and r_conn.strip() in "-\u2013"
             and first.raw.isdigit() and second.raw.isdigit()
             and len(first.raw) <= 3 and len(second.raw) <= 3
             and int(second.raw) <= int(first.raw)):
@@ -1419,8 +1446,8 @@ def _assemble(
         ):
             draft.qualifier = EXACT  # "over five years": during, not more than
             draft.start = first.start
-    if (second is None and L["verb"] is not None and opener_folded in g.from_words
-            and " ".join(L["verb"].split()).casefold() not in g.increase_nouns | g.decrease_nouns):
+    if (second is None and l_verb is not None and opener_folded in g.from_words
+            and " ".join(l_verb.split()).casefold() not in g.increase_nouns | g.decrease_nouns):
         old_level = True  # "£99.1bn, down from £127.8bn": the old level
     if role is not RATIO and not old_level:
         draft.role = _role(text, L, draft, g, s_end, first.sign,
@@ -1643,10 +1670,11 @@ def _role(
     verb = L["verb"]
     if L["to"] is not None:
         return LEVEL
-    if L["by"] is not None or verb is not None:
+    by = L["by"]  # read once (a dict lookup each)
+    if by is not None or verb is not None:
         direction = _direction(verb, g)
         clear_to = draft.end  # text[draft.end:clear_to] is known to hold no verb's key word
-        if direction is None and L["by"] is not None:
+        if direction is None and by is not None:
             # "sanken im ersten Halbjahr um 4,7 Prozent", "um 12.000 gesunken"
             near_hi = min(s_end, draft.end + 60)  # _verb_near's window after the figure
             spaced = draft.end < near_hi and text[draft.end].isspace()
@@ -1654,11 +1682,11 @@ def _role(
             if spaced and not after_holds:
                 clear_to = near_hi
             direction = _verb_near(text, draft.start, draft.end, draft.sentence, g, after_holds)
-        if direction is None and L["by"] is not None and _ends(g.lang).has_particles:
+        if direction is None and by is not None and _ends(g.lang).has_particles:
             comp = g.particle_after_re.match(text, draft.end, min(s_end, draft.end + 40))
             if comp:  # "legten um 2 Prozent zu", "ging um 382.000 zurück"
                 direction = INCREASE if comp.group(g.particle_groups.index["up"]) else DECREASE
-        if direction is None and L["by"] is not None:
+        if direction is None and by is not None:
             direction = _verb_ending_clause(text, draft.end, s_end, g, clear_to)
         if direction is not None:
             return direction

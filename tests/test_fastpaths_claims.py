@@ -607,3 +607,85 @@ def test_clause_verb_reuse_anywhere(lang: str, data: st.DataObject) -> None:
                        st.text(alphabet=WORDISH + "İ\u0307", max_size=5), st.just(" " * 30))
     text = " ".join(data.draw(st.lists(pieces, max_size=10)))
     _clause_reuse_agrees(text, lang)
+
+
+def test_space_by_code_point_is_isspace() -> None:
+    from claimcheck.claims import _gap_at, _space_at
+
+    text = "".join(chr(c) for c in range(0x3100)) + "\u3000\ufeff"
+    for i, ch in enumerate(text):
+        assert _space_at(text, i) == ch.isspace(), hex(ord(ch))
+        assert _gap_at(text, i) == (ch in " \u00a0\u202f\t"), hex(ord(ch))
+
+
+def _slow_word_before(text: str, pos: int, lo: int) -> str:
+    lo = max(lo, pos - MAX_TOKEN_WALK)
+    i = pos
+    while i > lo and text[i - 1] in " \u00a0\u202f\t":
+        i -= 1
+    j = i
+    while j > lo and not text[j - 1].isspace():
+        j -= 1
+    return text[j:i]
+
+
+def _slow_word_after(text: str, pos: int, hi: int) -> str:
+    hi = min(hi, pos + MAX_TOKEN_WALK)
+    i = pos
+    while i < hi and text[i] in " \u00a0\u202f\t":
+        i += 1
+    j = i
+    while j < hi and not text[j].isspace():
+        j += 1
+    return text[i:j]
+
+
+def _word_walks_agree(text: str) -> None:
+    from claimcheck.claims import _word_before
+
+    n = len(text)
+    for pos in range(n + 1):
+        for lo in {0, max(0, pos - 3)}:
+            assert _word_before(text, pos, lo) == _slow_word_before(text, pos, lo), (text, pos, lo)
+        for hi in {n, min(n, pos + 3)}:
+            assert _word_after(text, pos, hi) == _slow_word_after(text, pos, hi), (text, pos, hi)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=TRICKY + "\u2028\u3000\x1c\x0b\r\u2003", max_size=40))
+def test_word_walks_by_code_point_are_the_character_loops(text: str) -> None:
+    _word_walks_agree(text)
+
+
+def test_word_walks_by_code_point_in_the_fixtures() -> None:
+    for text in fixture_texts():
+        for start in range(0, len(text), 300):
+            _word_walks_agree(text[start:start + 260])
+
+
+def _space_walks_agree(text: str, lang: str) -> None:
+    from claimcheck.claims import _ends, _may_end_at, _may_end_in
+    from claimcheck.context import fold_word
+
+    ends = _ends(lang)
+    for pos in range(len(text) + 1):
+        for lo in {0, max(0, pos - 3)}:
+            i = pos
+            while i > lo and text[i - 1].isspace():
+                i -= 1
+            slow_at = i != lo and ends.relative_before.end(fold_word(text[lo:i].rsplit(None, 1)[-1]))
+            assert _may_end_at(text, pos, lo, ends.relative_before) == slow_at, (text, pos, lo)
+            tails = ends.age_before_tails
+            slow_in = i != lo and (ord(text[i - 1]) >= 128 or text[i - 1] in tails)
+            assert _may_end_in(text, pos, lo, tails) == slow_in, (text, pos, lo)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(LANGS), st.text(alphabet=TRICKY + "\u2028\u3000\x1c\x0b\r\u2003agoilyvr", max_size=30))
+def test_space_walks_by_code_point_are_the_character_loops(lang: str, text: str) -> None:
+    _space_walks_agree(text, lang)
+
+
+def test_space_walks_by_code_point_in_the_fixtures() -> None:
+    for i, text in enumerate(fixture_texts()):
+        _space_walks_agree(text[:200], LANGS[i % 3])
