@@ -401,6 +401,13 @@ def _stem_places(chunk: str, start: int, pairs: bytes, thirds: list[str], places
     return hit
 
 
+INTERPRETED: Final = hasattr(_stem_places, "__code__")
+"""Whether this module runs as Python source (the pure build; a mypyc-compiled function
+has no code object).  :func:`_stem_places` pays only compiled (native integers); the
+pure build finds the stems with one ``in`` test per stem instead (C speed), which
+:func:`_month_starts` also uses where the table cannot decide."""
+
+
 def _month_starts(text: str, start: int, end: int, first: bool = False) -> list[int]:
     """Starts of the month-hint matches in text[start:end], as ``finditer`` gives them.
 
@@ -421,7 +428,7 @@ def _month_starts(text: str, start: int, end: int, first: bool = False) -> list[
     ascii_text = chunk.isascii()
     places: set[int] = set()
     pairs, thirds = _stem_pair_table()
-    if len(chunk) == end - start and _stems_open_names() and pairs:
+    if not INTERPRETED and len(chunk) == end - start and _stems_open_names() and pairs:
         # the stems' places in one native pass (_stem_places), the same set as every
         # stem's find loop below
         present: list[str] = []

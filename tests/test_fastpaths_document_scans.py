@@ -246,7 +246,14 @@ def test_hint_gate_passes_every_hint() -> None:
 
 @pytest.mark.parametrize("seed", range(4))
 def test_hint_places_bulk_as_token_loop(seed: int) -> None:
-    from claimcheck.grammar import _hint_places_bulk, _plain_hints, _present_hints, _word_places, hint_words
+    from claimcheck.grammar import (
+        _hint_places_bulk,
+        _hint_places_by_runs,
+        _plain_hints,
+        _present_hints,
+        _word_places,
+        hint_words,
+    )
 
     hints = hint_words()
     assert _plain_hints(hints)
@@ -257,6 +264,7 @@ def test_hint_places_bulk_as_token_loop(seed: int) -> None:
         present = _present_hints(text, hints)
         expected = _word_places(text, present) if present else []
         assert _hint_places_bulk(text, hints) == expected, text
+        assert _hint_places_by_runs(text, hints) == expected, text
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -406,3 +414,11 @@ def test_folded_scanner_all_safe_as_unsafe_re(lang: str) -> None:
     for scanner in scanners:
         for w in windows:
             assert scanner._all_safe(w) == (scanner.unsafe_re.search(w) is None), (lang, w)
+
+
+def test_alnum_run_class_is_isalnum_on_every_code_point() -> None:
+    """_hint_places_by_runs' runs are _hint_places_bulk's: its class holds exactly the
+    characters str.isalnum accepts."""
+    from claimcheck.grammar import ALNUM_RUN_RE
+
+    assert all((ALNUM_RUN_RE.fullmatch(chr(c)) is not None) == chr(c).isalnum() for c in range(0x110000))

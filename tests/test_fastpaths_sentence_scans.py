@@ -79,3 +79,24 @@ def test_strip_marks_is_strip() -> None:
     for _ in range(20000):
         token = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 7)))
         assert _strip_marks(token) == token.strip(STRIP)
+
+
+def test_month_starts_same_on_both_paths(monkeypatch) -> None:
+    """_month_starts finds the stems by _stem_places (compiled) or by one ``in`` test per
+    stem (pure build): the same starts.  Switching the flag takes effect in the pure
+    build; compiled, both calls take the native path."""
+    from examples import fixture_texts
+
+    from claimcheck import dates
+    from claimcheck.segment import split_sentences
+
+    seen = 0
+    for text in fixture_texts()[:60]:
+        for s, e in split_sentences(text)[:40]:
+            monkeypatch.setattr(dates, "INTERPRETED", True)
+            slow = dates._month_starts(text, s, e)
+            monkeypatch.setattr(dates, "INTERPRETED", False)
+            fast = dates._month_starts(text, s, e)
+            assert fast == slow, text[s:e]
+            seen += bool(fast)
+    assert seen > 20
