@@ -467,3 +467,13 @@ if __name__ == "__main__":
 
 
 __all__ = ["CLAIM_SCHEMA"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=200))
+def test_control_ratio_counts_the_control_bytes(data: bytes) -> None:
+    """The translate count is the byte-by-byte count it replaced."""
+    from claimcheck.read import _control_ratio
+
+    bad = sum(1 for b in data if b < 7 or 13 < b < 27 or 27 < b < 32)
+    assert _control_ratio(data) == (bad / len(data) if data else 0.0)
