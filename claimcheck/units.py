@@ -270,7 +270,7 @@ def _cldr_currency_forms(
                 names.update(plurals.get(code, {}).values())
             except Exception:
                 pass
-            for name in names:
+            for name in sorted(names):  # a set: its order would change with the hash seed
                 if name and name != code and "(" not in name:
                     yield name, code, False
 
