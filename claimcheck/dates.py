@@ -16,6 +16,7 @@ from babel import Locale
 
 from .language import folded_span
 from .lexicon import LANGS, WORD_GAP, alternation, get_lexicon
+from .warmcache import kept_pattern
 
 if TYPE_CHECKING:  # annotations only: mypyc compiles an ``i64`` local to a C int64_t
     from mypy_extensions import i64
@@ -77,7 +78,7 @@ def _month_source() -> str:
 def date_at_re() -> regex.Pattern:
     """A date that starts at a digit: ISO, numeric (7.12.2021, 9.7.), or day + month name."""
     month = _month_source()
-    return regex.compile(
+    return kept_pattern(
         rf"""
         (?P<iso>(?P<y>{YEAR})-(?P<m>[01][0-9])-(?P<d>[0-3][0-9]))          # 2021-12-07
         | (?P<num>(?P<d2>{DAY})(?P<s>[./])(?P<m2>{MONTH_NUM})(?P=s)         # 7.12.2021, 9.7.
@@ -99,13 +100,13 @@ def date_at_groups() -> dict[str, int]:
 @cache
 def month_before_re() -> regex.Pattern:
     """A month name right before a day number ("July 9", "le 3 décembre" is day-first)."""
-    return regex.compile(rf"(?r)(?P<mon>{_month_source()}){SP}\Z", regex.IGNORECASE)
+    return kept_pattern(rf"(?r)(?P<mon>{_month_source()}){SP}\Z", regex.IGNORECASE)
 
 
 @cache
 def day_after_month_re() -> regex.Pattern:
     """After "July 9": an optional ordinal suffix and ", 2021"."""
-    return regex.compile(rf"(?:st|nd|rd|th)?(?:,?{SP}(?P<y>{YEAR})(?![0-9]))?")
+    return kept_pattern(rf"(?:st|nd|rd|th)?(?:,?{SP}(?P<y>{YEAR})(?![0-9]))?")
 
 
 CLOCK_RE: Final = regex.compile(
@@ -125,7 +126,7 @@ def time_after_re(lang: str) -> regex.Pattern:
     """Digits followed by a clock word: "10 Uhr", "14.30 Uhr", "8 a.m."."""
     lex = get_lexicon(lang)
     words = alternation(lex.time_after, bounded=False)
-    return regex.compile(
+    return kept_pattern(
         rf"(?:[.:][0-5][0-9])?(?:{SP})?{words}(?![\p{{L}}\p{{N}}])"
         rf"(?:(?:{SP})?[0-5][0-9](?![0-9]))?"  # "14 h 30"
     )
@@ -177,7 +178,7 @@ def _period_source(alternatives: list[str]) -> str:
 @cache
 def period_re(lang: str) -> regex.Pattern:
     """Time frames inside a sentence, most specific first."""
-    return regex.compile(_period_source(list(_period_alternatives(lang))),
+    return kept_pattern(_period_source(list(_period_alternatives(lang))),
                          regex.VERBOSE | regex.IGNORECASE)
 
 
@@ -189,8 +190,8 @@ def _period_parts(lang: str) -> tuple[regex.Pattern, dict[str, int], regex.Patte
     alternatives = _period_alternatives(lang)
     at_digit = [a for k, a in enumerate(alternatives) if k in PERIOD_AT_DIGIT]
     at_word = [a for k, a in enumerate(alternatives) if k not in PERIOD_AT_DIGIT]
-    digit_re = regex.compile(_period_source(at_digit), regex.VERBOSE | regex.IGNORECASE)
-    word_re = regex.compile(_period_source(at_word), regex.VERBOSE | regex.IGNORECASE)
+    digit_re = kept_pattern(_period_source(at_digit), regex.VERBOSE | regex.IGNORECASE)
+    word_re = kept_pattern(_period_source(at_word), regex.VERBOSE | regex.IGNORECASE)
     return digit_re, dict(digit_re.groupindex), word_re, dict(word_re.groupindex)
 
 

@@ -29,6 +29,7 @@ from .lexicon import (
     trie_source,
 )
 from .scale import scale_sources
+from .warmcache import compile_pattern, save_patterns
 
 if TYPE_CHECKING:  # annotations only: mypyc compiles an ``i64`` local to a C int64_t
     from mypy_extensions import i64
@@ -525,7 +526,14 @@ def elided_alternation(phrases: tuple[str, ...]) -> str:
 
 @cache
 def get_grammar(lang: str) -> Grammar:
-    """The compiled grammar of ``lang`` (built once)."""
+    """The compiled grammar of ``lang`` (built once; its patterns kept in the start-up
+    cache, see :mod:`claimcheck.warmcache`)."""
+    grammar = _build_grammar(lang)
+    save_patterns()
+    return grammar
+
+
+def _build_grammar(lang: str) -> Grammar:
     lex = get_lexicon(lang)
     spaced = lang == "fr"
     body = number_body(spaced)
@@ -545,7 +553,7 @@ def get_grammar(lang: str) -> Grammar:
     unit_words = alternation(tuple(lex.unit_words))
     scale_any = rf"(?:{scale_words})"
 
-    number_re = regex.compile(
+    number_re = compile_pattern(
         rf"""
         {NOT_GLUED_LEFT}
         (?:{SIGN_LEFT}(?P<sign>{SIGN})(?=[0-9]))?   # "-3,2", "+4.5"
@@ -566,7 +574,7 @@ def get_grammar(lang: str) -> Grammar:
             word_kinds[" ".join(w.split()).casefold()] = kind
             word_spellings.add(w.lower())  # "dreißig": the casefolded "dreissig" is looked up
     words_re = scan_re(word_spellings | set(word_kinds))
-    scale_after_re = regex.compile(rf"{SP}{scale_any}", regex.IGNORECASE)
+    scale_after_re = compile_pattern(rf"{SP}{scale_any}", regex.IGNORECASE)
     # One longest-first alternation: "no more than" must win over "more than".
     qual_kinds: dict[str, str] = {}
     for kind, phrases in lex.qualifiers.items():
@@ -587,7 +595,7 @@ def get_grammar(lang: str) -> Grammar:
         rf"(?:(?P<opener>{openers}){SP})",                # "zwischen", "from"
         rf"(?P<cur>(?:{cur_before})(?:{SP})?)",           # "$", "CHF "
     )
-    left_re = regex.compile("(?r)" + "".join(f"{part}?" for part in left_parts),
+    left_re = compile_pattern("(?r)" + "".join(f"{part}?" for part in left_parts),
                             regex.VERBOSE | regex.IGNORECASE)
     second = rf"""
         (?P<cur2>(?:{cur_before})(?:{SP})?)?
@@ -613,36 +621,36 @@ def get_grammar(lang: str) -> Grammar:
 
     def right(connectors: tuple[str, ...]) -> regex.Pattern:
         parts = (scale_part, unit_part, range_part(connectors), tail_part)
-        return regex.compile("".join(f"(?:{part})?" for part in parts), regex.VERBOSE | regex.IGNORECASE)
+        return compile_pattern("".join(f"(?:{part})?" for part in parts), regex.VERBOSE | regex.IGNORECASE)
 
     right_re = right(lex.range_connectors)
     right_between_re = right(lex.range_connectors + lex.range_between_connectors)
-    verb_after_re = regex.compile(rf"(?:{SP}[\p{{L}}\-]+){{0,3}}?{SP}(?P<verb>{verbs})", regex.IGNORECASE)
-    ordinal_left_re = regex.compile(
+    verb_after_re = compile_pattern(rf"(?:{SP}[\p{{L}}\-]+){{0,3}}?{SP}(?P<verb>{verbs})", regex.IGNORECASE)
+    ordinal_left_re = compile_pattern(
         rf"(?r)(?:{alternation(lex.ordinal_before)}|\()(?:{SP})?", regex.IGNORECASE
     )
-    id_left_re = regex.compile(rf"(?r){alternation(lex.id_before)}(?:{SP})?(?:{SIGN})?", 0)
+    id_left_re = compile_pattern(rf"(?r){alternation(lex.id_before)}(?:{SP})?(?:{SIGN})?", 0)
     from .dates import time_after_re
 
-    ratio_of_re = regex.compile(rf"{SP}{alternation(lex.ratio_of)}", regex.IGNORECASE)
-    multiple_after_re = regex.compile(
+    ratio_of_re = compile_pattern(rf"{SP}{alternation(lex.ratio_of)}", regex.IGNORECASE)
+    multiple_after_re = compile_pattern(
         rf"(?:{SP})?{alternation(lex.multiple_suffix, left_bounded=False)}", regex.IGNORECASE
     )
-    comparative_after_re = regex.compile(
+    comparative_after_re = compile_pattern(
         rf"(?:{SP}[\p{{L}}\-]+)?{SP}(?:(?P<up>{alternation(lex.after_increase)})"
         rf"|(?P<down>{alternation(lex.after_decrease)}))(?![\p{{L}}\p{{N}}])",
     )
-    particle_after_re = regex.compile(
+    particle_after_re = compile_pattern(
         rf"(?:{SP}[\p{{L}}\-]+)?{SP}(?:(?P<up>{alternation(lex.particles_increase)})"
         rf"|(?P<down>{alternation(lex.particles_decrease)}))(?![\p{{L}}\p{{N}}])",
     )
-    ratio_in_re = regex.compile(
+    ratio_in_re = compile_pattern(
         rf"{_ratio_noun(lex)}{SP}{alternation(lex.ratio_in)}{SP}"
         rf"(?:{RATIO_DENOMINATOR}|(?P<word>{plain_words}))(?P<unit>{SP}{unit})?",
         regex.IGNORECASE,
     )
     rate_re = _rate_re(lex, unit)
-    verb_any_re = regex.compile(rf"(?P<verb>{verbs})", regex.IGNORECASE)
+    verb_any_re = compile_pattern(rf"(?P<verb>{verbs})", regex.IGNORECASE)
     return Grammar(
         lang=lang,
         lex=lex,
@@ -652,24 +660,24 @@ def get_grammar(lang: str) -> Grammar:
         compound_scan=_compound_scan(lang),
         word_spellings=frozenset(word_spellings | set(word_kinds)),
         left_re=left_re,
-        left_part_res=tuple(regex.compile(f"(?r){part}", regex.VERBOSE | regex.IGNORECASE)
+        left_part_res=tuple(compile_pattern(f"(?r){part}", regex.VERBOSE | regex.IGNORECASE)
                             for part in reversed(left_parts)),
         right_re=right_re,
         right_between_re=right_between_re,
-        right_part_res=tuple(regex.compile(part, regex.VERBOSE | regex.IGNORECASE) for part in (
+        right_part_res=tuple(compile_pattern(part, regex.VERBOSE | regex.IGNORECASE) for part in (
             scale_part, unit_part, range_part(lex.range_connectors),
             range_part(lex.range_connectors + lex.range_between_connectors), tail_part)),
         verb_after_re=verb_after_re,
         comparative_after_re=comparative_after_re,
         particle_after_re=particle_after_re,
-        age_before_re=regex.compile(rf"(?r){alternation(lex.age_before)}(?:{SP})?", regex.IGNORECASE),
-        age_after_re=regex.compile(rf"(?:{SP})?{alternation(lex.age_after, left_bounded=False)}"),
-        age_after_range_re=regex.compile(rf"(?:{SP})?{alternation(lex.age_after_range)}"),
-        list_after_id_re=regex.compile(
+        age_before_re=compile_pattern(rf"(?r){alternation(lex.age_before)}(?:{SP})?", regex.IGNORECASE),
+        age_after_re=compile_pattern(rf"(?:{SP})?{alternation(lex.age_after, left_bounded=False)}"),
+        age_after_range_re=compile_pattern(rf"(?:{SP})?{alternation(lex.age_after_range)}"),
+        list_after_id_re=compile_pattern(
             rf"(?:(?:{SP})?(?:,|{alternation(lex.range_connectors + lex.range_between_connectors)}"
             rf"|[\-\u2013/])(?:{SP})?[0-9]+)+"
         ),
-        date_continuation_re=regex.compile(
+        date_continuation_re=compile_pattern(
             rf"(?:{SP})?(?:{alternation(lex.range_connectors + lex.range_between_connectors)}"
             rf"|[\-\u2013])(?:{SP})?(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])"
         ),
@@ -683,12 +691,12 @@ def get_grammar(lang: str) -> Grammar:
         age_range_words=frozenset(lex.age_after_range),
         minus_words=_fold(lex.minus_words),
         ratio_in_re=ratio_in_re,
-        relative_before_re=regex.compile(rf"(?r){alternation(lex.relative_time_before)}{SP}\Z",
+        relative_before_re=compile_pattern(rf"(?r){alternation(lex.relative_time_before)}{SP}\Z",
                                          regex.IGNORECASE),
-        relative_after_re=regex.compile(rf"{SP}{alternation(lex.relative_time_after)}",
+        relative_after_re=compile_pattern(rf"{SP}{alternation(lex.relative_time_after)}",
                                         regex.IGNORECASE),
         rate_re=rate_re,
-        rate_not_after_re=regex.compile(rf"{SP}{alternation(lex.rate_not_after)}", regex.IGNORECASE),
+        rate_not_after_re=compile_pattern(rf"{SP}{alternation(lex.rate_not_after)}", regex.IGNORECASE),
         rate_first=_first_words(w for w in lex.rate_per if not _elided(w)),
         bare_points=_fold(lex.bare_points),
         right_first=(right_first := _right_first_words(lex)),
@@ -710,7 +718,7 @@ def get_grammar(lang: str) -> Grammar:
         scale_after_re=scale_after_re,
         word_kinds=word_kinds,
         multiple_after_re=multiple_after_re,
-        multiple_object_re=regex.compile(rf"{SP}{alternation(lex.multiple_objects)}", regex.IGNORECASE),
+        multiple_object_re=compile_pattern(rf"{SP}{alternation(lex.multiple_objects)}", regex.IGNORECASE),
         left_groups=Groups(left_re),
         right_groups=Groups(right_re, right_between_re),
         ratio_in_groups=Groups(ratio_in_re),
@@ -734,12 +742,12 @@ def get_grammar(lang: str) -> Grammar:
         change_of=_fold(lex.change_of),
         increase_nouns=_fold(lex.increase_nouns),
         decrease_nouns=_fold(lex.decrease_nouns),
-        half_after_scale_re=regex.compile(rf"{SP}{alternation(lex.half_after_scale)}", regex.IGNORECASE),
-        comparison_before_re=regex.compile(
+        half_after_scale_re=compile_pattern(rf"{SP}{alternation(lex.half_after_scale)}", regex.IGNORECASE),
+        comparison_before_re=compile_pattern(
             rf"(?r){alternation(lex.comparison_before)}{SP}\Z",  # right before the claim's start
             regex.IGNORECASE,
         ),
-        movement_to_re=regex.compile(
+        movement_to_re=compile_pattern(
             rf"{SP}{alternation(lex.movement_to)}{SP}(?:{all_qualifiers}{SP})?(?=[0-9])"
             if lex.movement_to else r"(?!)",
             regex.IGNORECASE,
@@ -847,7 +855,7 @@ def _rate_re(lex: Lexicon, unit: str) -> regex.Pattern:
                      + "|".join(regex.escape(w[:-1]) + "['\u2019]" for w in elided) + ")")
     if not parts:
         return regex.compile(r"(?!)")
-    return regex.compile(
+    return compile_pattern(
         rf"{SP}(?P<per>{'|'.join(parts)})(?P<den>{unit})(?![\-\u2010\u2011])",
         regex.IGNORECASE,
     )

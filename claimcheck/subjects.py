@@ -869,13 +869,25 @@ def resolve_cue(key: str | None, lang: str, words: frozenset[str] | None) -> str
     return None
 
 
+@cache
+def lemmatizer() -> Any:
+    """simplemma's default lemmatiser (what ``simplemma.lemmatize`` uses), reading its
+    dictionaries through :class:`claimcheck.warmcache.CachedDictionaries`."""
+    from simplemma import Lemmatizer
+    from simplemma.strategies import DefaultStrategy
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    from .warmcache import CachedDictionaries
+
+    factory = CachedDictionaries(DefaultDictionaryFactory())
+    return Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=factory))
+
+
 @lru_cache(maxsize=1 << 16)
 def lemmatize(word: str, lang: str) -> str:
     """simplemma's lemma of ``word``; the word itself when the lemmatiser has no data."""
     try:
-        import simplemma
-
-        lemma = simplemma.lemmatize(word, lang=lang)
+        lemma = lemmatizer().lemmatize(word, lang)
     except Exception:  # lemmatiser data missing: fall back to the word
         return word
     if lang == "de" and word[:1].isupper() and (lemma[:1].islower() or len(lemma) > len(word)):

@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
+
+if "CLAIMCHECK_CACHE" not in os.environ:  # a start-up cache of the run's own (warmcache.py)
+    _CACHE = tempfile.mkdtemp(prefix="claimcheck-test-cache-")
+    os.environ["CLAIMCHECK_CACHE"] = _CACHE
+    atexit.register(shutil.rmtree, _CACHE, True)
+
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
