@@ -202,10 +202,29 @@ def test_sorted_lemmas_is_the_dictionary(cache: Path) -> None:
     for key in list(raw)[::997]:
         word = key.decode()
         assert stored[word] == stored.get(word) == raw[key].decode() and word in stored
-    for missing in ("", "zzzzqx", "\uffff", "soldiers-and-more"):
+    assert list(stored)[:50] == sorted(k.decode() for k in raw)[:50]
+    for missing in ("", "zzzzqx", "\uffff", "soldiers-and-more", "\x00"):
         assert missing not in stored and stored.get(missing, "-") == "-"
         with pytest.raises(KeyError):
             stored[missing]
+
+
+@pytest.mark.parametrize("stored", [
+    ("I4other-endian", b"a", b"b", b"\x00\x00\x00\x00"),  # indexes written elsewhere
+    (warmcache._INDEX_LAYOUT, b"a\nb", b"x", b"\x00\x00\x00\x00"),  # one index for two forms
+    (warmcache._INDEX_LAYOUT, b"a", b"x", b"\x05\x00\x00\x00"),  # an index past the lemmas
+    (warmcache._INDEX_LAYOUT, b"a", b"x", b"\x00\x00"),  # half an index
+    (b"a", b"b"),  # the wrong shape
+])
+def test_a_wrong_lemma_file_is_a_miss(cache: Path, stored: tuple) -> None:
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    name = warmcache.CachedDictionaries(None).file_name("en")
+    assert warmcache.write_value(name, stored)
+    first = warmcache.CachedDictionaries(DefaultDictionaryFactory()).get_dictionary("en")
+    assert not isinstance(first, warmcache.SortedLemmas) and first.get("soldiers") == "soldier"
+    again = warmcache.CachedDictionaries(_NoDictionaries()).get_dictionary("en")
+    assert isinstance(again, warmcache.SortedLemmas) and again.get("soldiers") == "soldier"
 
 
 # --- end to end ---------------------------------------------------------------------------
