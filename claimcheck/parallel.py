@@ -48,8 +48,9 @@ TASK_BYTES = 256 * 1024
 TASK_FILES = 64
 """At most this many files per task (many tiny files still spread over the workers)."""
 PARALLEL_MIN_BYTES = 4 << 20
-"""Below this much input one process is faster than starting workers (about 2 s each:
-imports and compiling the grammars)."""
+"""Below this much input one process is faster than starting workers (about 1 s each:
+imports, and the grammars and lemma dictionaries from the start-up cache; 3 s when the
+cache is empty, see warmcache.py)."""
 START_METHOD = "spawn"
 """Workers start fresh: forking a process that has polars' threads running can deadlock."""
 
