@@ -61,7 +61,7 @@ def bench(session: nox.Session) -> None:
     session.install(*nox.project.dependency_groups(PYPROJECT, "test"))
     session.run("python", "tests/bench_throughput.py", *session.posargs)
     session.run("python", "tests/bench_compare.py")
-    session.run("python", "tests/bench_parallel.py", "--mb", "20")
+    session.run("python", "tests/bench_parallel.py", "--mb", "20", "--ceiling", "40")
 
 
 @nox.session(python=PYTHONS, default=False)

@@ -10,6 +10,11 @@ Run: ``python tests/bench_parallel.py [--mb 20] [--jobs 1,2] [--memory 100,400]`
   of their own (:mod:`claimcheck.warmcache`, in the temp folder): the first row is
   ``--jobs 1`` with that cache empty, as on a machine's first run; the rows after it
   find it filled, as every later run does.
+- The machine's own ceiling (``--ceiling MB``): two corpora of MB/2 each, extracted by two
+  independent ``--jobs 1`` runs one after the other, then by the same two runs side by
+  side, then by one ``--jobs 2`` run over both.  Side by side over one after the other is
+  what two cores give two processes that share nothing (memory bandwidth and caches are
+  shared on a real machine); ``--jobs 2`` is measured against the same sequential time.
 - Memory (``--memory``): peak resident memory of the whole process tree (parent plus
   workers, summed; sampled every 0.1 s from /proc) while extracting corpora of the given
   sizes in MB with the default --jobs, writing csv and parquet.
@@ -125,12 +130,41 @@ def run(args: list[str], sample: bool = False,
     return time.perf_counter() - t0, peak, proc.returncode, cpu_of_children() - cpu0
 
 
+def ceiling(tmp: Path, megabytes: float, cache: dict[str, str]) -> None:
+    """Two independent --jobs 1 runs one after the other, side by side, and --jobs 2."""
+    halves = [tmp / f"half-{k}" for k in (1, 2)]
+    for k, folder in enumerate(halves):
+        make_corpus(folder, megabytes / 2, seed=11 + k)
+    outs = [tmp / f"half-{k}.csv" for k in (1, 2)]
+    commands = [[sys.executable, "-m", "claimcheck", "extract", str(folder), "--format", "csv",
+                 "-o", str(out), "--jobs", "1"] for folder, out in zip(halves, outs, strict=True)]
+    env = {**os.environ, **cache}
+    for round_ in (1, 2, 3):  # a shared host drifts: three rounds, each self-contained
+        t0 = time.perf_counter()
+        for cmd in commands:
+            subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, check=False)
+        sequential = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        procs = [subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL) for cmd in commands]
+        for proc in procs:
+            proc.wait()
+        side_by_side = time.perf_counter() - t0
+        dt, _, _, _ = run(["extract", *map(str, halves), "--format", "csv", "-o",
+                           str(tmp / "both.csv"), "--jobs", "2"], env=cache)
+        print(f"ceiling {round_}: two {megabytes / 2:g} MB corpora; two --jobs 1 runs one after "
+              f"the other {sequential:.1f} s, side by side {side_by_side:.1f} s "
+              f"({sequential / side_by_side:.2f}x: what two cores give here); one --jobs 2 "
+              f"run over both {dt:.1f} s ({sequential / dt:.2f}x)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mb", type=float, default=20.0, help="corpus size for the throughput runs")
     ap.add_argument("--jobs", default="1,2")
     ap.add_argument("--memory", default="", help="corpus sizes in MB for peak memory, e.g. 100,400")
     ap.add_argument("--tmp", default=None, help="folder for the generated corpora")
+    ap.add_argument("--ceiling", type=float, default=0.0,
+                    help="MB for the two-independent-runs comparison (0: skip)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(dir=args.tmp) as tmp:
         folder = Path(tmp) / "corpus"
@@ -156,6 +190,8 @@ def main() -> None:
             speedup = f"{base / dt:>9.2f}" if base else f"{'':>9}"
             print(f"{label:>6}{dt:>9.1f}{nbytes / dt / 1e6:>8.2f}{speedup}"
                   f"{cpu:>8.1f}{nbytes / cpu / 1e6:>10.2f}  {data == reference}")
+        if args.ceiling:
+            ceiling(Path(tmp), args.ceiling, cache)
         for mb in (float(m) for m in args.memory.split(",") if m):
             big = Path(tmp) / f"corpus-{mb:g}"
             files = make_corpus(big, mb)
