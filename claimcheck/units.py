@@ -526,6 +526,8 @@ def _dimension(name: str) -> str:
         return _PERCENT_DIM
     if name in _POINT_UNITS:
         return _POINT_DIM  # no registry needed for the commonest units
+    if name == "dimensionless":  # what _resolve makes of a count: pint's own name for it
+        return ""
     try:
         dims = str(get_registry().parse_units(name).dimensionality)
     except Exception as e:

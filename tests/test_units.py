@@ -450,6 +450,18 @@ def test_dimension_keys_keep_apart_what_must_not_be_compared() -> None:
     assert dimension("megawatt") == dimension("watt") != dimension("kilowatt_hour")
 
 
+def test_shortcut_dimensions_are_pints() -> None:
+    """units._dimension answers counts and points without pint, as pint would (percent is
+    kept apart from counts on purpose: pint calls it dimensionless)."""
+    from claimcheck.units import get_registry
+
+    ureg = get_registry()
+    assert str(ureg.parse_units("dimensionless").dimensionality) == "dimensionless"
+    for unit in ("", "1", "count", "dimensionless"):
+        assert dimension(unit) == ""
+    assert dimension("percentage_point") == str(ureg.parse_units("percentage_point").dimensionality)
+
+
 def test_dimension_unknown_raises() -> None:
     with pytest.raises(UnitError):
         dimension("frobnitz")
