@@ -1275,6 +1275,11 @@ def _assemble(
             if unit_surface is None and r_lscale.strip() in LETTER_SCALES_WITHOUT_MONEY:
                 first.scale = scale_factor(r_lscale.strip(), lang)  # "250k views"
                 head_end = _end(r, g, "lscale")
+            elif (unit_surface is not None and unit_surface == r_lscale.strip()
+                  and _counted_word_at(text, head_end, s_end, lang)):
+                # "2m passengers": metres cannot count passengers; millions of them
+                first.scale = scale_factor(unit_surface, lang)
+                unit_surface = unit1 = None
     bare_points = bool(unit1 == "percentage_point" and unit_surface
                        and " ".join(unit_surface.split()).casefold() in g.bare_points)
     if bare_points and not _percent_context(text[s_start:s_end], g):
@@ -1345,6 +1350,13 @@ def _assemble(
     if (range_ok and second is not None and not unit1_valid and not cur_unit
             and before.strip(TOKEN_PUNCT).casefold() in g.tally_before):
         return None, end  # "voted nine to two": a tally of votes for and against, not a range
+    if (range_ok and second is not None and not unit1_valid and not cur_unit
+            and opener is None and r_conn is not None and r_conn.strip() not in "-\u2013"
+            and first.scale == 1 and second.scale == 1
+            and first.raw.isdigit() and second.raw.isdigit()
+            and len(first.raw) <= 3 and len(second.raw) <= 3
+            and int(second.raw) < int(first.raw)):
+        return None, end  # "beat Arsenal 2 to 1", "a battu Lyon 3 à 1", "passed 51 to 49"
     if range_ok and second is not None:
         if first.is_words is False and second.is_words is False:
             if _is_year_text(first.raw) and not unit1_valid and (
@@ -1488,6 +1500,23 @@ def _rate_after(text: str, end: int, s_end: int, lang: str, g: Grammar) -> tuple
     if denominator in TIME_UNITS and g.rate_not_after_re.match(text, m.end(), s_end):
         return None  # "a year ago", "l'an dernier": when, not per what
     return denominator, m.end()
+
+
+def _counted_word_at(text: str, pos: int, end: int, lang: str) -> bool:
+    """Whether the word after ``pos`` (past spaces) names something counted in
+    rules/concepts.yaml ("passengers", "people", "jobs"): what a length cannot measure."""
+    from .subjects import all_concepts
+
+    i = pos
+    while i < end and text[i] in " \u00a0\u202f":
+        i += 1
+    if i == pos:
+        return False
+    j = i
+    while j < end and text[j].isalpha():
+        j += 1
+    word = text[i:j]
+    return bool(word) and word.islower() and (lang, word) in all_concepts().by_surface
 
 
 def _unit_at(text: str, pos: int, end: int, lang: str, g: Grammar) -> tuple[str | None, str | None, int]:

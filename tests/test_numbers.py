@@ -304,6 +304,13 @@ NOT_CLAIMS = [
     NotClaim("Top 14 : Toulon bat La Rochelle devant 17 000 spectateurs.", "fr", "14", keep="17 000"),
     NotClaim("Some 4,000 people have Type 2 diabetes.", "en", "2", keep="Some 4,000"),
     NotClaim("Councillors voted nine to two in favour of the 3 plans.", "en", "nine to two", keep="3"),
+    # a score or a tally with a word between the figures, the higher first
+    NotClaim("Chelsea beat Arsenal 2 to 1 in front of 40,000 fans.", "en", "2 to 1",
+             keep="40,000"),
+    NotClaim("The Senate passed the bill 51 to 49 after 3 days of debate.", "en", "51 to 49",
+             keep="3 days"),
+    NotClaim("Le PSG a battu Lyon 3 à 1 devant 45 000 spectateurs.", "fr", "3 à 1",
+             keep="45 000"),
     NotClaim("Un automobiliste de 27 ans a percuté 3 voitures.", "fr", "27 ans", keep="3"),
     NotClaim("Vincent Arnaud, 52 ans, a reconnu 3 vols.", "fr", "52 ans", keep="3"),
     NotClaim(f"Le 14{NBSP}juillet 2021, 5{NNBSP}000 personnes ont défilé.", "fr",
@@ -708,6 +715,18 @@ BUGS_CAUGHT: list = [
     Case("The dividend is an increase of 4% from the prior payout.", "en",
                "4", "4", "4", "exact", "percent", "plain", False, role="increase",
                span="4%", id="increase-of"),
+    # fixed: a plural change noun was a level ("increases of 2.5%")
+    Case("Price increases of 2.5% offset weaker volumes.", "en",
+               "2.5", "2.5", "2.5", "exact", "percent", "en", False, role="increase",
+               span="2.5%", id="increases-of"),
+    Case("Spending cuts of 5% were announced.", "en",
+               "5", "5", "5", "exact", "percent", "plain", False, role="decrease",
+               span="5%", id="cuts-of"),
+    # an ascending range with a word between stays a range; a descending one after an
+    # opener too ("from 300 to 200")
+    Case("Police said 5 to 10 people were hurt.", "en",
+               None, "5", "10", "range", "dimensionless", "plain", False,
+               span="5 to 10", id="ascending-to-range"),
     Case("Offene Stellen: 809.000, ein Plus von 42 Prozent.", "de",
                "42", "42", "42", "exact", "percent", "plain", False, role="increase",
                span="42 Prozent", id="plus-von"),

@@ -204,6 +204,11 @@ FR_RATIO = [
 KNOWN_FAILURES: list = []
 
 BUGS_CAUGHT: list = [
+    # fixed: "m" glued to a figure before something counted was read as metres
+    Case("The airport handled 2m passengers last year.", "en",
+         "2000000", "2000000", "2000000", "exact", "dimensionless", "plain", False, span="2m"),
+    Case("The wall is 2m high.", "en",
+         "2", "2", "2", "exact", "meter", "plain", False, span="2m"),
     # fixed: a lowercase scale suffix glued to the digits ('250k') is not read: no claim
     Case("The video drew 250k views.", "en",
          "250000", "250000", "250000", "exact", "dimensionless", "plain", False, span="250k"),
