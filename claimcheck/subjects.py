@@ -793,6 +793,11 @@ def _surface_forms(spec: dict[str, Any], lang: str, path: str, line: int | None,
     return [" ".join(str(f).split()).casefold().replace("\u2019", "'") for f in forms]
 
 
+NOT_HEADS_KEY: Final = "not_heads"
+"""concepts.yaml's entry of compound endings that name no concept though a concept's
+"-" form ends them ("-schaft": "Wirtschaft" is not a "-haft")."""
+
+
 @cache
 def get_concepts() -> Concepts:
     path = rules_dir() / "concepts.yaml"
@@ -806,6 +811,12 @@ def get_concepts() -> Concepts:
     events: set[str] = set()
     bases: set[str] = set()
     cues: dict[tuple[str, str], frozenset[str]] = {}
+    not_heads = data.pop(NOT_HEADS_KEY, None) or {}
+    if not isinstance(not_heads, dict):
+        raise RulesError(str(path), lines.get(NOT_HEADS_KEY), f"{NOT_HEADS_KEY} must be a mapping")
+    for lang in LANGS:
+        for s in _surface_forms(not_heads, lang, str(path), lines.get(NOT_HEADS_KEY), NOT_HEADS_KEY):
+            suffixes[lang].append((s.lstrip("-"), ""))  # "" : the head names no concept
     for key, spec in data.items():
         if not isinstance(spec, dict) or "unit" not in spec:
             raise RulesError(
@@ -1104,9 +1115,9 @@ def _keys_for_run(words: tuple[str, ...], lang: str) -> tuple[str, ...]:
         keys = concepts.by_surface.get((lang, lem)) or _surface_lemmas(lang).get(lem)
         if keys:
             return keys
-        for suffix, key in concepts.suffixes.get(lang, ()):
+        for suffix, key in concepts.suffixes.get(lang, ()):  # longest first
             if len(phrase) > len(suffix) + 2 and phrase.endswith(suffix):
-                return (key,)
+                return (key,) if key else ()  # "Wirtschaft": "-schaft" before "-haft"
         head, dash, rest = words[0].partition("-")
         if dash and rest and head.isalpha() and head.isupper() and len(head) <= MAX_PREFIX:
             return _keys_for_run((rest,), lang)  # "US-Arbeitslosenquote", "EU-Hilfen"

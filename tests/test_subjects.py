@@ -299,6 +299,13 @@ AUDIT = [
          "cinq ans", "year", "prison", "prison_sentence"),
     Case("de-haft", "de", "Die Anklage hatte sechs Jahre Haft verlangt.",
          "sechs Jahre", "year", "Haft", "prison_sentence"),
+    Case("de-untersuchungshaft", "de", "Er muss für 3 Jahre in Untersuchungshaft.",
+         "3 Jahre", "year", "Untersuchungshaft", "prison_sentence"),
+    # fixed: "Wirtschaft" ends in "-haft" and was a prison sentence; no "-schaft" word is one
+    Case("de-wirtschaft-not-haft", "de", "Die Wirtschaft ist um 0,3 Prozent geschrumpft.",
+         "0,3 Prozent", "percent", "Wirtschaft", "wirtschaft"),
+    Case("de-belegschaft-not-haft", "de", "Die Belegschaft wuchs um 120 Beschäftigte.",
+         "120 Beschäftigte", "dimensionless", "Belegschaft", "belegschaft"),
     Case("de-freiheitsstrafe", "de", "Das Gericht verhängte eine Freiheitsstrafe von drei Jahren und sechs Monaten.",
          "drei Jahren", "year", "Freiheitsstrafe", "prison_sentence"),
     Case("de-strafe-not-fine", "de", "Der Anwalt forderte eine Strafe von höchstens zwei Jahren.",
