@@ -1237,6 +1237,11 @@ def _assemble(
     L = _left_groups(left, g)
     if left is not None and L["qual"] is not None and _topic_preposition(text, left, L, s_start, g):
         L = {**L, "qual": None}  # "a play about three sisters": what it is about, not roughly
+    if (left is not None and L["verb"] is not None and g.phrasal_particles
+            and L["verb"].casefold() in g.phrasal_particles
+            and _word_before(text, left.start(), s_start).strip(TOKEN_PUNCT).casefold()
+            in g.phrasal_before):
+        L = {**L, "verb": None}  # "shot down 23 drones", "made up 40%": no change
     opener = L["opener"]
     opener_folded = " ".join(opener.split()).casefold() if opener else None
     between = opener_folded is not None and opener_folded not in g.from_words

@@ -492,6 +492,8 @@ class Grammar:
     movement_verbs: frozenset[str]
     movement_openers: frozenset[str]
     tally_before: frozenset[str]  # "voted nine to two": a tally, not a range
+    phrasal_particles: frozenset[str]  # "up", "down": a change verb of their own ...
+    phrasal_before: frozenset[str]  # ... unless one of these makes them a phrasal verb
     change_of: frozenset[str]  # "an increase of 4%": the link after a change noun
     increase_nouns: frozenset[str]
     decrease_nouns: frozenset[str]
@@ -739,6 +741,8 @@ def _build_grammar(lang: str) -> Grammar:
         movement_verbs=_fold(lex.movement_verbs),
         movement_openers=_fold(lex.range_from + lex.change_by),
         tally_before=_fold(lex.tally_before),
+        phrasal_particles=_fold(lex.phrasal_particles),
+        phrasal_before=_fold(lex.phrasal_before),
         change_of=_fold(lex.change_of),
         increase_nouns=_fold(lex.increase_nouns),
         decrease_nouns=_fold(lex.decrease_nouns),

@@ -153,6 +153,8 @@ class Lexicon:
     movement_to: tuple[str, ...]
     comparison_before: tuple[str, ...]
     tally_before: tuple[str, ...]
+    phrasal_particles: tuple[str, ...]
+    phrasal_before: tuple[str, ...]
     change_of: tuple[str, ...]
     increase_nouns: tuple[str, ...]
     decrease_nouns: tuple[str, ...]
@@ -255,6 +257,8 @@ def parse_lexicon(path: Path) -> Lexicon:
         movement_to=_words(path, rng, "movement_to", required=False),
         comparison_before=_words(path, data, "comparison_before", required=False),
         tally_before=_words(path, data, "tally_before", required=False),
+        phrasal_particles=_words(path, change, "phrasal_particles", required=False),
+        phrasal_before=_words(path, change, "phrasal_before", required=False),
         change_of=_words(path, change, "of", required=False),
         increase_nouns=_words(path, change, "increase_nouns", required=False),
         decrease_nouns=_words(path, change, "decrease_nouns", required=False),

@@ -227,6 +227,19 @@ TOPIC_PREPOSITIONS = [
 
 # --- roles: level, increase, decrease, ratio ------------------------------------------
 ROLES = [
+    # "up"/"down" are a change of their own, not after a verb they make a phrasal verb of
+    Case("Shares were up 3% on Monday.", "en",
+         "3", "3", "3", "exact", "percent", "plain", False, role="increase", span="3%",
+         id="were-up"),
+    Case("Shares were back up 3% by noon.", "en",
+         "3", "3", "3", "exact", "percent", "plain", False, role="increase", span="3%",
+         id="back-up"),
+    Case("Women made up 40% of the workforce.", "en",
+         "40", "40", "40", "exact", "percent", "plain", False, span="40%", id="made-up"),
+    Case("Ukraine's air force shot down 23 drones overnight.", "en",
+         "23", "23", "23", "exact", "dimensionless", "plain", False, span="23", id="shot-down"),
+    Case("The board voted down 2 proposals.", "en",
+         "2", "2", "2", "exact", "dimensionless", "plain", False, span="2", id="voted-down"),
     Case("Unemployment fell to 4.5 percent.", "en",
          "4.5", "4.5", "4.5", "exact", "percent", "en", False, span="4.5 percent"),
     Case("Unemployment fell by 0.9 percentage points.", "en",
