@@ -65,7 +65,9 @@ PHONE_AT_RE: Final = regex.compile(
     r"""
       \+[0-9]{1,3}(?:[\s\-/.]{0,2}\(?[0-9]{1,5}\)?){2,}   # +49 30 1234567, +33 (0)1 23 45 67 89
     | \(0[0-9]{1,5}\)[\s\-/]?[0-9][0-9\s\-]{3,}          # (030) 123 4567
-    | 0[0-9]{2,5}(?:[\s\-/][0-9]{2,}){1,4}               # 0345 988 1188, 0911 179-2218
+    | \([2-9][0-9]{2}\)[\s\u00a0]?[0-9]{3}[\-.\s][0-9]{4}(?![0-9])  # (202) 555-0143
+    | [2-9][0-9]{2}[\-.][0-9]{3}[\-.][0-9]{4}(?![0-9])    # 202-555-0143
+    | 0[0-9]{2,5}(?:[\s\-/][0-9]{1,}){1,4}               # 0345 988 1188, 0800 3 111 111, 089 2910-0
     """,
     regex.VERBOSE,
 )
@@ -992,7 +994,8 @@ def _not_a_claim(
         return num_end  # no figure has that many digits: an id, a hash, noise
     if prev not in " (\u00a0\u202f\n\t\"'„“«" and _in_url(text, num_start, num_end):
         return num_end
-    if sign == "+" or prev == "(" or (raw[0] == "0" and len(raw) > 2):
+    if sign == "+" or prev == "(" or (raw[0] == "0" and len(raw) > 2) or (
+            len(raw) == 3 and nxt in "-." and raw.isdigit()):
         ph = PHONE_AT_RE.match(text, tok_start if prev != "(" else tok_start - 1, s_end)
         if ph and sum(c.isdigit() for c in ph.group()) >= 8:
             return ph.end()

@@ -325,6 +325,8 @@ NOT_CLAIMS = [
     NotClaim("Le PSG a battu Lyon 3 à 1 devant 45 000 spectateurs.", "fr", "3 à 1",
              keep="45 000"),
     NotClaim("Un automobiliste de 27 ans a percuté 3 voitures.", "fr", "27 ans", keep="3"),
+    NotClaim("In 3 regions, one in five people is older than 65.", "en", "65", keep="3"),
+    NotClaim("In 3 Regionen ist jeder Fünfte älter als 65 Jahre.", "de", "65 Jahre", keep="3"),
     NotClaim("Vincent Arnaud, 52 ans, a reconnu 3 vols.", "fr", "52 ans", keep="3"),
     NotClaim(f"Le 14{NBSP}juillet 2021, 5{NNBSP}000 personnes ont défilé.", "fr",
              f"14{NBSP}juillet 2021", keep=f"5{NNBSP}000", keep_value="5000"),
@@ -363,6 +365,14 @@ NOT_CLAIMS = [
     NotClaim("Die Hotline (030) 1234567 ist rund um die Uhr besetzt.", "de",
              "(030) 1234567"),
     NotClaim("Appelez le 01 23 45 67 89 pour vous inscrire.", "fr", "01 23 45 67 89"),
+    # groups of one digit, North American numbers (found by an audit)
+    NotClaim("Die Bahn richtete die Hotline 0800 3 111 111 ein, 20 Leute arbeiten dort.", "de",
+             "0800 3 111 111", keep="20"),
+    NotClaim("Hinweise nimmt die Polizei unter 089 2910-0 entgegen.", "de", "089 2910-0"),
+    NotClaim("Die Hotline ist unter 0800 111 0 111 erreichbar.", "de", "0800 111 0 111"),
+    NotClaim("Call (202) 555-0143 for details on the 40 cases.", "en", "(202) 555-0143",
+             keep="40"),
+    NotClaim("Call 202-555-0143 today; 12 lines are open.", "en", "202-555-0143", keep="12"),
     # ids and codes
     NotClaim("Covid-19 cases rose to 300.", "en", "Covid-19", keep="300"),
     NotClaim("Ein Airbus A320 mit 180 Passagieren landete.", "de", "A320", keep="180"),
