@@ -1065,6 +1065,8 @@ def _not_a_claim(
         if after[:1].isspace() and after[1:2].islower():
             return num_end + 1
         word = _word_after(text, num_end + 1, len(text)).strip(TOKEN_PUNCT)
+        if before.casefold() in g.change_links:
+            return None  # "stieg auf 12. Unter den Opfern …": a level, then a new sentence
         if word[:1].isupper() and word.casefold() not in g.function_words and int(raw) < 100:
             return num_end + 1  # "in 1. Lesung", "der 2. Weltkrieg"; "… stieg auf 12. Die …" stays
         if before.casefold().lstrip("(") in g.ordinal_words or prev == "(":

@@ -485,6 +485,7 @@ class Grammar:
     time_words: frozenset[str]
     id_words: frozenset[str]
     ordinal_words: frozenset[str]
+    change_links: frozenset[str]  # "auf", "um": a figure follows them, never an ordinal
     increase: frozenset[str]
     decrease: frozenset[str]
     connectors_to: frozenset[str]
@@ -734,6 +735,7 @@ def _build_grammar(lang: str) -> Grammar:
         time_words=_fold(w for w in lex.time_after if " " not in w),
         id_words=frozenset(lex.id_before) | _fold(w for w in lex.id_before if not w[:1].isupper()),
         ordinal_words=_fold(w for w in lex.ordinal_before if " " not in w),
+        change_links=_fold(w for w in lex.change_by + lex.change_to if " " not in w),
         increase=_fold(lex.increase),
         decrease=_fold(lex.decrease),
         connectors_to=_fold(lex.change_to),
