@@ -72,6 +72,9 @@ EN = [
 DE = [
     Case("de-sagte-name", "de", "„Wir zählen 94.000 Soldaten“, sagte US-Verteidigungsminister Lloyd Austin.", "94.000", "Lloyd Austin"),
     Case("de-sagte-er", "de", "Der Stabschef der US-Armee, James C. McConville, nannte Schätzungen von 95.000 bis 100.000 Soldaten. „Das sind 100.000 Mann“, sagte er.", "100.000 Mann", "James C. McConville"),
+    # two people named before "er": nobody to pick ("Oppositionsführer" is a title)
+    Case("de-sagte-er-two-people", "de", "Kanzler Olaf Scholz traf Oppositionsführer Friedrich Merz. Die Kosten lägen bei 4 Milliarden Euro, sagte er.", "4 Milliarden Euro", None),
+    Case("de-sagte-er-one-person", "de", "Kanzler Olaf Scholz traf die Presse. Die Kosten lägen bei 5 Milliarden Euro, sagte er.", "5 Milliarden Euro", "Olaf Scholz"),
     Case("de-laut", "de", "Laut dem ukrainischen Verteidigungsminister Oleksii Resnikow stehen 120.000 Soldaten bereit.", "120.000", "Oleksii Resnikow"),
     Case("de-laut-sprecher", "de", "Fast 100.000 russische Soldaten stehen laut einem Sprecher des ukrainischen Grenzschutzes an der Grenze.", "Fast 100.000", "Sprecher des ukrainischen Grenzschutzes"),
     Case("de-zufolge", "de", "Dem Institut für Arbeitsmarkt- und Berufsforschung (IAB) zufolge dürfte die Arbeitslosigkeit um etwa 300.000 sinken.", "etwa 300.000", "Institut für Arbeitsmarkt- und Berufsforschung"),
