@@ -48,6 +48,8 @@ from .subjects import (
     FORMAT_MARKS,
     Phrases,
     Subject,
+    all_concepts,
+    event_after,
     family_of,
     find_subject,
     lang_phrases,
@@ -1853,6 +1855,11 @@ def attach(
     subject = found if isinstance(found, Subject) else None
     if subject is None:
         subject = context.carried_subject(i, claim_start, family, pronoun=found == "pronoun")
+        if subject is not None and subject.via == "carried" and (
+                subject.concept == "people" or subject.concept in all_concepts().events):
+            event = event_after(context.tokens(i), claim_end, lang, unit)
+            if event is not None and event != subject.concept:
+                subject = Subject(subject.text, event, subject.start, subject.end, "carried")
     if subject is not None:
         context.remember_subject(i, claim_start, family, subject)
     speaker = context.speaker_of(i, claim_start, claim_end, lang)

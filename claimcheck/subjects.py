@@ -2042,6 +2042,13 @@ def _generic_concept(
     return fallback
 
 
+def event_after(tokens: list[Token], claim_end: int, lang: str, unit: str | None) -> str | None:
+    """What happened to the people of an elliptical figure, said right after it: "fünf
+    Menschen ums Leben gekommen und 41 verletzt worden" (the 41 were injured)."""
+    return _generic_concept(tokens, first_starting_at(tokens, claim_end) - 1, lang, unit,
+                            events_only=True)
+
+
 MAX_EVENT_BACK = 4
 """How many words before a figure the verb saying what happened to its people is looked for."""
 

@@ -744,3 +744,22 @@ def test_pipeline_subject(lang: str, text: str, claim: str, subject: str) -> Non
     found = [c for c in claims if c.text == claim]
     assert found, [c.text for c in claims]
     assert found[0].subject == subject
+
+
+# an elliptical figure takes the subject of the figure before it, and the concept of an
+# event said right after it (tenth audit): "… und 41 verletzt worden" were injured
+PIPELINE_CONCEPTS = [
+    ("de", "Bei einem Zugunglück sind mindestens fünf Menschen ums Leben gekommen und 41 "
+     "verletzt worden.", "41", "Menschen", "injured"),
+    ("de", "Fünf Soldaten wurden getötet und 41 verletzt.", "41", "Soldaten", "injured"),
+    ("de", "Fünf Soldaten wurden getötet und 41 verletzt.", "Fünf", "Soldaten", "deaths"),
+    ("en", "Five people were killed and 12 injured in the blast.", "12", "injured", "injured"),
+]
+
+
+@pytest.mark.parametrize("lang,text,claim,subject,concept", PIPELINE_CONCEPTS)
+def test_pipeline_concept(lang: str, text: str, claim: str, subject: str, concept: str) -> None:
+    claims = extract_document(Document("t", text), lang)
+    found = [c for c in claims if c.text == claim]
+    assert found, [c.text for c in claims]
+    assert (found[0].subject, found[0].concept) == (subject, concept)
